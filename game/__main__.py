@@ -1,0 +1,5 @@
+"""`python -m game` is the `coalition` command."""
+
+from game.cli import main
+
+main()

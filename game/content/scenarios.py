@@ -1,0 +1,127 @@
+"""Finds, loads and validates scenario files; the one place scenarios are read.
+
+Every problem of a file is reported at once, each with FILE:LINE:COL. Loaded
+scenarios are cached by path and modification time.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.content.data_dirs import scenarios_dir
+from game.content.positions import find_node, position, readable_path
+from game.content.yaml_safe import YamlProblem, parse_yaml
+from game.errors import FileProblem, ScenarioError, UnknownScenarioError
+from game.model.references import check_references
+from game.model.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    scenario: Scenario
+    path: Path
+    content_hash: str
+    """sha256 of the validated content (not the bytes): comments and layout don't change it."""
+
+
+@dataclass(frozen=True)
+class BundledScenario:
+    id: str
+    title: str
+    path: Path
+
+
+_cache: dict[tuple[Path, float], LoadedScenario] = {}
+
+
+def load_scenario(name_or_path: str | Path) -> LoadedScenario:
+    """Returns the validated scenario named by bundled id or path; raises CoalitionError."""
+    path = resolve_scenario(name_or_path)
+    key = (path.resolve(), path.stat().st_mtime)
+    if key not in _cache:
+        _cache[key] = load_scenario_file(path)
+    return _cache[key]
+
+
+def load_scenario_file(path: Path) -> LoadedScenario:
+    """Parses and validates one file; raises ScenarioError listing every problem."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ScenarioError([FileProblem(name, 0, 0, "", f"cannot read the file: {err.strerror}")]) from None
+    return parse_scenario(raw, name, path)
+
+
+def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedScenario:
+    """Validates scenario bytes; `name` is what messages call the file."""
+    try:
+        parsed = parse_yaml(raw, name)
+    except YamlProblem as err:
+        raise ScenarioError([err.problem]) from None
+    problems = list(parsed.problems)
+    try:
+        scenario = Scenario.model_validate(parsed.data)
+    except ValidationError as err:
+        problems += [_pydantic_problem(e, parsed.root, name) for e in err.errors()]
+        raise ScenarioError(_sorted(problems)) from None
+    for loc, message in check_references(scenario):
+        node, _ = find_node(parsed.root, loc)
+        line, column = position(node)
+        problems.append(FileProblem(name, line, column, readable_path(loc), message))
+    if problems:
+        raise ScenarioError(_sorted(problems))
+    digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+    return LoadedScenario(scenario, path or Path(name), digest)
+
+
+def _sorted(problems: list[FileProblem]) -> list[FileProblem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _pydantic_problem(error: Any, root, name: str) -> FileProblem:
+    node, loc = find_node(root, tuple(error["loc"]))
+    line, column = position(node)
+    message = error["msg"]
+    if error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown field (misspelt? `coalition schema` lists the allowed fields)"
+    elif error["type"] != "missing" and "input" in error:
+        got = repr(error["input"])
+        message += f" (got {got[:60] + '...' if len(got) > 60 else got})"
+    return FileProblem(name, line, column, readable_path(loc), message)
+
+
+def resolve_scenario(name_or_path: str | Path) -> Path:
+    """Returns the file for a bundled id (`paris-2026`) or a path; raises UnknownScenarioError."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    candidate = scenarios_dir() / f"{name_or_path}.yaml"
+    if candidate.is_file():
+        return candidate
+    known = ", ".join(s.stem for s in bundled_scenario_files()) or "none"
+    raise UnknownScenarioError(
+        f"unknown scenario '{name_or_path}': not a file, and not a bundled scenario id "
+        f"(bundled: {known})"
+    )
+
+
+def bundled_scenario_files() -> list[Path]:
+    return sorted(scenarios_dir().glob("*.yaml"))
+
+
+def bundled_scenarios() -> list[BundledScenario]:
+    """Returns every bundled scenario that validates, with its title, for pickers."""
+    found = []
+    for path in bundled_scenario_files():
+        try:
+            loaded = load_scenario(path)
+        except ScenarioError:
+            continue
+        found.append(BundledScenario(loaded.scenario.meta.id, loaded.scenario.meta.title, path))
+    return found

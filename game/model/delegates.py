@@ -1,0 +1,70 @@
+"""A delegation at the table: who speaks for it, what it can give, what binds it."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from game.model.base import Id, Strict
+from game.model.conditions import Condition
+
+Role = Literal["head_of_state", "head_of_government", "minister", "envoy", "institution"]
+Personality = Literal["random", "cautious", "cooperative", "negotiator"]
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+class Person(Strict):
+    name: str
+    title: str
+
+
+class ApprovalModifier(Strict):
+    """Shifts the approval odds by `by` while every condition in `when` holds."""
+
+    when: list[Condition]
+    by: float
+    note: str = ""
+
+
+class Approval(Strict):
+    """A domestic body (parliament, council) that must approve commitments of a kind."""
+
+    body: str
+    chance: Probability
+    required: bool = True
+    modifiers: list[ApprovalModifier] = []
+
+
+class RedLines(Strict):
+    """What the delegation will not commit to: kinds it never gives, priorities it never pledges to or signs."""
+
+    kinds: list[Id] = []
+    priorities: list[Id] = []
+    note: str = ""
+
+
+class Objective(Strict):
+    """A private objective: worth `points` if every condition in `when` holds at the end."""
+
+    id: Id
+    description: str
+    when: list[Condition]
+    points: int = Field(ge=-100, le=100)
+
+
+class Delegate(Strict):
+    id: Id
+    name: str
+    country: str
+    principal: Person
+    role: Role
+    attributes: list[Id] = []
+    capacities: dict[Id, Annotated[int, Field(ge=0, le=10_000)]]
+    political_capital: int = Field(ge=0, le=100)
+    binding_authority: bool = True
+    approvals: dict[Id, Approval] = {}
+    red_lines: RedLines = RedLines()
+    public_brief: str
+    confidential_brief: str
+    objectives: list[Objective] = []
+    core: bool = False
+    bot: Personality = "cooperative"

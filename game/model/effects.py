@@ -1,0 +1,142 @@
+"""Effects: typed operations that event cards apply, a union keyed by `op`.
+
+Effects with `rounds` are timed: the engine reverts them after that many rounds
+(null means until the end of the game or until another effect undoes them).
+"""
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from game.model.base import Id, Strict
+from game.model.delegates import Role
+
+Rounds = Annotated[int, Field(ge=1, le=50)] | None
+
+
+class AdjustTrack(Strict):
+    op: Literal["adjust_track"]
+    track: Id
+    by: float
+
+
+class SetFlag(Strict):
+    op: Literal["set_flag"]
+    flag: Id
+    value: bool = True
+
+
+class AdjustCapacity(Strict):
+    """Adds `by` to the delegate's capacity of a kind; capacity never drops below what is already committed."""
+
+    op: Literal["adjust_capacity"]
+    delegate: Id
+    kind: Id
+    by: int
+    rounds: Rounds = None
+
+
+class AdjustCapital(Strict):
+    op: Literal["adjust_capital"]
+    delegate: Id
+    by: int
+
+
+class BlockKind(Strict):
+    """The delegate cannot commit new units of the kind while blocked."""
+
+    op: Literal["block_kind"]
+    delegate: Id
+    kind: Id
+    rounds: Rounds = None
+    reason: str = ""
+
+
+class UnblockKind(Strict):
+    op: Literal["unblock_kind"]
+    delegate: Id
+    kind: Id
+
+
+class ReplaceRepresentative(Strict):
+    """Someone else speaks for the delegation, possibly without binding authority."""
+
+    op: Literal["replace_representative"]
+    delegate: Id
+    name: str
+    title: str
+    role: Role | None = None
+    binding_authority: bool | None = None
+    rounds: Rounds = None
+
+
+class AdjustApproval(Strict):
+    """Adds `by` (a probability, e.g. -0.2) to the delegate's approval odds for a kind."""
+
+    op: Literal["adjust_approval"]
+    delegate: Id
+    kind: Id
+    by: float
+    rounds: Rounds = None
+
+
+class AdjustContribution(Strict):
+    """Adds `by` to how much one unit of the kind advances the priority."""
+
+    op: Literal["adjust_contribution"]
+    kind: Id
+    priority: Id
+    by: float
+    rounds: Rounds = None
+
+
+class AdjustActions(Strict):
+    """Adds `by` to the actions the delegate may take per turn."""
+
+    op: Literal["adjust_actions"]
+    delegate: Id
+    by: int
+    rounds: Rounds = None
+
+
+class CancelOffers(Strict):
+    """Closes every open offer the delegate made or is party to."""
+
+    op: Literal["cancel_offers"]
+    delegate: Id
+
+
+class RevokeApproval(Strict):
+    """Takes back a domestic mandate the delegate had won for a kind."""
+
+    op: Literal["revoke_approval"]
+    delegate: Id
+    kind: Id
+
+
+class Message(Strict):
+    """A line of news: to everyone, or privately to the listed delegates."""
+
+    op: Literal["message"]
+    text: str
+    to: list[Id] | None = None
+
+
+Effect = Annotated[
+    Union[
+        AdjustTrack,
+        SetFlag,
+        AdjustCapacity,
+        AdjustCapital,
+        BlockKind,
+        UnblockKind,
+        ReplaceRepresentative,
+        AdjustApproval,
+        AdjustContribution,
+        AdjustActions,
+        CancelOffers,
+        RevokeApproval,
+        Message,
+    ],
+    Field(discriminator="op"),
+]

@@ -1,0 +1,147 @@
+"""The scenario file: everything a game knows about one negotiation.
+
+The engine interprets this data; it knows no country, priority or event by name.
+Cross-references between sections are checked in `references.py`.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from game.model.base import Id, Strict
+from game.model.conditions import Condition, Status
+from game.model.delegates import Delegate
+from game.model.effects import Effect
+
+Phase = Literal["events", "negotiation", "approvals", "scoring"]
+PositiveFloat = Annotated[float, Field(gt=0)]
+
+
+class Source(Strict):
+    title: str
+    url: str
+    reliability: Literal["A", "B", "C", "S"] | None = None
+
+
+class Meta(Strict):
+    id: Id
+    title: str
+    summary: str
+    setting: str
+    date: str
+    sources: list[Source] = []
+    learning_objectives: list[str] = []
+    debrief_questions: list[str] = []
+    design_notes: list[str] = []
+
+
+class TrackDelta(Strict):
+    track: Id
+    by: float
+
+
+class EndCondition(Strict):
+    """Ends the game early, after a round's scoring, when every condition holds."""
+
+    id: Id
+    description: str
+    when: list[Condition]
+
+
+class Rules(Strict):
+    rounds: int = Field(ge=1, le=50)
+    phases: list[Phase] = Field(min_length=1)
+    actions_per_turn: int = Field(default=2, ge=1, le=10)
+    turns_per_round: int = Field(default=2, ge=1, le=10)
+    turn_order: Literal["listed", "rotate"] = "rotate"
+    events_per_round: int = Field(default=1, ge=0, le=10)
+    offers_expire: Literal["end_of_round", "never"] = "end_of_round"
+    withdraw_capital_cost: int = Field(default=1, ge=0)
+    withdraw_track_effects: list[TrackDelta] = []
+    approval_capital_cost: int = Field(default=0, ge=0)
+    default_approval_chance: float = Field(default=0.6, ge=0, le=1)
+    approval_chance_bounds: tuple[float, float] = (0.05, 0.95)
+    end_conditions: list[EndCondition] = []
+    phase_time_limits: dict[Phase, Annotated[int, Field(ge=10, le=7200)]] = {}
+
+
+class Priority(Strict):
+    id: Id
+    name: str
+    short: str = ""
+    description: str
+    target: PositiveFloat
+    partial_at: float | None = None
+    required_leads: list[Id] = []
+    min_signatories: int = Field(default=0, ge=0)
+    required_signatories: list[Id] = []
+
+
+class CommitmentKind(Strict):
+    id: Id
+    name: str
+    unit: str
+    description: str = ""
+    contributes: dict[Id, float]
+    needs_approval: bool = False
+    needs_binding_authority: bool = False
+    military: bool = False
+
+
+class Track(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    min: float = 0
+    max: float = 10
+    start: float
+
+
+class Flag(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    start: bool = False
+
+
+class Event(Strict):
+    id: Id
+    title: str
+    text: str
+    source: str = ""
+    weight: PositiveFloat = 1
+    when: list[Condition] = []
+    effects: list[Effect] = []
+    repeatable: bool = False
+    visibility: Literal["public", "private"] = "public"
+    recipients: list[Id] = []
+
+
+class ReferencePriority(Strict):
+    status: Status
+    note: str = ""
+
+
+class ReferenceDelegate(Strict):
+    signed: list[Id] = []
+    refused: list[Id] = []
+    note: str = ""
+
+
+class ReferenceOutcome(Strict):
+    summary: str
+    priorities: dict[Id, ReferencePriority] = {}
+    delegates: dict[Id, ReferenceDelegate] = {}
+    open_questions: list[str] = []
+
+
+class Scenario(Strict):
+    meta: Meta
+    rules: Rules
+    priorities: list[Priority] = Field(min_length=1)
+    commitment_kinds: list[CommitmentKind] = Field(min_length=1)
+    tracks: list[Track] = []
+    flags: list[Flag] = []
+    delegates: list[Delegate] = Field(min_length=2)
+    events: list[Event] = []
+    reference_outcome: ReferenceOutcome | None = None
