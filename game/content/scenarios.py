@@ -7,12 +7,11 @@ scenarios are cached by path and modification time.
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from game.content.data_dirs import scenarios_dir
-from game.content.positions import find_node, position, readable_path
+from game.content.messages import problem_at, pydantic_problems
 from game.content.yaml_safe import YamlProblem, parse_yaml
 from game.errors import FileProblem, ScenarioError, UnknownScenarioError
 from game.model.references import check_references
@@ -66,12 +65,10 @@ def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedSce
     try:
         scenario = Scenario.model_validate(parsed.data)
     except ValidationError as err:
-        problems += [_pydantic_problem(e, parsed.root, name) for e in err.errors()]
+        problems += pydantic_problems(err.errors(), parsed.root, name)
         raise ScenarioError(_sorted(problems)) from None
     for loc, message in check_references(scenario):
-        node, _ = find_node(parsed.root, loc)
-        line, column = position(node)
-        problems.append(FileProblem(name, line, column, readable_path(loc), message))
+        problems.append(problem_at(parsed.root, loc, name, message))
     if problems:
         raise ScenarioError(_sorted(problems))
     digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
@@ -80,20 +77,6 @@ def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedSce
 
 def _sorted(problems: list[FileProblem]) -> list[FileProblem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
-
-
-def _pydantic_problem(error: Any, root, name: str) -> FileProblem:
-    node, loc = find_node(root, tuple(error["loc"]))
-    line, column = position(node)
-    message = error["msg"]
-    if error["type"] == "missing":
-        message = "required field is missing"
-    elif error["type"] == "extra_forbidden":
-        message = "unknown field (misspelt? `coalition schema` lists the allowed fields)"
-    elif error["type"] != "missing" and "input" in error:
-        got = repr(error["input"])
-        message += f" (got {got[:60] + '...' if len(got) > 60 else got})"
-    return FileProblem(name, line, column, readable_path(loc), message)
 
 
 def resolve_scenario(name_or_path: str | Path) -> Path:

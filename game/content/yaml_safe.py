@@ -1,7 +1,7 @@
 """Parses YAML defensively: size, encoding, depth, alias expansion, tags and duplicate keys.
 
 The file is composed once into nodes (which carry positions); the nodes are checked,
-then constructed with the C safe loader. Booleans follow YAML 1.2 (`no` stays a string,
+then constructed with the C safe loader. Scalars follow YAML 1.2 (`no` stays a string,
 so a delegation may be called `no` for Norway).
 """
 
@@ -24,11 +24,16 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader with YAML 1.2 booleans: only true/false, never yes/no/on/off."""
+    """The safe loader with YAML 1.2 core-schema scalars.
+
+    Only true/false are booleans (never yes/no/on/off); `010` is ten, not octal eight;
+    `12:30` and `2026-01-06` stay strings (YAML 1.1 reads them as 750 and a date).
+    """
 
 
+_KEEP_FROM_YAML_1_1 = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
 _Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    key: [(tag, rx) for tag, rx in resolvers if tag in _KEEP_FROM_YAML_1_1]
     for key, resolvers in _BaseLoader.yaml_implicit_resolvers.copy().items()
 }
 _Loader.add_implicit_resolver(
@@ -36,6 +41,28 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """Reads an int the YAML 1.2 way: leading zeros are decimal, `0o` is octal."""
+    value = loader.construct_scalar(node)
+    if value.startswith(("0o", "0x")):
+        return int(value[2:], 8 if value[1] == "o" else 16)
+    return int(value, 10)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 class YamlProblem(Exception):
@@ -60,36 +87,66 @@ def parse_yaml(raw: bytes, filename: str) -> ParsedYaml:
 
     if len(raw) > MAX_BYTES:
         raise fail(f"file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("the file is UTF-16 text; save it as UTF-8")
     if b"\x00" in raw:
-        raise fail("this is not a text file (it contains NUL bytes); expected a YAML scenario")
+        line, column = _byte_position(raw, raw.index(b"\x00"))
+        raise fail("this is not a text file (it contains NUL bytes); expected a YAML scenario",
+                   line, column)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise fail(f"the file is not UTF-8 text (bad byte at offset {err.start})", line, 1) from None
+        line, column = _byte_position(raw, err.start)
+        raise fail(f"the file is not UTF-8 text (bad byte at offset {err.start})", line, column) from None
     if not text.strip():
         raise fail("the file is empty; expected a YAML mapping with meta, rules, priorities, ...")
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         raise _syntax_problem(err, filename, text) from None
+    except yaml.reader.ReaderError as err:
+        # Raised before any mark exists; `position` counts characters of the decoded text.
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        raise fail(f"YAML syntax error: character {err.character:#06x} is not allowed "
+                   f"({err.reason})", line, column) from None
     except yaml.YAMLError as err:
         raise fail(f"YAML syntax error: {err}") from None
     if root is None:
-        raise fail("the file holds no YAML document; expected a mapping")
+        raise fail("the file has only comments and blank lines; expected a YAML mapping "
+                   "with meta, rules, priorities, ...")
     problems = _check_nodes(root, filename)
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark
         raise fail("the top level must be a mapping (meta:, rules:, ...), not a "
                    + _node_kind(root), mark.line + 1, mark.column + 1)
-    data = _Loader("").construct_document(root)
+    try:
+        data = _Loader("").construct_document(root)
+    except yaml.MarkedYAMLError as err:  # the node checks should leave nothing to fail here
+        raise _syntax_problem(err, filename, text) from None
     return ParsedYaml(data, root, problems)
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Returns the 1-based line and character column of a byte offset."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
 
 
 def _node_kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "list"
     return "single value" if isinstance(node, yaml.ScalarNode) else "mapping"
+
+
+_INDENTATION_SYMPTOMS = {
+    "did not find expected key",
+    "mapping values are not allowed here",
+    "mapping values are not allowed in this context",
+    "did not find expected '-' indicator",
+    "could not find expected ':'",
+}
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, filename: str, text: str) -> YamlProblem:
@@ -101,8 +158,27 @@ def _syntax_problem(err: yaml.MarkedYAMLError, filename: str, text: str) -> Yaml
         problem = "a tab character is used for indentation; YAML allows only spaces"
     elif "maximum nesting depth" in problem:
         problem = "the file is nested too deeply"
-    context = f" ({err.context})" if err.context and "tab" not in problem else ""
+    context = ""
+    if err.context and "tab" not in problem:
+        # Name where an unclosed bracket or quote opened: the problem mark is where it was noticed.
+        start = err.context_mark
+        opened = (f" started on line {start.line + 1}, column {start.column + 1}"
+                  if start and mark and start.line != mark.line
+                  and err.context.startswith("while") else "")
+        context = f" ({err.context}{opened})"
+    context += _hint(problem, lines[mark.line][: mark.column] if mark and mark.line < len(lines) else "")
     return YamlProblem(FileProblem(filename, line, column, "", f"YAML syntax error: {problem}{context}"))
+
+
+def _hint(problem: str, before: str) -> str:
+    """Returns advice for the two commonest causes: an unquoted ': ' and bad indentation."""
+    if problem.startswith("mapping values are not allowed") and ": " in before:
+        return "; a value that contains ': ' must be in quotes"
+    if problem.startswith("found character that cannot start any token"):
+        return "; a value that starts with @ or ` must be in quotes"
+    if problem in _INDENTATION_SYMPTOMS:
+        return "; check the indentation of this line and the one above"
+    return ""
 
 
 def _check_nodes(root: yaml.Node, filename: str) -> list[FileProblem]:
@@ -114,30 +190,42 @@ def _check_nodes(root: yaml.Node, filename: str) -> list[FileProblem]:
         mark = node.start_mark
         return YamlProblem(FileProblem(filename, mark.line + 1, mark.column + 1, "", message))
 
+    ancestors: set[int] = set()  # ids of the nodes on the current path, to catch `&a [*a]`
+
     def visit(node: yaml.Node, depth: int) -> None:
         budget[0] -= 1
         if budget[0] < 0:
             raise fail(node, f"the document expands to more than {MAX_EXPANDED_NODES:,} values "
                              "(aliases that repeat aliases?); refusing to expand it")
+        if id(node) in ancestors:
+            raise fail(node, "an alias refers to a value that contains it (a recursive structure)")
         if depth > MAX_DEPTH:
             raise fail(node, f"the file is nested more than {MAX_DEPTH} levels deep")
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise fail(node, "merge keys ('<<') are not supported; write the fields out")
         if node.tag not in _ALLOWED_TAGS:
             raise fail(node, f"unsupported tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' "
                              "(scenarios are plain YAML: no tags, no objects)")
+        ancestors.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             for item in node.value:
                 visit(item, depth + 1)
         elif isinstance(node, yaml.MappingNode):
             seen: dict[Any, yaml.Node] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        first = seen[key.value].start_mark.line + 1
-                        duplicates.append(fail(key, f"duplicate key '{key.value}' "
-                                                    f"(first defined on line {first}; PyYAML would keep the last)").problem)
-                    seen[key.value] = key
+                if not isinstance(key, yaml.ScalarNode):
+                    # PyYAML cannot hash a list or mapping key, and no field is named by one.
+                    raise fail(key, "a mapping key must be a plain value, not a "
+                                    + _node_kind(key))
+                if key.value in seen:
+                    first = seen[key.value].start_mark
+                    duplicates.append(fail(key, f"duplicate key '{key.value}' (first defined on "
+                                                f"line {first.line + 1}, column {first.column + 1}; "
+                                                "a key may appear only once)").problem)
+                seen[key.value] = key
                 visit(key, depth + 1)
                 visit(value, depth + 1)
+        ancestors.discard(id(node))
 
     visit(root, 0)
     return duplicates

@@ -59,17 +59,21 @@ def _unknown(ns: str, value: str, known: dict[str, set[str]]) -> str:
 
 def _duplicates(ids: dict[str, list[str]]) -> Iterator[Problem]:
     for ns, values in ids.items():
-        seen: set[str] = set()
+        first: dict[str, int] = {}
         for index, value in enumerate(values):
-            if value in seen:
-                yield (ns, index, "id"), f"duplicate {_SINGULAR[ns]} id '{value}'"
-            seen.add(value)
+            if value in first:
+                yield (ns, index, "id"), (f"duplicate {_SINGULAR[ns]} id '{value}' "
+                                          f"(already used by {ns}[{first[value]}])")
+            first.setdefault(value, index)
 
 
 def _walk_references(node: Any, loc: Loc, known: dict[str, set[str]]) -> Iterator[Problem]:
     """Checks every condition and effect (any model with `test` or `op`) anywhere in the tree."""
     if isinstance(node, BaseModel):
-        is_rule_term = "test" in type(node).model_fields or "op" in type(node).model_fields
+        tag = getattr(node, "test", None) or getattr(node, "op", None)
+        is_rule_term = isinstance(tag, str)
+        if is_rule_term:
+            loc += (tag,)  # pydantic's convention: a union member's location includes its tag
         for name in type(node).model_fields:
             value = getattr(node, name)
             if is_rule_term and name in _REFERENCE_FIELDS:
@@ -103,7 +107,7 @@ def _check_keys(s: Scenario, known: dict[str, set[str]]) -> Iterator[Problem]:
     def keys(mapping, ns, loc):
         for key in mapping:
             if key not in known[ns]:
-                yield loc + (key,), _unknown(ns, key, known)
+                yield loc + (key, "[key]"), _unknown(ns, key, known)
 
     for k, kind in enumerate(s.commitment_kinds):
         yield from keys(kind.contributes, "priorities", ("commitment_kinds", k, "contributes"))
@@ -129,7 +133,7 @@ def _check_keys(s: Scenario, known: dict[str, set[str]]) -> Iterator[Problem]:
         yield from _check_named(delta.track, "tracks", ("rules", "withdraw_track_effects", t, "track"), known)
     for phase in s.rules.phase_time_limits:
         if phase not in s.rules.phases:
-            yield ("rules", "phase_time_limits", phase), f"phase '{phase}' is not among rules.phases"
+            yield ("rules", "phase_time_limits", phase, "[key]"), f"phase '{phase}' is not among rules.phases"
     if s.reference_outcome:
         yield from keys(s.reference_outcome.priorities, "priorities", ("reference_outcome", "priorities"))
         yield from keys(s.reference_outcome.delegates, "delegates", ("reference_outcome", "delegates"))
@@ -159,3 +163,8 @@ def _check_ranges(s: Scenario) -> Iterator[Problem]:
     phases = s.rules.phases
     if "negotiation" not in phases:
         yield ("rules", "phases"), "a round needs a 'negotiation' phase"
+
+
+def unknown_references(node: Any, known: dict[str, set[str]]) -> list[str]:
+    """Returns a message for each unknown id named inside a condition or effect."""
+    return [message for _, message in _walk_references(node, (), known)]

@@ -1,0 +1,160 @@
+"""Compiles scenario conditions into closures `predicate(state) -> bool`.
+
+A `test -> compiler` table, one small function per test; compiled once per
+scenario, so the rules loop never walks pydantic models.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from game.model import conditions as c
+
+Predicate = Callable[[Any], bool]
+
+
+def _between(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _round(t: c.RoundTest) -> Predicate:
+    return lambda s: _between(s.round, t.min, t.max)
+
+
+def _track(t: c.TrackTest) -> Predicate:
+    return lambda s: _between(s.tracks[t.track], t.min, t.max)
+
+
+def _flag(t: c.FlagTest) -> Predicate:
+    return lambda s: s.flags[t.flag] == t.value
+
+
+def _priority(t: c.PriorityTest) -> Predicate:
+    from game.engine.scoring import derived
+
+    statuses = set(t.status) if t.status else None
+
+    def test(s) -> bool:
+        d = derived(s)
+        if statuses is not None and d.status[t.priority] not in statuses:
+            return False
+        return t.min_progress is None or d.progress[t.priority] >= t.min_progress
+
+    return test
+
+
+def _contributed(t: c.ContributedTest) -> Predicate:
+    from game.engine.scoring import derived
+
+    def test(s) -> bool:
+        total = 0
+        for (delegate, kind, priority), amount in derived(s).totals.items():
+            if ((t.delegate is None or delegate == t.delegate) and (t.kind is None or kind == t.kind)
+                    and (t.priority is None or priority == t.priority)):
+                total += amount
+        return total >= t.min
+
+    return test
+
+
+def _signed(t: c.SignedTest) -> Predicate:
+    def test(s) -> bool:
+        reserved = s.delegates[t.delegate].signed.get(t.priority)
+        return reserved is not None and (t.reservations_ok or not reserved)
+
+    return test
+
+
+def _capacity(t: c.CapacityTest) -> Predicate:
+    return lambda s: _between(s.free(t.delegate, t.kind), t.min, t.max)
+
+
+def _capital(t: c.CapitalTest) -> Predicate:
+    return lambda s: _between(s.delegates[t.delegate].capital, t.min, t.max)
+
+
+def _approved(t: c.ApprovedTest) -> Predicate:
+    return lambda s: t.kind in s.delegates[t.delegate].mandates
+
+
+def _authority(t: c.AuthorityTest) -> Predicate:
+    return lambda s: s.delegates[t.delegate].rep.binding == t.value
+
+
+def _event_fired(t: c.EventFiredTest) -> Predicate:
+    return lambda s: s.fired.get(t.event, 0) > 0
+
+
+def _all(t: c.AllTest) -> Predicate:
+    return compile_all(t.of)
+
+
+def _any(t: c.AnyTest) -> Predicate:
+    parts = [compile_condition(x) for x in t.of]
+    return lambda s: any(p(s) for p in parts)
+
+
+def _not(t: c.NotTest) -> Predicate:
+    inner = compile_condition(t.of)
+    return lambda s: not inner(s)
+
+
+_COMPILERS: dict[str, Callable[[Any], Predicate]] = {
+    "round": _round,
+    "track": _track,
+    "flag": _flag,
+    "priority": _priority,
+    "contributed": _contributed,
+    "signed": _signed,
+    "capacity": _capacity,
+    "capital": _capital,
+    "approved": _approved,
+    "binding_authority": _authority,
+    "event_fired": _event_fired,
+    "all": _all,
+    "any": _any,
+    "not": _not,
+}
+
+
+def compile_condition(condition: Any) -> Predicate:
+    """Returns the predicate for one condition model."""
+    return _COMPILERS[condition.test](condition)
+
+
+def compile_all(conditions: Sequence[Any]) -> Predicate:
+    """Returns a predicate that holds when every condition holds (true for an empty list)."""
+    parts = [compile_condition(x) for x in conditions]
+    if not parts:
+        return lambda s: True
+    if len(parts) == 1:
+        return parts[0]
+    return lambda s: all(p(s) for p in parts)
+
+
+def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str:
+    """Returns a short English rendering of a condition, for offers and logs."""
+    t = condition
+    kind = t.test
+    if kind == "contributed":
+        who = names(t.delegate) if t.delegate else "the coalition"
+        what = t.kind.replace("_", " ") if t.kind else "anything"
+        to = f" to {names(t.priority)}" if t.priority else ""
+        return f"{who} commits {what}{to}" + (f" (at least {t.min:g})" if t.min != 1 else "")
+    if kind == "flag":
+        return f"{'' if t.value else 'not '}{t.flag.replace('_', ' ')}"
+    if kind == "track":
+        bounds = " and ".join(x for x in (f">= {t.min:g}" if t.min is not None else "",
+                                           f"<= {t.max:g}" if t.max is not None else "") if x)
+        return f"{t.track.replace('_', ' ')} {bounds}"
+    if kind == "signed":
+        return f"{names(t.delegate)} signs {names(t.priority)}"
+    if kind == "priority":
+        return f"{names(t.priority)} is {' or '.join(t.status or ['progressing'])}"
+    if kind == "approved":
+        return f"{names(t.delegate)} wins approval for {t.kind.replace('_', ' ')}"
+    if kind in ("all", "any"):
+        joiner = " and " if kind == "all" else " or "
+        return joiner.join(describe_condition(x, names) for x in t.of)
+    if kind == "not":
+        return f"not ({describe_condition(t.of, names)})"
+    return kind.replace("_", " ")

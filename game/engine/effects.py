@@ -1,0 +1,179 @@
+"""Applies event effects: an `op -> function` table, with reverts for timed effects.
+
+A timed effect (`rounds: N`) registered in round r is reverted at the end of round
+r + N - 1. Reverts undo what was actually applied (a capacity cut clamped at what was
+already committed is restored by the clamped amount).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from game.engine.log import record
+from game.engine.state import CANCELLED, OPEN, Representative, State, Timed
+
+
+def clamp_track(state: State, track: str, value: float) -> float:
+    low, high = state.tables.track_bounds[track]
+    return max(low, min(high, value))
+
+
+def _timed(state: State, effect: Any, op: str, args: tuple) -> None:
+    rounds = getattr(effect, "rounds", None)
+    if rounds is not None:
+        state.timed.append(Timed(state.round + rounds - 1, op, args))
+
+
+def _name(state: State, seat: str) -> str:
+    return state.tables.delegates[seat].name
+
+
+def adjust_track(state: State, e, source: str) -> None:
+    before = state.tracks[e.track]
+    state.tracks[e.track] = clamp_track(state, e.track, before + e.by)
+    record(state, source, "TrackMoved", f"{e.track.replace('_', ' ')}: {before:g} → {state.tracks[e.track]:g}",
+           auto=True, track=e.track, before=before, after=state.tracks[e.track])
+
+
+def set_flag(state: State, e, source: str) -> None:
+    state.flags[e.flag] = e.value
+
+
+def adjust_capacity(state: State, e, source: str) -> None:
+    applied = _shift_capacity(state, e.delegate, e.kind, e.by)
+    _timed(state, e, "capacity", (e.delegate, e.kind, -applied))
+
+
+def _shift_capacity(state: State, seat: str, kind: str, by: int) -> int:
+    d = state.delegates[seat]
+    before = d.capacity.get(kind, 0)
+    d.capacity[kind] = max(d.committed.get(kind, 0), before + by)
+    return d.capacity[kind] - before
+
+
+def adjust_capital(state: State, e, source: str) -> None:
+    d = state.delegates[e.delegate]
+    d.capital = max(0, d.capital + e.by)
+
+
+def block_kind(state: State, e, source: str) -> None:
+    state.delegates[e.delegate].blocked[e.kind] = e.reason or f"blocked by '{source}'"
+    _timed(state, e, "unblock", (e.delegate, e.kind))
+
+
+def unblock_kind(state: State, e, source: str) -> None:
+    state.delegates[e.delegate].blocked.pop(e.kind, None)
+
+
+def replace_representative(state: State, e, source: str) -> None:
+    d = state.delegates[e.delegate]
+    previous = d.rep
+    d.rep = Representative(e.name, e.title, e.role or previous.role,
+                           previous.binding if e.binding_authority is None else e.binding_authority)
+    _timed(state, e, "representative", (e.delegate, previous))
+
+
+def adjust_approval(state: State, e, source: str) -> None:
+    shift = state.delegates[e.delegate].approval_shift
+    shift[e.kind] = shift.get(e.kind, 0.0) + e.by
+    _timed(state, e, "approval", (e.delegate, e.kind, -e.by))
+
+
+def adjust_contribution(state: State, e, source: str) -> None:
+    key = (e.kind, e.priority)
+    state.contribution[key] = state.contribution.get(key, 0.0) + e.by
+    state.dirty = True
+    _timed(state, e, "contribution", (key, -e.by))
+
+
+def adjust_actions(state: State, e, source: str) -> None:
+    state.delegates[e.delegate].actions_shift += e.by
+    _timed(state, e, "actions", (e.delegate, -e.by))
+
+
+def cancel_offers(state: State, e, source: str) -> None:
+    for offer in state.offers:
+        if offer.status == OPEN and (offer.proposer == e.delegate or e.delegate in offer.parties):
+            offer.status = CANCELLED
+            record(state, source, "OfferCancelled", f"Offer #{offer.id} is cancelled.", auto=True,
+                   visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+
+
+def revoke_approval(state: State, e, source: str) -> None:
+    state.delegates[e.delegate].mandates.discard(e.kind)
+
+
+def message(state: State, e, source: str) -> None:
+    to = tuple(e.to) if e.to is not None else None
+    record(state, source, "MessageSent", e.text, auto=True, visible_to=to)
+
+
+EFFECTS: dict[str, Callable[[State, Any, str], None]] = {
+    "adjust_track": adjust_track,
+    "set_flag": set_flag,
+    "adjust_capacity": adjust_capacity,
+    "adjust_capital": adjust_capital,
+    "block_kind": block_kind,
+    "unblock_kind": unblock_kind,
+    "replace_representative": replace_representative,
+    "adjust_approval": adjust_approval,
+    "adjust_contribution": adjust_contribution,
+    "adjust_actions": adjust_actions,
+    "cancel_offers": cancel_offers,
+    "revoke_approval": revoke_approval,
+    "message": message,
+}
+
+
+def apply_effect(state: State, effect: Any, source: str) -> None:
+    """Applies one effect model; `source` (the event id) goes in the log."""
+    EFFECTS[effect.op](state, effect, source)
+    state.dirty = True  # conditions read flags, tracks and authority, not only commitments
+
+
+def _revert_capacity(state: State, seat: str, kind: str, by: int) -> None:
+    _shift_capacity(state, seat, kind, by)
+
+
+def _revert_unblock(state: State, seat: str, kind: str) -> None:
+    state.delegates[seat].blocked.pop(kind, None)
+
+
+def _revert_representative(state: State, seat: str, previous: Representative) -> None:
+    state.delegates[seat].rep = previous
+
+
+def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
+    shift = state.delegates[seat].approval_shift
+    shift[kind] = shift.get(kind, 0.0) + by
+
+
+def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
+    state.contribution[key] = state.contribution.get(key, 0.0) + by
+    state.dirty = True
+
+
+def _revert_actions(state: State, seat: str, by: int) -> None:
+    state.delegates[seat].actions_shift += by
+
+
+_REVERTS: dict[str, Callable[..., None]] = {
+    "capacity": _revert_capacity,
+    "unblock": _revert_unblock,
+    "representative": _revert_representative,
+    "approval": _revert_approval,
+    "contribution": _revert_contribution,
+    "actions": _revert_actions,
+}
+
+
+def expire_timed(state: State) -> None:
+    """Reverts the timed effects that end with this round, newest first."""
+    due = [t for t in state.timed if t.expires <= state.round]
+    if not due:
+        return
+    state.timed = [t for t in state.timed if t.expires > state.round]
+    for timed in reversed(due):
+        _REVERTS[timed.op](state, *timed.args)
+    state.dirty = True
+    record(state, "game", "EffectsExpired", f"{len(due)} timed effect(s) ended.", auto=True,
+           ops=[t.op for t in due])

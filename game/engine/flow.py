@@ -1,0 +1,206 @@
+"""The flow of a game: rounds of the scenario's phases, turns, and the automatic steps.
+
+Like boardgame.io's flow, after every step it checks game end, then phase end, then
+turn end. Automatic phases (events, approvals, scoring) run straight through; the
+engine stops only where a delegation must act (the negotiation phase).
+"""
+
+from game.engine.effects import apply_effect, expire_timed
+from game.engine.log import possessive, record
+from game.engine.scoring import coalition_outcome, derived
+from game.engine.state import ACTIVE, EXPIRED, LAPSED, OPEN, PENDING, REJECTED, State
+
+
+def start_game(state: State) -> None:
+    record(state, "game", "GameStarted", f"{state.tables.scenario.meta.title}: round 1 begins.", auto=True)
+    _enter_phase(state, 0)
+
+
+def _phases(state: State) -> list[str]:
+    return state.tables.scenario.rules.phases
+
+
+def _enter_phase(state: State, index: int) -> None:
+    """Enters phase `index`, running automatic phases until one needs input or the game ends."""
+    phases = _phases(state)
+    while not state.over:
+        if index >= len(phases):
+            _end_round(state)
+            if state.over:
+                return
+            index = 0
+        state.phase_index, state.phase = index, phases[index]
+        if state.phase == "negotiation":
+            if _start_negotiation(state):
+                return
+        else:
+            _AUTOMATIC[state.phase](state)
+        index += 1
+
+
+def end_phase(state: State) -> None:
+    """Ends the current (negotiation) phase and moves on."""
+    _enter_phase(state, state.phase_index + 1)
+
+
+def actions_for(state: State, seat: str) -> int:
+    rules = state.tables.scenario.rules
+    return rules.actions_per_turn + state.delegates[seat].actions_shift
+
+
+def _start_negotiation(state: State) -> bool:
+    """Sets up the first turn; returns False if no seat can act this round."""
+    seats = state.tables.seats
+    shift = (state.round - 1) % len(seats) if state.tables.scenario.rules.turn_order == "rotate" else 0
+    state.order = seats[shift:] + seats[:shift]
+    state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
+    record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
+    return _settle_turn(state)
+
+
+def _settle_turn(state: State) -> bool:
+    """Skips seats with no actions; returns False when the phase has ended instead."""
+    rules = state.tables.scenario.rules
+    while True:
+        if state.turn_index >= len(state.order):
+            state.cycle += 1
+            if state.cycle >= rules.turns_per_round or not state.acted_this_cycle:
+                return False
+            state.turn_index, state.acted_this_cycle = 0, False
+        seat = state.order[state.turn_index]
+        state.actions_left = actions_for(state, seat)
+        if state.actions_left > 0:
+            return True
+        state.turn_index += 1
+
+
+def next_turn(state: State) -> None:
+    """Ends the current seat's turn; ends the phase when every seat has had its turns."""
+    state.turn_index += 1
+    if not _settle_turn(state):
+        end_phase(state)
+
+
+def _events_phase(state: State) -> None:
+    t = state.tables
+    drawn: set[str] = set()
+    for _ in range(t.scenario.rules.events_per_round):
+        eligible = [eid for eid in t.event_order if eid not in drawn
+                    and (t.events[eid].repeatable or not state.fired.get(eid))
+                    and t.event_when[eid](state)]
+        if not eligible:
+            record(state, "game", "DeckEmpty", "No event card can be drawn this round.", auto=True)
+            return
+        eid = eligible[state.rng.weighted_index([t.events[e].weight for e in eligible])]
+        drawn.add(eid)
+        fire_event(state, eid, "game")
+
+
+def fire_event(state: State, event_id: str, actor: str) -> None:
+    """Plays an event card: logs it (publicly or to its recipients) and applies its effects."""
+    event = state.tables.events[event_id]
+    state.fired[event_id] = state.fired.get(event_id, 0) + 1
+    private = tuple(event.recipients) if event.visibility == "private" else None
+    kind = "EventInjected" if actor == "facilitator" else "EventDrawn"
+    record(state, actor, kind, f"{event.title}: {event.text}", auto=actor != "facilitator",
+           visible_to=private, event=event_id, title=event.title)
+    for effect in event.effects:
+        apply_effect(state, effect, event_id)
+
+
+def approval_chance(state: State, seat: str, kind: str) -> float:
+    """Returns the odds that the seat's domestic body approves commitments of a kind now."""
+    t = state.tables
+    rules = t.scenario.rules
+    approval = t.delegates[seat].approvals.get(kind)
+    chance = approval.chance if approval else rules.default_approval_chance
+    for predicate, by in t.approval_mods.get((seat, kind), ()):
+        if predicate(state):
+            chance += by
+    chance += state.delegates[seat].approval_shift.get(kind, 0.0)
+    low, high = rules.approval_chance_bounds
+    return max(low, min(high, chance))
+
+
+def approval_body(state: State, seat: str, kind: str) -> str:
+    approval = state.tables.delegates[seat].approvals.get(kind)
+    return approval.body if approval else "parliament"
+
+
+def roll_approval(state: State, seat: str, kind: str) -> None:
+    """Rolls one domestic vote with the game's RNG; the roll goes in the log."""
+    d = state.delegates[seat]
+    d.votes_scheduled.discard(kind)
+    chance = approval_chance(state, seat, kind)
+    roll = state.rng.random()
+    won = roll < chance
+    pending = [c for c in state.commitments if c.delegate == seat and c.kind == kind and c.status == PENDING]
+    for c in pending:
+        c.status = ACTIVE if won else REJECTED
+        if not won:
+            d.committed[kind] -= c.amount
+    if won:
+        d.mandates.add(kind)
+    state.dirty = True
+    name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
+    what = state.tables.kinds[kind].name.lower()
+    verdict = "approves" if won else "rejects"
+    tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
+    record(state, "game", "ApprovalWon" if won else "ApprovalLost",
+           f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
+           auto=True, delegate=seat, commitment=kind, chance=round(chance, 4), roll=round(roll, 4))
+
+
+def _approvals_phase(state: State) -> None:
+    for seat in state.tables.seats:
+        for kind in sorted(state.delegates[seat].votes_scheduled):
+            roll_approval(state, seat, kind)
+
+
+def _scoring_phase(state: State) -> None:
+    d = derived(state)
+    t = state.tables
+    summary = ", ".join(f"{t.priorities[p].short or p} {d.progress[p]:g}/{t.priorities[p].target:g}"
+                        for p in t.priority_order)
+    record(state, "game", "RoundScored", f"Round {state.round} progress: {summary}.", auto=True,
+           progress={p: round(d.progress[p], 4) for p in t.priority_order}, status=dict(d.status),
+           tracks=dict(state.tracks))
+
+
+def _end_round(state: State) -> None:
+    t = state.tables
+    expire_timed(state)
+    if t.scenario.rules.offers_expire == "end_of_round":
+        for offer in state.offers:
+            if offer.status == OPEN:
+                offer.status = EXPIRED
+                record(state, "game", "OfferExpired", f"Offer #{offer.id} expired unanswered.", auto=True,
+                       visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+    for end_id, predicate in t.end_when:
+        if predicate(state):
+            description = next(c.description for c in t.scenario.rules.end_conditions if c.id == end_id)
+            return finish(state, description)
+    if state.round >= t.scenario.rules.rounds:
+        return finish(state, f"all {t.scenario.rules.rounds} rounds played")
+    state.round += 1
+    state.dirty = True
+    record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
+
+
+def finish(state: State, reason: str) -> None:
+    """Ends the game: conditional commitments that never held lapse; the result is logged."""
+    d = derived(state)
+    for c in state.commitments:
+        if c.status == ACTIVE and c.id not in d.effective:
+            c.status = LAPSED
+            record(state, "game", "CommitmentLapsed",
+                   f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
+                   f"its condition never held.", auto=True, commitment=c.id)
+    state.dirty = True
+    state.over, state.end_reason, state.phase = True, reason, "over"
+    final = derived(state)
+    record(state, "game", "GameEnded", f"The game ends: {reason}. Outcome: {coalition_outcome(state)}.",
+           auto=True, status=dict(final.status), progress={p: round(v, 4) for p, v in final.progress.items()})
+
+
+_AUTOMATIC = {"events": _events_phase, "approvals": _approvals_phase, "scoring": _scoring_phase}

@@ -1,0 +1,246 @@
+"""The facade: everything a player, bot, test, UI or network client does goes through Game.
+
+    game = Game.new(scenario, seed=7)
+    game.legal_actions("fr"); game.check(action); game.apply(action)
+    game.view("fr"); game.undo(); game.record()
+
+A game is fully defined by (scenario hash, seed, actions): undo and load replay them.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine import flow
+from game.engine.legality import Rejection, check, check_item
+from game.engine.log import LogEntry
+from game.engine.rng import Rng
+from game.engine.scoring import coalition_outcome, derived, objective_results, score
+from game.engine.state import ACTIVE, OPEN, PENDING, DelegateState, Representative, State
+from game.engine.tables import Tables, compile_tables
+from game.engine.transitions import apply_action
+from game.engine.views import SeatView, build_view
+from game.model.actions import (
+    ACTIONS,
+    Accept,
+    Pass,
+    Pledge,
+    Reject,
+    SeekApproval,
+    Sign,
+    Withdraw,
+    action_to_dict,
+)
+from game.model.record import GameRecord
+from game.model.scenario import Scenario
+
+
+class ReplayError(ValueError):
+    """A record that does not belong to this scenario or whose actions no longer apply."""
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """An accepted action and the log entries it produced (its automatic consequences too)."""
+
+    action: Any
+    entries: tuple[LogEntry, ...]
+    ok: bool = True
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    return hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+
+
+class Game:
+    def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None):
+        self.tables = tables
+        self.seed = seed
+        self.actions: list[Any] = []
+        self.initial_controllers = dict(controllers or {})
+        self.state = _initial_state(tables, seed, self.initial_controllers)
+        flow.start_game(self.state)
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int = 0, *, content_hash: str | None = None,
+            controllers: dict[str, str] | None = None) -> "Game":
+        """Starts a game of the scenario; `controllers` maps seats to "human" or a bot personality."""
+        return cls(compile_tables(scenario, content_hash or scenario_hash(scenario)), seed, controllers)
+
+    # -- acting -----------------------------------------------------------------
+    def check(self, action: Any) -> Rejection | None:
+        """Returns why the action is refused now, or None if it is legal."""
+        return check(self.state, action)
+
+    def apply(self, action: Any) -> Applied | Rejection:
+        """Applies a legal action; a refused one returns a Rejection and changes nothing."""
+        problem = check(self.state, action)
+        if problem is not None:
+            return problem
+        start = len(self.state.log)
+        apply_action(self.state, action)
+        self.actions.append(action)
+        return Applied(action, tuple(self.state.log[start:]))
+
+    def apply_dict(self, data: dict[str, Any]) -> Applied | Rejection:
+        """Validates a JSON-style action (from a file or the network) and applies it."""
+        try:
+            action = ACTIONS.validate_python(data)
+        except Exception as err:  # pydantic.ValidationError; kept generic to spare the import here
+            return Rejection("malformed_action", f"Not a valid action: {str(err).splitlines()[0]}")
+        return self.apply(action)
+
+    def undo(self) -> Any | None:
+        """Takes back the last action (a player's or the facilitator's); returns it, or None."""
+        if not self.actions:
+            return None
+        last = self.actions[-1]
+        self._rebuild(self.actions[:-1])
+        return last
+
+    def _rebuild(self, actions: list[Any]) -> None:
+        self.state = _initial_state(self.tables, self.seed, self.initial_controllers)
+        flow.start_game(self.state)
+        self.actions = []
+        for index, action in enumerate(actions):
+            result = self.apply(action)
+            if not isinstance(result, Applied):
+                raise ReplayError(f"action {index + 1} ({action.kind} by {action.seat}) no longer applies: "
+                                  f"{result.message}")
+
+    # -- reading ----------------------------------------------------------------
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    @property
+    def turn_seat(self) -> str | None:
+        return self.state.turn_seat
+
+    @property
+    def log(self) -> list[LogEntry]:
+        return self.state.log
+
+    def controller(self, seat: str) -> str:
+        return self.state.delegates[seat].controller
+
+    def view(self, seat: str) -> SeatView:
+        """Returns what the seat (or "facilitator") may know."""
+        return build_view(self.state, seat)
+
+    def legal_actions(self, seat: str) -> list[Any]:
+        """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
+        s = self.state
+        if s.over or s.paused or s.turn_seat != seat:
+            return []
+        t = self.tables
+        actions: list[Any] = [Pass(seat)]
+        for kind in t.kinds:
+            free = s.free(seat, kind)
+            if free <= 0:
+                continue
+            for (k, priority), value in s.contribution.items():
+                if k != kind or value <= 0 or check_item(s, seat, kind, 1, priority) is not None:
+                    continue
+                actions.append(Pledge(seat, kind, 1, priority))
+                if free > 1:
+                    actions.append(Pledge(seat, kind, free, priority))
+        for offer in s.offers:
+            if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
+                accept = Accept(seat, offer.id)
+                if check(s, accept) is None:
+                    actions.append(accept)
+                actions.append(Reject(seat, offer.id))
+        for candidate in self._other_candidates(seat):
+            if check(s, candidate) is None:
+                actions.append(candidate)
+        return actions
+
+    def _other_candidates(self, seat: str):
+        s, t = self.state, self.tables
+        for c in s.commitments:
+            if c.delegate == seat and c.status in (ACTIVE, PENDING):
+                yield Withdraw(seat, c.id)
+        signed = s.delegates[seat].signed
+        for pid in t.priority_order:
+            if pid not in signed:
+                yield Sign(seat, pid)
+                yield Sign(seat, pid, reservations=True)
+            elif signed[pid]:
+                yield Sign(seat, pid)
+        for (who, kind) in t.needs_approval:
+            if who == seat:
+                yield SeekApproval(seat, kind)
+
+    def result(self) -> dict[str, Any]:
+        """Returns the outcome as plain data: priorities, delegates' scores and objectives."""
+        s, t = self.state, self.tables
+        d = derived(s)
+        return {
+            "scenario": t.scenario.meta.id,
+            "seed": self.seed,
+            "rounds_played": s.round,
+            "over": s.over,
+            "end_reason": s.end_reason,
+            "decisions": s.decisions,
+            "events_fired": [e.data["event"] for e in s.log if e.kind in ("EventDrawn", "EventInjected")],
+            "priorities": {p: {"progress": round(d.progress[p], 4), "target": t.priorities[p].target,
+                               "status": d.status[p], "signatories": d.signatories[p]}
+                           for p in t.priority_order},
+            "delegates": {seat: {"score": score(s, seat),
+                                 "objectives": {oid: met for oid, met, _ in objective_results(s, seat)}}
+                          for seat in t.seats},
+            "tracks": dict(s.tracks),
+            "outcome": coalition_outcome(s),
+        }
+
+    # -- the record ---------------------------------------------------------------
+    def record(self) -> GameRecord:
+        """Returns the game record: enough to replay and verify this game exactly."""
+        return GameRecord(
+            scenario_id=self.tables.scenario.meta.id, scenario_hash=self.tables.content_hash,
+            seed=self.seed, actions=[action_to_dict(a) for a in self.actions],
+            controllers=self.initial_controllers, decisions=self.state.decisions,
+            rng_state=self.state.rng.state, log_digest=log_digest(self.state.log))
+
+    @classmethod
+    def from_record(cls, scenario: Scenario, record: GameRecord, *, content_hash: str | None = None) -> "Game":
+        """Replays a record; raises ReplayError if it is for another scenario or does not replay."""
+        digest = content_hash or scenario_hash(scenario)
+        if record.scenario_hash != digest:
+            raise ReplayError(
+                f"this record was made with a different version of scenario '{record.scenario_id}' "
+                f"(record hash {record.scenario_hash[:12]}…, scenario hash {digest[:12]}…)")
+        game = cls(compile_tables(scenario, digest), record.seed, record.controllers)
+        actions = []
+        for index, data in enumerate(record.actions):
+            try:
+                actions.append(ACTIONS.validate_python(data))
+            except Exception as err:
+                raise ReplayError(f"action {index + 1} is malformed: {str(err).splitlines()[0]}") from None
+        game._rebuild(actions)
+        if record.log_digest and record.log_digest != log_digest(game.state.log):
+            raise ReplayError("replaying the record gives a different log than when it was saved")
+        return game
+
+
+def log_digest(log: list[LogEntry]) -> str:
+    """Returns a short fingerprint of the log, to verify a replay."""
+    h = hashlib.sha256()
+    for entry in log:
+        h.update(json.dumps(entry.to_dict(), sort_keys=True, default=str).encode())
+    return h.hexdigest()[:32]
+
+
+def _initial_state(tables: Tables, seed: int, controllers: dict[str, str]) -> State:
+    delegates = {}
+    for d in tables.scenario.delegates:
+        delegates[d.id] = DelegateState(
+            capacity=dict(d.capacities), committed={}, capital=d.political_capital,
+            rep=Representative(d.principal.name, d.principal.title, d.role, d.binding_authority),
+            controller=controllers.get(d.id, "human"))
+    contribution = {(k.id, p): v for k in tables.scenario.commitment_kinds for p, v in k.contributes.items()}
+    return State(tables=tables, rng=Rng(seed), round=1, phase="setup", delegates=delegates,
+                 tracks={t.id: t.start for t in tables.scenario.tracks},
+                 flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution)

@@ -1,0 +1,117 @@
+"""The mutable state of one game: plain dataclasses and dicts, changed only by the engine.
+
+Derived values (priority progress, which commitments are effective) live in
+`scoring.py` and are recomputed when `dirty` says the commitments changed.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.rng import Rng
+
+PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
+OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
+    "open", "accepted", "rejected", "countered", "expired", "failed", "cancelled")
+
+
+@dataclass(slots=True)
+class Commitment:
+    id: int
+    delegate: str
+    kind: str
+    amount: int
+    priority: str
+    round: int
+    condition: Any = None
+    """The Condition model this commitment depends on, or None."""
+    offer: int | None = None
+    status: str = ACTIVE
+
+
+@dataclass(slots=True)
+class Offer:
+    id: int
+    proposer: str
+    parties: tuple[str, ...]
+    """Everyone who must accept, the proposer excluded."""
+    items: tuple
+    round: int
+    note: str = ""
+    status: str = OPEN
+    accepted_by: set = field(default_factory=set)
+    replaces: int | None = None
+
+
+@dataclass(slots=True)
+class Representative:
+    name: str
+    title: str
+    role: str
+    binding: bool
+
+
+@dataclass(slots=True)
+class DelegateState:
+    capacity: dict[str, int]
+    """Total units of each kind; free = capacity - committed."""
+    committed: dict[str, int]
+    capital: int
+    rep: Representative
+    blocked: dict[str, str] = field(default_factory=dict)
+    """kind -> reason, while an event blocks new commitments of it."""
+    mandates: set = field(default_factory=set)
+    votes_scheduled: set = field(default_factory=set)
+    approval_shift: dict[str, float] = field(default_factory=dict)
+    actions_shift: int = 0
+    signed: dict[str, bool] = field(default_factory=dict)
+    """priority -> True if signed with reservations."""
+    controller: str = "human"
+
+
+@dataclass(slots=True)
+class Timed:
+    """A timed effect to revert at the end of round `expires`."""
+
+    expires: int
+    op: str
+    args: tuple
+
+
+@dataclass(slots=True)
+class State:
+    tables: Any
+    rng: Rng
+    round: int
+    phase: str
+    delegates: dict[str, DelegateState]
+    tracks: dict[str, float]
+    flags: dict[str, bool]
+    contribution: dict[tuple[str, str], float]
+    """(kind, priority) -> progress per unit; events may change it."""
+    log: list = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    timed: list[Timed] = field(default_factory=list)
+    fired: dict[str, int] = field(default_factory=dict)
+    phase_index: int = 0
+    order: tuple[str, ...] = ()
+    turn_index: int = 0
+    cycle: int = 0
+    actions_left: int = 0
+    acted_this_cycle: bool = False
+    paused: bool = False
+    over: bool = False
+    end_reason: str = ""
+    decisions: int = 0
+    dirty: bool = True
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def turn_seat(self) -> str | None:
+        if self.phase != "negotiation" or self.over or not self.order:
+            return None
+        return self.order[self.turn_index]
+
+    def free(self, seat: str, kind: str) -> int:
+        d = self.delegates[seat]
+        return d.capacity.get(kind, 0) - d.committed.get(kind, 0)

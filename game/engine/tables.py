@@ -1,0 +1,76 @@
+"""The scenario compiled once into plain lookups and condition closures for the rules loop."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.conditions import Predicate, compile_all
+from game.model.delegates import Delegate
+from game.model.scenario import CommitmentKind, Event, Priority, Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    scenario: Scenario
+    content_hash: str
+    seats: tuple[str, ...]
+    delegates: dict[str, Delegate]
+    kinds: dict[str, CommitmentKind]
+    priorities: dict[str, Priority]
+    priority_order: tuple[str, ...]
+    events: dict[str, Event]
+    event_order: tuple[str, ...]
+    event_when: dict[str, Predicate]
+    objective_when: dict[tuple[str, str], Predicate]
+    end_when: tuple[tuple[str, Predicate], ...]
+    approval_mods: dict[tuple[str, str], tuple[tuple[Predicate, float], ...]]
+    partial_at: dict[str, float]
+    needs_approval: frozenset[tuple[str, str]]
+    """(delegate, kind) pairs whose commitments need a domestic mandate."""
+    red_kinds: dict[str, frozenset[str]]
+    red_priorities: dict[str, frozenset[str]]
+    track_bounds: dict[str, tuple[float, float]]
+    known: dict[str, set[str]]
+    """Every id by namespace, for checking conditions that players write into offers."""
+
+
+_tables_cache: dict[str, Tables] = {}
+
+
+def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
+    """Returns the compiled tables for a scenario, cached by content hash."""
+    if content_hash in _tables_cache:
+        return _tables_cache[content_hash]
+    delegates = {d.id: d for d in scenario.delegates}
+    needs: set[tuple[str, str]] = set()
+    mods: dict[tuple[str, str], Any] = {}
+    for d in scenario.delegates:
+        for k in scenario.commitment_kinds:
+            approval = d.approvals.get(k.id)
+            if (approval.required if approval else k.needs_approval):
+                needs.add((d.id, k.id))
+            if approval:
+                mods[(d.id, k.id)] = tuple((compile_all(m.when), m.by) for m in approval.modifiers)
+    tables = Tables(
+        scenario=scenario,
+        content_hash=content_hash,
+        seats=tuple(delegates),
+        delegates=delegates,
+        kinds={k.id: k for k in scenario.commitment_kinds},
+        priorities={p.id: p for p in scenario.priorities},
+        priority_order=tuple(p.id for p in scenario.priorities),
+        events={e.id: e for e in scenario.events},
+        event_order=tuple(e.id for e in scenario.events),
+        event_when={e.id: compile_all(e.when) for e in scenario.events},
+        objective_when={(d.id, o.id): compile_all(o.when) for d in scenario.delegates for o in d.objectives},
+        end_when=tuple((c.id, compile_all(c.when)) for c in scenario.rules.end_conditions),
+        approval_mods=mods,
+        partial_at={p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities},
+        needs_approval=frozenset(needs),
+        red_kinds={d.id: frozenset(d.red_lines.kinds) for d in scenario.delegates},
+        red_priorities={d.id: frozenset(d.red_lines.priorities) for d in scenario.delegates},
+        track_bounds={t.id: (t.min, t.max) for t in scenario.tracks},
+        known={ns: {x.id for x in getattr(scenario, ns)} for ns in
+               ("priorities", "commitment_kinds", "tracks", "flags", "delegates", "events")},
+    )
+    _tables_cache[content_hash] = tables
+    return tables

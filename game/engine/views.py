@@ -1,0 +1,225 @@
+"""What one seat may know: `view(seat)` builds it; UI, bots and network use only views.
+
+The public part (tables, tracks, commitments, signatures) is built once per state
+version and shared by every seat's view. The private part holds only the seat's own
+brief, red lines, objectives, offers and private log entries; the facilitator's view
+holds every seat's.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.conditions import describe_condition
+from game.engine.flow import approval_chance
+from game.engine.scoring import derived, objective_results
+from game.engine.state import State
+from game.model.actions import FACILITATOR
+
+
+@dataclass(frozen=True, slots=True)
+class DelegateView:
+    id: str
+    name: str
+    country: str
+    representative: str
+    title: str
+    role: str
+    binding_authority: bool
+    attributes: tuple[str, ...]
+    capital: int
+    free: dict[str, int]
+    committed: dict[str, int]
+    signed: dict[str, bool]
+    blocked: dict[str, str]
+    mandates: frozenset[str]
+    controller: str
+    core: bool
+    actions_per_turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityView:
+    id: str
+    name: str
+    short: str
+    target: float
+    partial_at: float
+    progress: float
+    status: str
+    signatories: tuple[str, ...]
+    leads_ok: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentView:
+    id: int
+    delegate: str
+    kind: str
+    amount: int
+    priority: str
+    status: str
+    effective: bool
+    condition: str
+    offer: int | None
+    round: int
+
+
+@dataclass(frozen=True, slots=True)
+class OfferView:
+    id: int
+    proposer: str
+    parties: tuple[str, ...]
+    items: tuple
+    status: str
+    accepted_by: frozenset[str]
+    note: str
+    round: int
+    replaces: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveView:
+    id: str
+    description: str
+    points: int
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateView:
+    """One seat's secrets: what only it (and the facilitator) may see."""
+
+    confidential_brief: str
+    red_lines: Any
+    objectives: tuple[ObjectiveView, ...]
+    score: int
+    approval_odds: dict[str, float]
+    votes_scheduled: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicView:
+    round: int
+    rounds: int
+    phase: str
+    turn_seat: str | None
+    actions_left: int
+    paused: bool
+    over: bool
+    end_reason: str
+    tracks: dict[str, float]
+    flags: dict[str, bool]
+    delegates: dict[str, DelegateView]
+    priorities: dict[str, PriorityView]
+    commitments: tuple[CommitmentView, ...]
+    events_fired: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatView:
+    seat: str
+    public: PublicView
+    private: dict[str, PrivateView]
+    """The seat's own secrets under its id; every seat's for the facilitator."""
+    offers: tuple[OfferView, ...]
+    """Offers the seat made or is party to (all offers for the facilitator)."""
+    log: tuple
+    """The log entries the seat may see."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.public, name)
+
+    @property
+    def me(self) -> PrivateView | None:
+        return self.private.get(self.seat)
+
+    def open_offers_to_me(self) -> list[OfferView]:
+        return [o for o in self.offers if o.status == "open" and self.seat in o.parties
+                and self.seat not in o.accepted_by]
+
+
+def _public(state: State) -> PublicView:
+    version = (len(state.log), state.decisions)
+    cached = state.cache.get("public_view")
+    if cached and cached[0] == version and not state.dirty:
+        return cached[1]
+    t = state.tables
+    d = derived(state)
+    delegates = {}
+    for seat, ds in state.delegates.items():
+        static = t.delegates[seat]
+        delegates[seat] = DelegateView(
+            seat, static.name, static.country, ds.rep.name, ds.rep.title, ds.rep.role, ds.rep.binding,
+            tuple(static.attributes), ds.capital,
+            {k: ds.capacity.get(k, 0) - ds.committed.get(k, 0) for k in ds.capacity},
+            dict(ds.committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
+            ds.controller, static.core, t.scenario.rules.actions_per_turn + ds.actions_shift)
+    priorities = {}
+    for pid in t.priority_order:
+        p = t.priorities[pid]
+        signers = tuple(s for s, ds in state.delegates.items() if pid in ds.signed)
+        priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
+                                       d.progress[pid], d.status[pid], signers, d.leads_ok[pid])
+    name = _namer(state)
+    commitments = tuple(
+        CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, c.id in d.effective,
+                       describe_condition(c.condition, name) if c.condition is not None else "",
+                       c.offer, c.round)
+        for c in state.commitments)
+    view = PublicView(state.round, t.scenario.rules.rounds, state.phase, state.turn_seat, state.actions_left,
+                      state.paused, state.over, state.end_reason, dict(state.tracks), dict(state.flags),
+                      delegates, priorities, commitments, dict(state.fired))
+    state.cache["public_view"] = (version, view)
+    return view
+
+
+def _namer(state: State):
+    t = state.tables
+
+    def name(x: str) -> str:
+        if x in t.delegates:
+            return t.delegates[x].name
+        return t.priorities[x].name if x in t.priorities else x
+
+    return name
+
+
+def _private(state: State, seat: str) -> PrivateView:
+    static = state.tables.delegates[seat]
+    results = objective_results(state, seat)
+    met = {oid: ok for oid, ok, _ in results}
+    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met[o.id]) for o in static.objectives)
+    odds = {k: approval_chance(state, seat, k) for (s, k) in state.tables.needs_approval if s == seat}
+    return PrivateView(static.confidential_brief, static.red_lines, objectives,
+                       sum(p for _, _, p in results), odds, frozenset(state.delegates[seat].votes_scheduled))
+
+
+def _offer_view(o) -> OfferView:
+    return OfferView(o.id, o.proposer, o.parties, o.items, o.status, frozenset(o.accepted_by), o.note,
+                     o.round, o.replaces)
+
+
+def build_view(state: State, seat: str) -> SeatView:
+    """Returns what `seat` (a delegate id, or "facilitator") may know now."""
+    public = _public(state)
+    if seat == FACILITATOR:
+        private = {s: _private(state, s) for s in state.tables.seats}
+        offers = tuple(_offer_view(o) for o in state.offers)
+        log = tuple(state.log)
+    else:
+        private = {seat: _private(state, seat)}
+        offers = tuple(_offer_view(o) for o in state.offers if seat == o.proposer or seat in o.parties)
+        log = _visible_log(state, seat)
+    return SeatView(seat, public, private, offers, log)
+
+
+def _visible_log(state: State, seat: str) -> tuple:
+    """Returns the seat's visible entries, extending a per-seat cache (the log only grows)."""
+    logs = state.cache.setdefault("seat_logs", {})
+    seen, entries = logs.get(seat, (0, ()))
+    if seen > len(state.log):  # never after append-only growth; guards a rebuilt state
+        seen, entries = 0, ()
+    if seen < len(state.log):
+        entries += tuple(e for e in state.log[seen:] if e.visible_to is None or seat in e.visible_to)
+        logs[seat] = (len(state.log), entries)
+    return entries

@@ -1,0 +1,104 @@
+"""Every effect op, and timed effects reverting when their rounds run out."""
+
+import pytest
+
+from game.model.actions import InjectEvent, Pass, Pledge
+from tests.engine.tiny import game, ok
+
+
+def _play(effects, **changes):
+    g = game(events=[{"id": "e", "title": "E", "text": "t", "effects": effects}], **changes)
+    ok(g.apply(InjectEvent("e")))
+    return g
+
+
+def _next_round(g):
+    for seat in g.state.order[g.state.turn_index:]:
+        ok(g.apply(Pass(seat)))
+
+
+def test_adjust_track_is_clamped_to_its_bounds():
+    g = _play([{"op": "adjust_track", "track": "trust", "by": 99}])
+    assert g.state.tracks["trust"] == 10
+
+
+def test_set_flag():
+    assert _play([{"op": "set_flag", "flag": "backstop"}]).state.flags["backstop"] is True
+
+
+def test_adjust_capacity_is_timed_and_never_below_committed():
+    g = game(events=[{"id": "e", "title": "E", "text": "t",
+                      "effects": [{"op": "adjust_capacity", "delegate": "a", "kind": "money", "by": -3, "rounds": 1}]}])
+    ok(g.apply(Pledge("a", "money", 2, "p1")))
+    ok(g.apply(InjectEvent("e")))
+    assert g.state.delegates["a"].capacity["money"] == 2  # clamped at the 2 committed
+    _next_round(g)
+    assert g.state.delegates["a"].capacity["money"] == 3  # restored by what was applied
+
+
+def test_adjust_capital_never_negative():
+    assert _play([{"op": "adjust_capital", "delegate": "c", "by": -5}]).state.delegates["c"].capital == 0
+
+
+def test_block_and_unblock_kind():
+    g = _play([{"op": "block_kind", "delegate": "a", "kind": "money", "rounds": 1, "reason": "a strike"}])
+    assert "a strike" in g.apply(Pledge("a", "money", 1, "p1")).message
+    _next_round(g)
+    assert "money" not in g.state.delegates["a"].blocked
+    g2 = _play([{"op": "block_kind", "delegate": "a", "kind": "money"}, {"op": "unblock_kind", "delegate": "a", "kind": "money"}])
+    assert g2.state.delegates["a"].blocked == {}
+
+
+def test_replace_representative_and_revert():
+    g = game()
+    ok(g.apply(InjectEvent("distract")))
+    assert g.view("a").delegates["b"].representative == "Envoy"
+    assert g.view("a").delegates["b"].binding_authority is False
+    _next_round(g)
+    assert g.view("a").delegates["b"].representative == "Bo"
+    assert g.view("a").delegates["b"].binding_authority is True
+
+
+def test_adjust_approval_changes_the_odds():
+    g = _play([{"op": "adjust_approval", "delegate": "a", "kind": "troops", "by": -0.5, "rounds": 1}])
+    assert g.view("a").me.approval_odds["troops"] == pytest.approx(0.45)
+    _next_round(g)
+    assert g.view("a").me.approval_odds["troops"] == pytest.approx(0.95)
+
+
+def test_adjust_contribution_changes_progress():
+    g = game(events=[{"id": "e", "title": "E", "text": "t",
+                      "effects": [{"op": "adjust_contribution", "kind": "money", "priority": "p1", "by": 1, "rounds": 1}]}])
+    ok(g.apply(Pledge("a", "money", 2, "p1")))
+    ok(g.apply(InjectEvent("e")))
+    assert g.view("a").priorities["p1"].progress == 4
+    _next_round(g)
+    assert g.view("a").priorities["p1"].progress == 2
+
+
+def test_adjust_actions():
+    g = _play([{"op": "adjust_actions", "delegate": "b", "by": -1, "rounds": 1}])
+    ok(g.apply(Pledge("a", "money", 1, "p1")))
+    ok(g.apply(Pledge("a", "money", 1, "p1")))
+    assert g.turn_seat == "b" and g.state.actions_left == 1
+
+
+def test_cancel_offers():
+    from game.model.actions import OfferItem, Propose
+
+    g = game(events=[{"id": "e", "title": "E", "text": "t", "effects": [{"op": "cancel_offers", "delegate": "b"}]}])
+    ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")))))
+    ok(g.apply(InjectEvent("e")))
+    assert g.state.offers[0].status == "cancelled"
+
+
+def test_revoke_approval():
+    g = _play([{"op": "revoke_approval", "delegate": "a", "kind": "troops"}])
+    assert "troops" not in g.state.delegates["a"].mandates
+
+
+def test_message_public_and_private():
+    g = _play([{"op": "message", "text": "to all"}, {"op": "message", "text": "to a", "to": ["a"]}])
+    assert any(e.text == "to all" for e in g.view("c").log)
+    assert not any(e.text == "to a" for e in g.view("c").log)
+    assert any(e.text == "to a" for e in g.view("a").log)
