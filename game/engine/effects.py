@@ -81,7 +81,7 @@ def adjust_approval(state: State, e, source: str) -> None:
 def adjust_contribution(state: State, e, source: str) -> None:
     key = (e.kind, e.priority)
     state.contribution[key] = state.contribution.get(key, 0.0) + e.by
-    state.dirty = True
+    state.cache.pop("pledgeable", None)
     _timed(state, e, "contribution", (key, -e.by))
 
 
@@ -149,7 +149,7 @@ def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
 
 def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
     state.contribution[key] = state.contribution.get(key, 0.0) + by
-    state.dirty = True
+    state.cache.pop("pledgeable", None)
 
 
 def _revert_actions(state: State, seat: str, by: int) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine import flow
-from game.engine.legality import Rejection, check, check_item
+from game.engine.legality import Rejection, check, enumerate_pledges
 from game.engine.log import LogEntry
 from game.engine.rng import Rng
 from game.engine.scoring import coalition_outcome, derived, objective_results, score
@@ -25,7 +25,6 @@ from game.model.actions import (
     ACTIONS,
     Accept,
     Pass,
-    Pledge,
     Reject,
     SeekApproval,
     Sign,
@@ -130,48 +129,46 @@ class Game:
         return build_view(self.state, seat)
 
     def legal_actions(self, seat: str) -> list[Any]:
-        """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
+        """Returns the seat's enumerable legal actions; trades are open-ended, so check() those.
+
+        Pledges come in two amounts per kind and priority: 1 unit, and all that is free.
+        """
         s = self.state
         if s.over or s.paused or s.turn_seat != seat:
             return []
-        t = self.tables
-        actions: list[Any] = [Pass(seat)]
-        for kind in t.kinds:
-            free = s.free(seat, kind)
-            if free <= 0:
-                continue
-            for (k, priority), value in s.contribution.items():
-                if k != kind or value <= 0 or check_item(s, seat, kind, 1, priority) is not None:
-                    continue
-                actions.append(Pledge(seat, kind, 1, priority))
-                if free > 1:
-                    actions.append(Pledge(seat, kind, free, priority))
+        return [self.tables.action(Pass, seat), *enumerate_pledges(s, seat), *self._answers(seat),
+                *self._other_candidates(seat)]
+
+    def _answers(self, seat: str):
+        s = self.state
         for offer in s.offers:
             if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
                 accept = Accept(seat, offer.id)
                 if check(s, accept) is None:
-                    actions.append(accept)
-                actions.append(Reject(seat, offer.id))
-        for candidate in self._other_candidates(seat):
-            if check(s, candidate) is None:
-                actions.append(candidate)
-        return actions
+                    yield accept
+                yield Reject(seat, offer.id)
 
     def _other_candidates(self, seat: str):
         s, t = self.state, self.tables
-        for c in s.commitments:
-            if c.delegate == seat and c.status in (ACTIVE, PENDING):
-                yield Withdraw(seat, c.id)
-        signed = s.delegates[seat].signed
+        act = t.action
+        d = s.delegates[seat]
+        if d.capital >= t.scenario.rules.withdraw_capital_cost:
+            for c in s.commitments:
+                if c.delegate == seat and c.status in (ACTIVE, PENDING):
+                    yield act(Withdraw, seat, c.id)
+        red = t.red_priorities[seat]
         for pid in t.priority_order:
-            if pid not in signed:
-                yield Sign(seat, pid)
-                yield Sign(seat, pid, reservations=True)
-            elif signed[pid]:
-                yield Sign(seat, pid)
-        for (who, kind) in t.needs_approval:
-            if who == seat:
-                yield SeekApproval(seat, kind)
+            if pid in red:
+                continue
+            if pid not in d.signed:
+                yield act(Sign, seat, pid)
+                yield act(Sign, seat, pid, True)
+            elif d.signed[pid]:
+                yield act(Sign, seat, pid)
+        for kind in t.approval_kinds.get(seat, ()):
+            if (kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0
+                    and d.capital >= t.scenario.rules.approval_capital_cost):
+                yield act(SeekApproval, seat, kind)
 
     def result(self) -> dict[str, Any]:
         """Returns the outcome as plain data: priorities, delegates' scores and objectives."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine.log import possessive
 from game.engine.state import ACTIVE, OPEN, PENDING, State
-from game.model.actions import FACILITATOR
+from game.model.actions import FACILITATOR, Pledge
 from game.model.references import unknown_references
 
 MAX_OPEN_OFFERS = 3
@@ -34,11 +34,17 @@ class Rejection:
         return self.message
 
 
-def _names(state: State):
-    t = state.tables
-    return (lambda seat: t.delegates[seat].name if seat in t.delegates else seat,
-            lambda kind: t.kinds[kind].name if kind in t.kinds else kind,
-            lambda pid: t.priorities[pid].name if pid in t.priorities else pid)
+def _seat(state: State, seat: str) -> str:
+    d = state.tables.delegates.get(seat)
+    return d.name if d else seat
+
+
+def _kind(state: State, kind: str) -> str:
+    return state.tables.kinds[kind].name.lower()
+
+
+def _priority(state: State, pid: str) -> str:
+    return state.tables.priorities[pid].name
 
 
 def check(state: State, action: Any) -> Rejection | None:
@@ -53,7 +59,6 @@ def check(state: State, action: Any) -> Rejection | None:
         if action.seat != FACILITATOR:
             return Rejection("facilitator_only", f"Only the facilitator may {kind.replace('_', ' ')}.")
         return _CHECKS[kind](state, action)
-    seat_name, _, _ = _names(state)
     if action.seat not in state.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{action.seat}' at this table.")
     if state.paused:
@@ -61,7 +66,7 @@ def check(state: State, action: Any) -> Rejection | None:
     if state.turn_seat != action.seat:
         if state.turn_seat is None:
             return Rejection("not_negotiating", f"Delegations act in the negotiation phase (now: {state.phase}).")
-        return Rejection("not_your_turn", f"It is {possessive(seat_name(state.turn_seat))} turn, not {possessive(seat_name(action.seat))}.")
+        return Rejection("not_your_turn", f"It is {possessive(_seat(state, state.turn_seat))} turn, not {possessive(_seat(state, action.seat))}.")
     return _CHECKS[kind](state, action)
 
 
@@ -69,36 +74,28 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
                condition: Any = None, *, own: bool = True) -> Rejection | None:
     """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
     t = state.tables
-    seat_name, kind_name, priority_name = _names(state)
     if giver not in t.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{giver}' at this table.")
     if kind not in t.kinds:
         return Rejection("unknown_kind", f"Unknown commitment kind '{kind}' (known: {', '.join(t.kinds)}).")
     if priority not in t.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{priority}' (known: {', '.join(t.priorities)}).")
-    who, what, toward = seat_name(giver), kind_name(kind), priority_name(priority)
     if not isinstance(amount, int) or amount < 1:
         return Rejection("bad_amount", f"Commit at least 1 {t.kinds[kind].unit} (got {amount}).")
     if state.contribution.get((kind, priority), 0) <= 0:
-        helps = [priority_name(p) for (k, p), v in state.contribution.items() if k == kind and v > 0]
-        return Rejection("no_contribution", f"{what} does not advance {toward}; it counts toward: {', '.join(helps) or 'nothing now'}.")
-    d = state.delegates[giver]
-    if own and kind in t.red_kinds[giver]:
-        return Rejection("red_line", f"{who} will not commit {what.lower()}: it is one of its red lines. "
-                                     f"Offer something else instead.")
+        helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
+        return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
+                                            f"it counts toward: {', '.join(helps) or 'nothing now'}.")
     if own and priority in t.red_priorities[giver]:
-        return Rejection("red_line", f"{who} will not commit to {toward}: it is one of its red lines.")
-    if kind in d.blocked:
-        return Rejection("blocked", f"{who} cannot commit {what.lower()} now: {d.blocked[kind]}. "
-                                    f"Try another kind, or wait for the block to end.")
-    if t.kinds[kind].needs_binding_authority and not d.rep.binding:
-        return Rejection("no_authority", f"{possessive(who)} representative ({d.rep.name}, {d.rep.title}) has no authority "
-                                         f"to give a binding {what.lower()}; offer something non-binding, or wait "
-                                         f"until a principal with authority returns.")
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
+                                     f"it is one of its red lines.")
+    problem = check_giver(state, giver, kind, own)
+    if problem:
+        return problem
     free = state.free(giver, kind)
     if free < amount:
-        return Rejection("capacity", f"{who} has only {free} {t.kinds[kind].unit} of {what.lower()} left "
-                                     f"uncommitted (asked for {amount}).")
+        return Rejection("capacity", f"{t.delegates[giver].name} has only {free} {t.kinds[kind].unit} of "
+                                     f"{t.kinds[kind].name.lower()} left uncommitted (asked for {amount}).")
     if condition is not None:
         problems = unknown_references(condition, t.known)
         if problems:
@@ -106,18 +103,62 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     return None
 
 
+def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Rejection | None:
+    """Checks what depends only on the giver and the kind: red line, block, authority."""
+    t = state.tables
+    d = state.delegates[giver]
+    if own and kind in t.red_kinds[giver]:
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {t.kinds[kind].name.lower()}: "
+                                     f"it is one of its red lines. Offer something else instead.")
+    if kind in d.blocked:
+        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {t.kinds[kind].name.lower()} now: "
+                                    f"{d.blocked[kind]}. Try another kind, or wait for the block to end.")
+    if t.kinds[kind].needs_binding_authority and not d.rep.binding:
+        return Rejection("no_authority", f"{possessive(t.delegates[giver].name)} representative ({d.rep.name}, "
+                                         f"{d.rep.title}) has no authority to give a binding "
+                                         f"{t.kinds[kind].name.lower()}; offer something non-binding, or wait "
+                                         f"until a principal with authority returns.")
+    return None
+
+
+def enumerate_pledges(state: State, seat: str):
+    """Yields legal pledges of 1 unit and of all free units, per kind and priority."""
+    action = state.tables.action
+    for kind, priorities in _pledgeable(state, seat):
+        free = state.free(seat, kind)
+        if free <= 0 or check_giver(state, seat, kind) is not None:
+            continue
+        for priority in priorities:
+            yield action(Pledge, seat, kind, 1, priority)
+            if free > 1:
+                yield action(Pledge, seat, kind, free, priority)
+
+
+def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
+    """Returns (kind, priorities it advances outside the seat's red lines), cached until
+    an effect changes a contribution (effects clear `cache["pledgeable"]`)."""
+    cache = state.cache.setdefault("pledgeable", {})
+    if seat not in cache:
+        red = state.tables.red_priorities[seat]
+        by_kind: dict[str, list[str]] = {}
+        for (kind, priority), value in state.contribution.items():
+            if value > 0 and priority not in red:
+                by_kind.setdefault(kind, []).append(priority)
+        cache[seat] = list(by_kind.items())
+    return cache[seat]
+
+
 def _pledge(state: State, a) -> Rejection | None:
     return check_item(state, a.seat, a.commitment, a.amount, a.priority, a.condition)
 
 
 def _bundle(state: State, seat: str, parties: tuple[str, ...], items: tuple) -> Rejection | None:
-    seat_name, _, _ = _names(state)
     if not items:
         return Rejection("empty_offer", "An offer needs at least one commitment in it.")
     allowed = {seat, *parties}
     givers = {item.giver for item in items}
     if not givers <= allowed:
-        stranger = seat_name(sorted(givers - allowed)[0])
+        stranger = _seat(state, sorted(givers - allowed)[0])
         return Rejection("not_a_party", f"{stranger} is not a party to this offer; address the offer to it too.")
     if len(givers) < 2:
         return Rejection("one_sided", "A trade needs commitments from at least two delegations; "
@@ -131,7 +172,6 @@ def _bundle(state: State, seat: str, parties: tuple[str, ...], items: tuple) -> 
 
 
 def _propose(state: State, a) -> Rejection | None:
-    seat_name, _, _ = _names(state)
     to = tuple(a.to)
     if not to:
         return Rejection("no_recipient", "Address the offer to at least one other delegation.")
@@ -142,7 +182,7 @@ def _propose(state: State, a) -> Rejection | None:
         return Rejection("bad_recipients", "Address an offer to each other delegation once, and not to yourself.")
     open_count = sum(1 for o in state.offers if o.status == OPEN and o.proposer == a.seat)
     if open_count >= MAX_OPEN_OFFERS:
-        return Rejection("too_many_offers", f"{seat_name(a.seat)} already has {open_count} open offers; "
+        return Rejection("too_many_offers", f"{_seat(state, a.seat)} already has {open_count} open offers; "
                                             f"wait for answers or let one expire.")
     return _bundle(state, a.seat, to, tuple(a.items))
 
@@ -185,42 +225,39 @@ def _counter(state: State, a) -> Rejection | None:
 
 
 def _withdraw(state: State, a) -> Rejection | None:
-    seat_name, _, _ = _names(state)
     if not isinstance(a.pledge, int) or not 1 <= a.pledge <= len(state.commitments):
         return Rejection("unknown_commitment", f"There is no commitment #{a.pledge}.")
     c = state.commitments[a.pledge - 1]
     if c.delegate != a.seat:
-        return Rejection("not_yours", f"Commitment #{a.pledge} is {possessive(seat_name(c.delegate))}, not yours.")
+        return Rejection("not_yours", f"Commitment #{a.pledge} is {possessive(_seat(state, c.delegate))}, not yours.")
     if c.status not in (ACTIVE, PENDING):
         return Rejection("not_withdrawable", f"Commitment #{a.pledge} is already {c.status}.")
     cost = state.tables.scenario.rules.withdraw_capital_cost
     if state.delegates[a.seat].capital < cost:
         return Rejection("no_capital", f"Withdrawing costs {cost} political capital; "
-                                       f"{seat_name(a.seat)} has {state.delegates[a.seat].capital}.")
+                                       f"{_seat(state, a.seat)} has {state.delegates[a.seat].capital}.")
     return None
 
 
 def _sign(state: State, a) -> Rejection | None:
-    seat_name, _, priority_name = _names(state)
     if a.priority not in state.tables.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{a.priority}'.")
     if a.priority in state.tables.red_priorities[a.seat]:
-        return Rejection("red_line", f"{seat_name(a.seat)} will not sign {priority_name(a.priority)}: "
+        return Rejection("red_line", f"{_seat(state, a.seat)} will not sign {_priority(state, a.priority)}: "
                                      f"it is one of its red lines.")
     current = state.delegates[a.seat].signed.get(a.priority)
     if current is False or (current is True and a.reservations):
-        return Rejection("already_signed", f"{seat_name(a.seat)} already signed {priority_name(a.priority)}"
+        return Rejection("already_signed", f"{_seat(state, a.seat)} already signed {_priority(state, a.priority)}"
                                            f"{' with reservations' if current else ''}.")
     return None
 
 
 def _seek_approval(state: State, a) -> Rejection | None:
-    seat_name, kind_name, _ = _names(state)
     t = state.tables
     if a.commitment not in t.kinds:
         return Rejection("unknown_kind", f"Unknown commitment kind '{a.commitment}'.")
     d = state.delegates[a.seat]
-    who, what = seat_name(a.seat), kind_name(a.commitment).lower()
+    who, what = _seat(state, a.seat), _kind(state, a.commitment).lower()
     if (a.seat, a.commitment) not in t.needs_approval:
         return Rejection("no_approval_needed", f"{who} needs no domestic approval for {what}; pledge it directly.")
     if a.commitment in t.red_kinds[a.seat]:

@@ -26,11 +26,23 @@ class Tables:
     partial_at: dict[str, float]
     needs_approval: frozenset[tuple[str, str]]
     """(delegate, kind) pairs whose commitments need a domestic mandate."""
+    approval_kinds: dict[str, tuple[str, ...]]
+    """seat -> the kinds it needs a mandate for, in scenario order."""
     red_kinds: dict[str, frozenset[str]]
     red_priorities: dict[str, frozenset[str]]
     track_bounds: dict[str, tuple[float, float]]
     known: dict[str, set[str]]
     """Every id by namespace, for checking conditions that players write into offers."""
+    action_memo: dict
+    """Enumerated actions are immutable values: legal_actions reuses them across turns and games."""
+
+    def action(self, cls, *args):
+        """Returns the memoised action cls(*args)."""
+        key = (cls, *args)
+        found = self.action_memo.get(key)
+        if found is None:
+            found = self.action_memo[key] = cls(*args)
+        return found
 
 
 _tables_cache: dict[str, Tables] = {}
@@ -66,11 +78,14 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         approval_mods=mods,
         partial_at={p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities},
         needs_approval=frozenset(needs),
+        approval_kinds={d.id: tuple(k.id for k in scenario.commitment_kinds if (d.id, k.id) in needs
+                                    and k.id not in d.red_lines.kinds) for d in scenario.delegates},
         red_kinds={d.id: frozenset(d.red_lines.kinds) for d in scenario.delegates},
         red_priorities={d.id: frozenset(d.red_lines.priorities) for d in scenario.delegates},
         track_bounds={t.id: (t.min, t.max) for t in scenario.tracks},
         known={ns: {x.id for x in getattr(scenario, ns)} for ns in
                ("priorities", "commitment_kinds", "tracks", "flags", "delegates", "events")},
+        action_memo={},
     )
     _tables_cache[content_hash] = tables
     return tables

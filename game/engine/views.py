@@ -83,6 +83,17 @@ class ObjectiveView:
     description: str
     points: int
     met: bool
+    when: tuple
+    """The objective's conditions (models), so the seat's own bot can reason about them."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindView:
+    id: str
+    name: str
+    unit: str
+    military: bool
+    needs_binding_authority: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,9 @@ class PublicView:
     priorities: dict[str, PriorityView]
     commitments: tuple[CommitmentView, ...]
     events_fired: dict[str, int]
+    kinds: dict[str, KindView]
+    contribution: dict[tuple[str, str], float]
+    """(kind, priority) -> progress per unit, as events have left it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +182,15 @@ def _public(state: State) -> PublicView:
         for c in state.commitments)
     view = PublicView(state.round, t.scenario.rules.rounds, state.phase, state.turn_seat, state.actions_left,
                       state.paused, state.over, state.end_reason, dict(state.tracks), dict(state.flags),
-                      delegates, priorities, commitments, dict(state.fired))
+                      delegates, priorities, commitments, dict(state.fired), _kinds(t),
+                      {key: v for key, v in state.contribution.items() if v > 0})
     state.cache["public_view"] = (version, view)
     return view
+
+
+def _kinds(t) -> dict[str, KindView]:
+    return {k.id: KindView(k.id, k.name, k.unit, k.military, k.needs_binding_authority)
+            for k in t.scenario.commitment_kinds}
 
 
 def _namer(state: State):
@@ -188,7 +208,8 @@ def _private(state: State, seat: str) -> PrivateView:
     static = state.tables.delegates[seat]
     results = objective_results(state, seat)
     met = {oid: ok for oid, ok, _ in results}
-    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met[o.id]) for o in static.objectives)
+    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met[o.id], tuple(o.when))
+                       for o in static.objectives)
     odds = {k: approval_chance(state, seat, k) for (s, k) in state.tables.needs_approval if s == seat}
     return PrivateView(static.confidential_brief, static.red_lines, objectives,
                        sum(p for _, _, p in results), odds, frozenset(state.delegates[seat].votes_scheduled))
