@@ -45,15 +45,7 @@ def _priority(t: c.PriorityTest) -> Predicate:
 def _contributed(t: c.ContributedTest) -> Predicate:
     from game.engine.scoring import derived
 
-    def test(s) -> bool:
-        total = 0
-        for (delegate, kind, priority), amount in derived(s).totals.items():
-            if ((t.delegate is None or delegate == t.delegate) and (t.kind is None or kind == t.kind)
-                    and (t.priority is None or priority == t.priority)):
-                total += amount
-        return total >= t.min
-
-    return test
+    return lambda s: derived(s).contributed(t.delegate, t.kind, t.priority) >= t.min
 
 
 def _signed(t: c.SignedTest) -> Predicate:

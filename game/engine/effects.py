@@ -81,6 +81,7 @@ def adjust_approval(state: State, e, source: str) -> None:
 def adjust_contribution(state: State, e, source: str) -> None:
     key = (e.kind, e.priority)
     state.contribution[key] = state.contribution.get(key, 0.0) + e.by
+    state.base_version += 1
     state.cache.pop("pledgeable", None)
     _timed(state, e, "contribution", (key, -e.by))
 
@@ -127,7 +128,7 @@ EFFECTS: dict[str, Callable[[State, Any, str], None]] = {
 def apply_effect(state: State, effect: Any, source: str) -> None:
     """Applies one effect model; `source` (the event id) goes in the log."""
     EFFECTS[effect.op](state, effect, source)
-    state.dirty = True  # conditions read flags, tracks and authority, not only commitments
+    state.touch()  # conditions read flags, tracks and authority, not only commitments
 
 
 def _revert_capacity(state: State, seat: str, kind: str, by: int) -> None:
@@ -149,6 +150,7 @@ def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
 
 def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
     state.contribution[key] = state.contribution.get(key, 0.0) + by
+    state.base_version += 1
     state.cache.pop("pledgeable", None)
 
 
@@ -174,6 +176,6 @@ def expire_timed(state: State) -> None:
     state.timed = [t for t in state.timed if t.expires > state.round]
     for timed in reversed(due):
         _REVERTS[timed.op](state, *timed.args)
-    state.dirty = True
+    state.touch()
     record(state, "game", "EffectsExpired", f"{len(due)} timed effect(s) ended.", auto=True,
            ops=[t.op for t in due])

@@ -54,6 +54,7 @@ def _start_negotiation(state: State) -> bool:
     shift = (state.round - 1) % len(seats) if state.tables.scenario.rules.turn_order == "rotate" else 0
     state.order = seats[shift:] + seats[:shift]
     state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
+    state.touch()
     record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
     return _settle_turn(state)
 
@@ -136,12 +137,12 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
     won = roll < chance
     pending = [c for c in state.commitments if c.delegate == seat and c.kind == kind and c.status == PENDING]
     for c in pending:
-        c.status = ACTIVE if won else REJECTED
+        state.set_status(c, ACTIVE if won else REJECTED)
         if not won:
             d.committed[kind] -= c.amount
     if won:
         d.mandates.add(kind)
-    state.dirty = True
+    state.touch(seat)
     name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
     what = state.tables.kinds[kind].name.lower()
     verdict = "approves" if won else "rejects"
@@ -183,20 +184,20 @@ def _end_round(state: State) -> None:
     if state.round >= t.scenario.rules.rounds:
         return finish(state, f"all {t.scenario.rules.rounds} rounds played")
     state.round += 1
-    state.dirty = True
+    state.touch()
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
 
 
 def finish(state: State, reason: str) -> None:
     """Ends the game: conditional commitments that never held lapse; the result is logged."""
     d = derived(state)
-    for c in state.commitments:
-        if c.status == ACTIVE and c.id not in d.effective:
-            c.status = LAPSED
+    for c in list(state.conditional):
+        if c.id not in d.effective:
+            state.set_status(c, LAPSED)
             record(state, "game", "CommitmentLapsed",
                    f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
                    f"its condition never held.", auto=True, commitment=c.id)
-    state.dirty = True
+    state.touch()
     state.over, state.end_reason, state.phase = True, reason, "over"
     final = derived(state)
     record(state, "game", "GameEnded", f"The game ends: {reason}. Outcome: {coalition_outcome(state)}.",

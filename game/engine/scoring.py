@@ -1,7 +1,7 @@
 """Derived values: which commitments are effective, priority progress and status, scores.
 
-They are cached until `state.dirty` is set: by every action, effect and round change,
-since conditions read flags, tracks and signatures as well as commitments.
+They are cached until `state.touch()` marks them stale: after every commitment, effect,
+signature, vote and round change, since conditions read flags, tracks and signatures too.
 
 Conditional commitments are resolved as the greatest fixed point: assume every active
 commitment effective, drop those whose condition fails, repeat until stable. So mutual
@@ -16,17 +16,40 @@ from game.engine.state import ACTIVE, State
 
 @dataclass(slots=True)
 class Derived:
+    """Read-only: its dicts may be shared with the cached base and with later snapshots."""
+
     effective: frozenset[int]
+    """Ids of the active conditional commitments whose condition holds (unconditional
+    active ones are always effective)."""
     totals: dict[tuple[str, str, str], int]
     """(delegate, kind, priority) -> effective units."""
     progress: dict[str, float]
     status: dict[str, str]
     signatories: dict[str, int]
     leads_ok: dict[str, bool]
+    by_delegate: dict[str, dict[tuple[str, str], int]]
+    """delegate -> (kind, priority) -> effective units: most conditions name a delegate."""
+    sums: dict
+    """Memo of contributed totals by (delegate, kind, priority), None meaning any."""
+
+    def contributed(self, delegate: str | None, kind: str | None, priority: str | None) -> int:
+        key = (delegate, kind, priority)
+        total = self.sums.get(key)
+        if total is None:
+            if delegate is None:
+                rows = ((k, p, a) for (_, k, p), a in self.totals.items())
+            else:
+                rows = ((k, p, a) for (k, p), a in self.by_delegate.get(delegate, {}).items())
+            total = self.sums[key] = sum(a for k, p, a in rows if (kind is None or k == kind)
+                                         and (priority is None or p == priority))
+        return total
+
+    def is_effective(self, commitment) -> bool:
+        return commitment.status == ACTIVE and (commitment.condition is None or commitment.id in self.effective)
 
 
 def derived(state: State) -> Derived:
-    """Returns the derived values, recomputing them only when commitments changed."""
+    """Returns the derived values, recomputing them only after a visible change."""
     if state.dirty or "derived" not in state.cache:
         state.dirty = False  # conditions evaluated while resolving read the candidate cache
         _resolve(state)
@@ -34,12 +57,11 @@ def derived(state: State) -> Derived:
 
 
 def _resolve(state: State) -> None:
-    active = [c for c in state.commitments if c.status == ACTIVE]
-    effective = {c.id for c in active}
-    conditional = [c for c in active if c.condition is not None]
+    base = _base(state)
+    effective = {c.id for c in state.conditional}
     while True:
-        state.cache["derived"] = _aggregate(state, active, effective)
-        dropped = {c.id for c in conditional if c.id in effective and not _holds(state, c)}
+        state.cache["derived"] = _with_conditional(state, base, effective)
+        dropped = {c.id for c in state.conditional if c.id in effective and not _holds(state, c)}
         if not dropped:
             return
         effective -= dropped
@@ -53,27 +75,59 @@ def _holds(state: State, commitment) -> bool:
     return predicates[key][1](state)
 
 
-def _aggregate(state: State, active, effective: set[int]) -> Derived:
+def _base(state: State) -> tuple:
+    """Aggregates what does not depend on conditions: unconditional totals (cached by
+    `base_version`, as signatures, flags and votes change far more often) and signatures."""
     t = state.tables
-    totals: dict[tuple[str, str, str], int] = {}
-    progress = dict.fromkeys(t.priority_order, 0.0)
-    contributors: dict[str, set[str]] = {p: set() for p in t.priority_order}
-    contribution = state.contribution
-    for c in active:
-        if c.id not in effective:
-            continue
-        key = (c.delegate, c.kind, c.priority)
-        totals[key] = totals.get(key, 0) + c.amount
-        progress[c.priority] += c.amount * contribution.get((c.kind, c.priority), 0.0)
-        contributors[c.priority].add(c.delegate)
-    signatories = {p: 0 for p in t.priority_order}
+    cached = state.cache.get("base")
+    if cached is None or cached[0] != state.base_version:
+        cached = state.cache["base"] = (state.base_version, _base_totals(state))
+    signatories = dict.fromkeys(t.priority_order, 0)
     for d in state.delegates.values():
         for p in d.signed:
             signatories[p] += 1
+    return (*cached[1], signatories)
+
+
+def _base_totals(state: State) -> tuple:
+    t = state.tables
+    progress = dict.fromkeys(t.priority_order, 0.0)
+    contributors: dict[str, set[str]] = {p: set() for p in t.priority_order}
+    by_delegate: dict[str, dict[tuple[str, str], int]] = {}
+    contribution = state.contribution
+    for (delegate, kind, priority), amount in state.base_totals.items():
+        progress[priority] += amount * contribution.get((kind, priority), 0.0)
+        contributors[priority].add(delegate)
+        by_delegate.setdefault(delegate, {})[(kind, priority)] = amount
+    return progress, contributors, by_delegate
+
+
+def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:
+    t = state.tables
+    progress, contributors, by_delegate, signatories = base
+    totals = state.base_totals
+    if effective:  # copy-on-write: only what the effective conditional commitments touch
+        totals, progress, contributors, by_delegate = dict(totals), dict(progress), dict(contributors), dict(by_delegate)
+        copied_priorities: set[str] = set()
+        copied_delegates: set[str] = set()
+        for c in state.conditional:
+            if c.id in effective:
+                key = (c.delegate, c.kind, c.priority)
+                totals[key] = totals.get(key, 0) + c.amount
+                progress[c.priority] += c.amount * state.contribution.get((c.kind, c.priority), 0.0)
+                if c.priority not in copied_priorities:
+                    contributors[c.priority] = set(contributors[c.priority])
+                    copied_priorities.add(c.priority)
+                contributors[c.priority].add(c.delegate)
+                if c.delegate not in copied_delegates:
+                    by_delegate[c.delegate] = dict(by_delegate.get(c.delegate, {}))
+                    copied_delegates.add(c.delegate)
+                rows = by_delegate[c.delegate]
+                rows[(c.kind, c.priority)] = rows.get((c.kind, c.priority), 0) + c.amount
     status, leads_ok = {}, {}
     for pid in t.priority_order:
         pr = t.priorities[pid]
-        leads_ok[pid] = not pr.required_leads or bool(contributors[pid] & set(pr.required_leads))
+        leads_ok[pid] = not pr.required_leads or not contributors[pid].isdisjoint(pr.required_leads)
         signed_ok = signatories[pid] >= pr.min_signatories and all(
             pid in state.delegates[r].signed for r in pr.required_signatories)
         if progress[pid] >= pr.target and leads_ok[pid] and signed_ok:
@@ -82,7 +136,7 @@ def _aggregate(state: State, active, effective: set[int]) -> Derived:
             status[pid] = "partial"
         else:
             status[pid] = "failed"
-    return Derived(frozenset(effective), totals, progress, status, signatories, leads_ok)
+    return Derived(frozenset(effective), dict(totals), progress, status, signatories, leads_ok, by_delegate, {})
 
 
 def objective_results(state: State, seat: str) -> list[tuple[str, bool, int]]:

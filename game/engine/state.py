@@ -1,7 +1,8 @@
 """The mutable state of one game: plain dataclasses and dicts, changed only by the engine.
 
 Derived values (priority progress, which commitments are effective) live in
-`scoring.py` and are recomputed when `dirty` says the commitments changed.
+`scoring.py`. Every change that conditions or views can see calls `touch`, which marks
+them stale and bumps `version` (the key of the cached public view).
 """
 
 from dataclasses import dataclass, field
@@ -89,6 +90,12 @@ class State:
     contribution: dict[tuple[str, str], float]
     """(kind, priority) -> progress per unit; events may change it."""
     log: list = field(default_factory=list)
+    base_totals: dict = field(default_factory=dict)
+    """(delegate, kind, priority) -> units of active unconditional commitments, kept by set_status."""
+    conditional: list = field(default_factory=list)
+    """Active conditional commitments: scoring decides which of them are effective."""
+    base_version: int = 0
+    """Bumped when base_totals or a contribution changes: keys scoring's cached base."""
     commitments: list[Commitment] = field(default_factory=list)
     offers: list[Offer] = field(default_factory=list)
     timed: list[Timed] = field(default_factory=list)
@@ -104,6 +111,11 @@ class State:
     end_reason: str = ""
     decisions: int = 0
     dirty: bool = True
+    version: int = 0
+    stale: set | None = None
+    """Delegates whose public view must be rebuilt; None means all of them."""
+    statuses_changed: bool = True
+    """A commitment changed status since the public view was built (appends don't count)."""
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,6 +123,44 @@ class State:
         if self.phase != "negotiation" or self.over or not self.order:
             return None
         return self.order[self.turn_index]
+
+    def touch(self, seat: str | None = None) -> None:
+        """Marks derived values and cached views stale after a visible change; naming the
+        one delegate whose own state changed lets views reuse every other delegate's part."""
+        self.dirty = True
+        self.version += 1
+        if seat is None:
+            self.stale = None
+        elif self.stale is not None:
+            self.stale.add(seat)
+
+    def add_commitment(self, c: Commitment) -> None:
+        self.commitments.append(c)
+        self._index(c, +1)
+
+    def set_status(self, c: Commitment, status: str) -> None:
+        """Changes a commitment's status, keeping the running totals in step."""
+        self._index(c, -1)
+        c.status = status
+        self._index(c, +1)
+        self.statuses_changed = True
+
+    def _index(self, c: Commitment, sign: int) -> None:
+        if c.status != ACTIVE:
+            return
+        if c.condition is not None:
+            if sign > 0:
+                self.conditional.append(c)
+            else:
+                self.conditional.remove(c)
+            return
+        self.base_version += 1
+        key = (c.delegate, c.kind, c.priority)
+        total = self.base_totals.get(key, 0) + sign * c.amount
+        if total:
+            self.base_totals[key] = total
+        else:
+            del self.base_totals[key]
 
     def free(self, seat: str, kind: str) -> int:
         d = self.delegates[seat]

@@ -47,9 +47,9 @@ def _commit(state: State, giver: str, kind: str, amount: int, priority: str, con
     needs_vote = (giver, kind) in state.tables.needs_approval and kind not in d.mandates
     c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
                    offer, PENDING if needs_vote else ACTIVE)
-    state.commitments.append(c)
+    state.add_commitment(c)
     d.committed[kind] = d.committed.get(kind, 0) + amount
-    state.dirty = True
+    state.touch(giver)
     return c
 
 
@@ -131,10 +131,10 @@ def apply_withdraw(state: State, a) -> None:
     rules = state.tables.scenario.rules
     c = state.commitments[a.pledge - 1]
     d = state.delegates[a.seat]
-    c.status = WITHDRAWN
+    state.set_status(c, WITHDRAWN)
     d.committed[c.kind] -= c.amount
     d.capital -= rules.withdraw_capital_cost
-    state.dirty = True
+    state.touch(a.seat)
     for delta in rules.withdraw_track_effects:
         state.tracks[delta.track] = clamp_track(state, delta.track, state.tracks[delta.track] + delta.by)
     record(state, a.seat, "PledgeWithdrawn",
@@ -144,7 +144,7 @@ def apply_withdraw(state: State, a) -> None:
 
 def apply_sign(state: State, a) -> None:
     state.delegates[a.seat].signed[a.priority] = a.reservations
-    state.dirty = True
+    state.touch(a.seat)
     how = " with reservations" if a.reservations else ""
     record(state, a.seat, "Signed", f"{_name(state, a.seat)} signs {state.tables.priorities[a.priority].name}{how}.",
            priority=a.priority, reservations=a.reservations)
@@ -153,6 +153,7 @@ def apply_sign(state: State, a) -> None:
 def apply_seek_approval(state: State, a) -> None:
     d = state.delegates[a.seat]
     d.capital -= state.tables.scenario.rules.approval_capital_cost
+    state.touch(a.seat)
     if "approvals" in state.tables.scenario.rules.phases:
         d.votes_scheduled.add(a.commitment)
         body = flow.approval_body(state, a.seat, a.commitment)
@@ -175,6 +176,7 @@ def apply_inject(state: State, a) -> None:
 def apply_adjust_track(state: State, a) -> None:
     before = state.tracks[a.track]
     state.tracks[a.track] = clamp_track(state, a.track, before + a.by)
+    state.touch()
     record(state, "facilitator", "TrackAdjusted",
            f"The facilitator moves {a.track.replace('_', ' ')} {before:g} → {state.tracks[a.track]:g}: {a.reason}",
            track=a.track, before=before, after=state.tracks[a.track], reason=a.reason)
@@ -197,6 +199,7 @@ def apply_end_phase(state: State, a) -> None:
 
 def apply_set_controller(state: State, a) -> None:
     state.delegates[a.delegate].controller = a.controller
+    state.touch(a.delegate)
     who = "a human player" if a.controller == "human" else f"a {a.controller} bot"
     record(state, "facilitator", "SeatHandedOver", f"{_name(state, a.delegate)} is now played by {who}.",
            delegate=a.delegate, controller=a.controller)
@@ -217,7 +220,6 @@ def apply_action(state: State, action: Any) -> None:
     """Applies a checked action and advances the turn for a player's action."""
     APPLY[action.kind](state, action)
     state.decisions += 1
-    state.dirty = True
     if action.kind not in PLAYER_KINDS or state.over:
         return
     if action.kind in TURN_ENDING:

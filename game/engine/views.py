@@ -110,14 +110,9 @@ class PrivateView:
 
 @dataclass(frozen=True, slots=True)
 class PublicView:
-    round: int
+    """What everyone may see, rebuilt only when `state.version` changes."""
+
     rounds: int
-    phase: str
-    turn_seat: str | None
-    actions_left: int
-    paused: bool
-    over: bool
-    end_reason: str
     tracks: dict[str, float]
     flags: dict[str, bool]
     delegates: dict[str, DelegateView]
@@ -132,6 +127,13 @@ class PublicView:
 @dataclass(frozen=True, slots=True)
 class SeatView:
     seat: str
+    round: int
+    phase: str
+    turn_seat: str | None
+    actions_left: int
+    paused: bool
+    over: bool
+    end_reason: str
     public: PublicView
     private: dict[str, PrivateView]
     """The seat's own secrets under its id; every seat's for the facilitator."""
@@ -140,8 +142,16 @@ class SeatView:
     log: tuple
     """The log entries the seat may see."""
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.public, name)
+    # The public part, by name: view.priorities rather than view.public.priorities.
+    rounds = property(lambda self: self.public.rounds)
+    tracks = property(lambda self: self.public.tracks)
+    flags = property(lambda self: self.public.flags)
+    delegates = property(lambda self: self.public.delegates)
+    priorities = property(lambda self: self.public.priorities)
+    commitments = property(lambda self: self.public.commitments)
+    events_fired = property(lambda self: self.public.events_fired)
+    kinds = property(lambda self: self.public.kinds)
+    contribution = property(lambda self: self.public.contribution)
 
     @property
     def me(self) -> PrivateView | None:
@@ -153,14 +163,16 @@ class SeatView:
 
 
 def _public(state: State) -> PublicView:
-    version = (len(state.log), state.decisions)
     cached = state.cache.get("public_view")
-    if cached and cached[0] == version and not state.dirty:
+    if cached and cached[0] == state.version:
         return cached[1]
     t = state.tables
     d = derived(state)
-    delegates = {}
+    previous = cached[1] if cached else None
+    delegates = dict(previous.delegates) if previous and state.stale is not None else {}
     for seat, ds in state.delegates.items():
+        if seat in delegates and seat not in state.stale:
+            continue
         static = t.delegates[seat]
         delegates[seat] = DelegateView(
             seat, static.name, static.country, ds.rep.name, ds.rep.title, ds.rep.role, ds.rep.binding,
@@ -168,29 +180,49 @@ def _public(state: State) -> PublicView:
             {k: ds.capacity.get(k, 0) - ds.committed.get(k, 0) for k in ds.capacity},
             dict(ds.committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
             ds.controller, static.core, t.scenario.rules.actions_per_turn + ds.actions_shift)
+    signers: dict[str, list[str]] = {pid: [] for pid in t.priority_order}
+    for seat, ds in state.delegates.items():
+        for pid in ds.signed:
+            signers[pid].append(seat)
     priorities = {}
     for pid in t.priority_order:
         p = t.priorities[pid]
-        signers = tuple(s for s, ds in state.delegates.items() if pid in ds.signed)
         priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
-                                       d.progress[pid], d.status[pid], signers, d.leads_ok[pid])
-    name = _namer(state)
-    commitments = tuple(
-        CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, c.id in d.effective,
-                       describe_condition(c.condition, name) if c.condition is not None else "",
-                       c.offer, c.round)
-        for c in state.commitments)
-    view = PublicView(state.round, t.scenario.rules.rounds, state.phase, state.turn_seat, state.actions_left,
-                      state.paused, state.over, state.end_reason, dict(state.tracks), dict(state.flags),
-                      delegates, priorities, commitments, dict(state.fired), _kinds(t),
-                      {key: v for key, v in state.contribution.items() if v > 0})
-    state.cache["public_view"] = (version, view)
+                                       d.progress[pid], d.status[pid], tuple(signers[pid]), d.leads_ok[pid])
+    commitments = _commitment_views(state, d, previous)
+    view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
+                      delegates, priorities, commitments, dict(state.fired), *_static_parts(state))
+    state.cache["public_view"] = (state.version, view)
+    state.stale, state.statuses_changed = set(), False
     return view
 
 
-def _kinds(t) -> dict[str, KindView]:
-    return {k.id: KindView(k.id, k.name, k.unit, k.military, k.needs_binding_authority)
-            for k in t.scenario.commitment_kinds}
+def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[CommitmentView, ...]:
+    """Extends the previous tuple when commitments were only appended and none changed status
+    or effectiveness; rebuilds it otherwise."""
+    start = 0
+    if (previous is not None and not state.statuses_changed
+            and state.cache.get("view_effective") == d.effective):
+        start = len(previous.commitments)
+    state.cache["view_effective"] = d.effective
+    name = _namer(state)
+    fresh = tuple(
+        CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c),
+                       describe_condition(c.condition, name) if c.condition is not None else "",
+                       c.offer, c.round)
+        for c in state.commitments[start:])
+    return previous.commitments + fresh if start else fresh
+
+
+def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, str], float]]:
+    """Returns the kinds and the positive contributions, rebuilt only when a contribution changes."""
+    cached = state.cache.get("static_view")
+    if cached is None or cached[0] != state.base_version:
+        kinds = {k.id: KindView(k.id, k.name, k.unit, k.military, k.needs_binding_authority)
+                 for k in state.tables.scenario.commitment_kinds}
+        positive = {key: v for key, v in state.contribution.items() if v > 0}
+        cached = state.cache["static_view"] = (state.base_version, (kinds, positive))
+    return cached[1]
 
 
 def _namer(state: State):
@@ -231,7 +263,8 @@ def build_view(state: State, seat: str) -> SeatView:
         private = {seat: _private(state, seat)}
         offers = tuple(_offer_view(o) for o in state.offers if seat == o.proposer or seat in o.parties)
         log = _visible_log(state, seat)
-    return SeatView(seat, public, private, offers, log)
+    return SeatView(seat, state.round, state.phase, state.turn_seat, state.actions_left, state.paused,
+                    state.over, state.end_reason, public, private, offers, log)
 
 
 def _visible_log(state: State, seat: str) -> tuple:

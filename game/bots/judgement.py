@@ -1,0 +1,169 @@
+"""What bots read off a view: gaps to close, what their objectives ask of whom, offer values.
+
+Shared by the personalities, so each personality module holds only its temperament.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from math import ceil
+from typing import Any
+
+from game.engine import SeatView
+from game.model.actions import Pledge, SeekApproval, Sign
+
+
+@dataclass(frozen=True)
+class Want:
+    """A commitment one of the seat's objectives needs: who should give what, toward what."""
+
+    delegate: str | None
+    kind: str | None
+    priority: str | None
+    amount: float
+
+
+def gap(view: SeatView, pid: str) -> float:
+    p = view.priorities[pid]
+    return max(0.0, p.target - p.progress)
+
+
+def open_priorities(view: SeatView) -> list[str]:
+    """Returns the priorities short of their target, biggest gap first."""
+    return sorted((pid for pid in view.priorities if gap(view, pid) > 0), key=lambda pid: -gap(view, pid))
+
+
+def wants(view: SeatView) -> list[Want]:
+    """Returns the unmet `contributed` conditions in the seat's own objectives (not negated)."""
+    found: list[Want] = []
+    for objective in view.me.objectives:
+        if not objective.met:
+            for condition in objective.when:
+                found.extend(_contributed(condition))
+    return found
+
+
+def _contributed(condition: Any) -> Iterator[Want]:
+    if condition.test == "contributed":
+        yield Want(condition.delegate, condition.kind, condition.priority, condition.min)
+    elif condition.test in ("all", "any"):
+        for part in condition.of:
+            yield from _contributed(part)
+
+
+def avoided(view: SeatView) -> set[tuple[str | None, str | None]]:
+    """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
+    found: set[tuple[str | None, str | None]] = set()
+
+    def walk(condition: Any, negated: bool) -> None:
+        if condition.test == "not":
+            walk(condition.of, not negated)
+        elif condition.test == "all":
+            for part in condition.of:
+                walk(part, negated)
+        elif condition.test == "contributed" and negated:
+            found.add((condition.delegate, condition.kind))
+
+    for objective in view.me.objectives:
+        for condition in objective.when:
+            walk(condition, False)
+    return found
+
+
+def objective_priorities(view: SeatView) -> set[str]:
+    """Returns the priorities the seat's objectives mention."""
+    found: set[str] = set()
+
+    def walk(condition: Any) -> None:
+        pid = getattr(condition, "priority", None)
+        if pid:
+            found.add(pid)
+        for part in getattr(condition, "of", None) or ():
+            walk(part)
+        inner = getattr(condition, "of", None)
+        if inner is not None and not isinstance(inner, list):
+            walk(inner)
+
+    for objective in view.me.objectives:
+        for condition in objective.when:
+            walk(condition)
+    return found
+
+
+def units_needed(view: SeatView, kind: str, pid: str) -> int:
+    value = view.contribution.get((kind, pid), 0)
+    return max(1, ceil(gap(view, pid) / value)) if value > 0 else 0
+
+
+def free(view: SeatView, seat: str, kind: str) -> int:
+    return view.delegates[seat].free.get(kind, 0)
+
+
+def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
+                priorities: set[str] | None = None, avoid: set | None = None,
+                approval_ok: bool = True) -> Pledge | None:
+    """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`)."""
+    best, best_score = None, 0.0
+    gaps = {pid: gap(view, pid) for pid in view.priorities}
+    odds = view.me.approval_odds
+    for action in legal:
+        if not isinstance(action, Pledge) or gaps[action.priority] <= 0:
+            continue
+        if priorities is not None and action.priority not in priorities:
+            continue
+        if avoid and ((view.seat, action.commitment) in avoid or (None, action.commitment) in avoid):
+            continue
+        if not approval_ok and action.commitment in odds:
+            continue
+        value = view.contribution.get((action.commitment, action.priority), 0)
+        amount = min(free(view, view.seat, action.commitment), units_needed(view, action.commitment, action.priority))
+        if cap is not None:
+            amount = min(amount, cap)
+        score = min(amount * value, gaps[action.priority]) * odds.get(action.commitment, 1.0)
+        if score > best_score:
+            best, best_score = Pledge(view.seat, action.commitment, amount, action.priority), score
+    return best
+
+
+def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
+    """Returns a vote worth calling: a kind with pending commitments and fair odds."""
+    pending = {c.kind for c in view.commitments if c.delegate == view.seat and c.status == "pending"}
+    for action in legal:
+        if isinstance(action, SeekApproval) and action.commitment in pending:
+            if view.me.approval_odds.get(action.commitment, 0) >= min_odds:
+                return action
+    return None
+
+
+def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
+                threshold: str = "partial") -> Sign | None:
+    """Returns a signature to give on a priority at or above `threshold` (or one the seat
+    contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
+    contributed = {c.priority for c in view.commitments if c.delegate == view.seat and c.effective}
+    ranks = {"failed": 0, "partial": 1, "secured": 2}
+    signed = view.delegates[view.seat].signed
+    for action in legal:
+        if not isinstance(action, Sign):
+            continue
+        pid = action.priority
+        want_full = full_when_contributing and pid in contributed
+        if signed.get(pid) is True and not want_full:
+            continue  # already reserved; nothing to upgrade to
+        if ranks[view.priorities[pid].status] < ranks[threshold] and pid not in contributed:
+            continue
+        if action.reservations != want_full:
+            return action
+    return None
+
+
+def my_items(offer: Any, seat: str) -> list[Any]:
+    return [item for item in offer.items if item.giver == seat]
+
+
+def offer_value(view: SeatView, offer: Any) -> float:
+    """Returns how much the offer advances open priorities, per unit the seat gives."""
+    gain = 0.0
+    for item in offer.items:
+        value = view.contribution.get((item.commitment, item.priority), 0) * item.amount
+        gain += min(value, gap(view, item.priority) + value)
+    cost = sum(item.amount for item in my_items(offer, view.seat))
+    return gain / max(1, cost)

@@ -1,0 +1,150 @@
+"""The negotiator: trades in the service of its delegation's private objectives.
+
+It asks for what its objectives need from others, offering something in return;
+makes its military or vote-bound gifts conditional on what it asks ("troops only if
+the US guarantees"); shifts its asks when a partner's representative loses binding
+authority (the US turning to Venezuela); counters greedy offers once; and signs fully
+where it contributes, with reservations elsewhere.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from game.bots.base import Check
+from game.bots.judgement import (
+    Want,
+    approval_to_seek,
+    avoided,
+    best_pledge,
+    free,
+    gap,
+    my_items,
+    objective_priorities,
+    offer_value,
+    open_priorities,
+    sign_choice,
+    wants,
+)
+from game.engine import SeatView
+from game.engine.rng import Rng
+from game.model.actions import Accept, Counter, OfferItem, Pass, Propose, Reject
+from game.model.conditions import ContributedTest
+
+
+class NegotiatorBot:
+    personality = "negotiator"
+
+    def __init__(self) -> None:
+        self.proposed: set[tuple[int, str]] = set()
+        """(round, partner) pairs already offered to, so it does not repeat itself."""
+
+    def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
+        for offer in view.open_offers_to_me():
+            return self._answer(view, offer, legal, check)
+        vote = approval_to_seek(view, legal, min_odds=0.35)
+        if vote:
+            return vote
+        if view.actions_left > 1 or rng.random() < 0.5:
+            offer = self._offer(view, rng, check)
+            if offer is not None:
+                return offer
+        pledge = best_pledge(view, legal, cap=2, priorities=objective_priorities(view) or None,
+                             avoid=avoided(view)) or best_pledge(view, legal, cap=1, avoid=avoided(view))
+        if pledge and (view.round > 1 or rng.random() < 0.5):
+            return pledge
+        sign = sign_choice(view, legal, full_when_contributing=True)
+        return sign or Pass(view.seat)
+
+    # -- answering ---------------------------------------------------------------
+    def _answer(self, view: SeatView, offer: Any, legal: Sequence[Any], check: Check) -> Any:
+        accept = Accept(view.seat, offer.id)
+        if accept not in legal:
+            return Reject(view.seat, offer.id)
+        mine = my_items(offer, view.seat)
+        serves = any(self._serves(view, item) for item in offer.items if item.giver != view.seat)
+        cheap = sum(item.amount for item in mine) <= 2
+        if serves or (cheap and offer_value(view, offer) >= 1):
+            return accept
+        if offer.replaces is None and any(item.amount > 1 for item in mine):
+            counter = Counter(view.seat, offer.id, tuple(
+                OfferItem(i.giver, i.commitment, i.amount - 1 if i.giver == view.seat and i.amount > 1 else i.amount,
+                          i.priority, i.condition) for i in offer.items), note="A smaller share from us.")
+            if check(counter) is None:
+                return counter
+        return Reject(view.seat, offer.id)
+
+    def _serves(self, view: SeatView, item: Any) -> bool:
+        return any((w.delegate in (None, item.giver)) and (w.kind in (None, item.commitment))
+                   and (w.priority in (None, item.priority)) for w in wants(view))
+
+    # -- offering ----------------------------------------------------------------
+    def _offer(self, view: SeatView, rng: Rng, check: Check) -> Propose | None:
+        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat]
+        asks = [a for a in asks if a is not None]
+        if not asks:
+            asks = self._generic_asks(view, rng)
+        for partner, kind, pid in asks:
+            if (view.round, partner) in self.proposed:
+                continue
+            give = self._give(view, partner, kind)
+            if give is None:
+                continue
+            offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
+            if check(offer) is None:
+                self.proposed.add((view.round, partner))
+                return offer
+        return None
+
+    def _ask_for(self, view: SeatView, want: Want) -> tuple[str, str, str] | None:
+        """Turns a want into (partner, kind, priority) the partner can give now, adapting
+        to events: a partner without binding authority is asked for something non-binding."""
+        partner = view.delegates[want.delegate]
+        kinds = [want.kind] if want.kind else list(view.kinds)
+        if not partner.binding_authority:
+            kinds = [k for k in view.kinds if not view.kinds[k].needs_binding_authority
+                     and free(view, want.delegate, k) > 0] or kinds
+        for kind in kinds:
+            if free(view, want.delegate, kind) <= 0 or kind in partner.blocked:
+                continue
+            if view.kinds[kind].needs_binding_authority and not partner.binding_authority:
+                continue
+            pids = [want.priority] if want.priority else open_priorities(view) or list(view.priorities)
+            for pid in pids:
+                if view.contribution.get((kind, pid), 0) > 0:
+                    return want.delegate, kind, pid
+        return None
+
+    def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
+        """Asks the seats with the most free capacity toward the biggest open gap."""
+        pids = open_priorities(view)[:2]
+        asks = []
+        for pid in pids:
+            for seat, d in view.delegates.items():
+                if seat == view.seat:
+                    continue
+                for kind, units in d.free.items():
+                    if units > 0 and view.contribution.get((kind, pid), 0) > 0 and kind not in d.blocked:
+                        asks.append((units * view.contribution[(kind, pid)], seat, kind, pid))
+        asks.sort(key=lambda a: -a[0])
+        top = asks[:4]
+        rng.shuffle(top)
+        return [(seat, kind, pid) for _, seat, kind, pid in top]
+
+    def _give(self, view: SeatView, partner: str, asked_kind: str) -> OfferItem | None:
+        """Returns what the seat offers in return: its best contribution toward a priority its
+        objectives name, conditional on the partner's part when it is military or vote-bound."""
+        preferred = objective_priorities(view)
+        avoid = avoided(view)
+        options = []
+        for (kind, pid), value in view.contribution.items():
+            units = free(view, view.seat, kind)
+            if units <= 0 or (view.seat, kind) in avoid or gap(view, pid) <= 0:
+                continue
+            options.append((value * (2 if pid in preferred else 1), kind, pid, units))
+        if not options:
+            return None
+        options.sort(key=lambda o: -o[0])
+        _, kind, pid, units = options[0]
+        risky = view.kinds[kind].military or kind in view.me.approval_odds
+        condition = ContributedTest(test="contributed", delegate=partner, kind=asked_kind) if risky else None
+        return OfferItem(view.seat, kind, min(units, 2), pid, condition)

@@ -1,0 +1,91 @@
+"""The simple personalities: random (for fuzzing), cautious and cooperative.
+
+The negotiator, which trades, lives in `negotiator.py`.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from game.bots.base import Check
+from game.bots.judgement import (
+    approval_to_seek,
+    best_pledge,
+    free,
+    my_items,
+    offer_value,
+    sign_choice,
+)
+from game.engine import SeatView
+from game.engine.rng import Rng
+from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
+
+
+class RandomBot:
+    """Uniform over legal actions, and now and then a random trade offer: for fuzzing."""
+
+    personality = "random"
+
+    def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
+        if rng.random() < 0.1:
+            offer = random_offer(view, rng)
+            if offer is not None and check(offer) is None:
+                return offer
+        return rng.choice(legal)
+
+
+def random_offer(view: SeatView, rng: Rng) -> Propose | None:
+    """Returns a random one-for-one trade with another seat, or None if none can be drawn."""
+    partner = rng.choice([s for s in view.delegates if s != view.seat])
+    items = []
+    for giver in (view.seat, partner):
+        options = [(k, p) for (k, p) in view.contribution if free(view, giver, k) > 0]
+        if not options:
+            return None
+        kind, pid = rng.choice(options)
+        items.append(OfferItem(giver, kind, 1 + rng.below(free(view, giver, kind)), pid))
+    return Propose(view.seat, (partner,), tuple(items))
+
+
+class CautiousBot:
+    """Commits little, one unit at a time, keeps half its capacity back, honours its red lines,
+    calls votes only on good odds, and signs with reservations."""
+
+    personality = "cautious"
+
+    def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
+        for offer in view.open_offers_to_me():
+            small = all(item.amount <= 1 for item in my_items(offer, view.seat))
+            accept = Accept(view.seat, offer.id)
+            return accept if small and accept in legal else Reject(view.seat, offer.id)
+        vote = approval_to_seek(view, legal, min_odds=0.55)
+        if vote:
+            return vote
+        me = view.delegates[view.seat]
+        total = sum(me.free.values()) + sum(me.committed.values())
+        if sum(me.committed.values()) * 2 < total and view.round >= 2 - (rng.random() < 0.3):
+            pledge = best_pledge(view, legal, cap=1, approval_ok=rng.random() < 0.3)
+            if pledge:
+                return pledge
+        sign = sign_choice(view, legal, full_when_contributing=False, threshold="secured")
+        return sign or Pass(view.seat)
+
+
+class CooperativeBot:
+    """Pushes the coalition's priorities: accepts what helps, fills the biggest gaps, signs."""
+
+    personality = "cooperative"
+
+    def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
+        for offer in view.open_offers_to_me():
+            accept = Accept(view.seat, offer.id)
+            if accept in legal and offer_value(view, offer) > 0:
+                return accept
+            return Reject(view.seat, offer.id)
+        vote = approval_to_seek(view, legal, min_odds=0.2)
+        if vote:
+            return vote
+        pledge = best_pledge(view, legal, cap=2 + rng.below(2))
+        if pledge:
+            return pledge
+        sign = sign_choice(view, legal, full_when_contributing=True)
+        return sign or Pass(view.seat)
