@@ -1,8 +1,9 @@
 """The negotiator: trades in the service of its delegation's private objectives.
 
 It asks for what its objectives need from others, offering something in return;
-makes its military or vote-bound gifts conditional on what it asks ("troops only if
-the US guarantees"); shifts its asks when a partner's representative loses binding
+makes its military or vote-bound gifts conditional on what its objectives need from a
+third party ("troops only if the US guarantees"); never promises the same units in two
+open offers; shifts its asks when a partner's representative loses binding
 authority (the US turning to Venezuela); counters greedy offers once; and signs fully
 where it contributes, with reservations elsewhere.
 """
@@ -86,7 +87,7 @@ class NegotiatorBot:
         for partner, kind, pid in asks:
             if (view.round, partner) in self.proposed:
                 continue
-            give = self._give(view, partner, kind)
+            give = self._give(view, partner)
             if give is None:
                 continue
             offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
@@ -130,14 +131,16 @@ class NegotiatorBot:
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
-    def _give(self, view: SeatView, partner: str, asked_kind: str) -> OfferItem | None:
+    def _give(self, view: SeatView, partner: str) -> OfferItem | None:
         """Returns what the seat offers in return: its best contribution toward a priority its
-        objectives name, conditional on the partner's part when it is military or vote-bound."""
+        objectives name; when military or vote-bound, conditional on what its objectives need
+        from someone outside the deal."""
         preferred = objective_priorities(view)
         avoid = avoided(view)
+        promised = self._promised(view)
         options = []
         for (kind, pid), value in view.contribution.items():
-            units = free(view, view.seat, kind)
+            units = free(view, view.seat, kind) - promised.get(kind, 0)
             if units <= 0 or (view.seat, kind) in avoid or gap(view, pid) <= 0:
                 continue
             options.append((value * (2 if pid in preferred else 1), kind, pid, units))
@@ -146,5 +149,19 @@ class NegotiatorBot:
         options.sort(key=lambda o: -o[0])
         _, kind, pid, units = options[0]
         risky = view.kinds[kind].military or kind in view.me.approval_odds
-        condition = ContributedTest(test="contributed", delegate=partner, kind=asked_kind) if risky else None
+        outside = [w for w in wants(view) if w.delegate not in (None, view.seat, partner)]
+        condition = None
+        if risky and outside:
+            w = outside[0]
+            condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind, priority=w.priority)
         return OfferItem(view.seat, kind, min(units, 2), pid, condition)
+
+    @staticmethod
+    def _promised(view: SeatView) -> dict[str, int]:
+        """Returns the units the seat already offers in its own open offers, by kind."""
+        promised: dict[str, int] = {}
+        for offer in view.offers:
+            if offer.status == "open":
+                for item in my_items(offer, view.seat):
+                    promised[item.commitment] = promised.get(item.commitment, 0) + item.amount
+        return promised

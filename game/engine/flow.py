@@ -169,8 +169,9 @@ def _scoring_phase(state: State) -> None:
 
 
 def _end_round(state: State) -> None:
+    """Closes the round: offers expire; the game ends on the state its last round was scored
+    on, or timed effects due now are reverted and the next round begins."""
     t = state.tables
-    expire_timed(state)
     if t.scenario.rules.offers_expire == "end_of_round":
         for offer in state.offers:
             if offer.status == OPEN:
@@ -183,6 +184,7 @@ def _end_round(state: State) -> None:
             return finish(state, description)
     if state.round >= t.scenario.rules.rounds:
         return finish(state, f"all {t.scenario.rules.rounds} rounds played")
+    expire_timed(state)
     state.round += 1
     state.touch()
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.log import possessive
+from game.engine.log import possessive, quantity
 from game.engine.state import ACTIVE, OPEN, PENDING, State
 from game.model.actions import FACILITATOR, Pledge
 from game.model.references import unknown_references
@@ -81,7 +81,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     if priority not in t.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{priority}' (known: {', '.join(t.priorities)}).")
     if not isinstance(amount, int) or amount < 1:
-        return Rejection("bad_amount", f"Commit at least 1 {t.kinds[kind].unit} (got {amount}).")
+        return Rejection("bad_amount", f"Commit at least {quantity(1, t.kinds[kind].unit)} (got {amount}).")
     if state.contribution.get((kind, priority), 0) <= 0:
         helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
         return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
@@ -94,7 +94,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         return problem
     free = state.free(giver, kind)
     if free < amount:
-        return Rejection("capacity", f"{t.delegates[giver].name} has only {free} {t.kinds[kind].unit} of "
+        return Rejection("capacity", f"{t.delegates[giver].name} has only {quantity(free, t.kinds[kind].unit)} of "
                                      f"{t.kinds[kind].name.lower()} left uncommitted (asked for {amount}).")
     if condition is not None:
         problems = unknown_references(condition, t.known)

@@ -46,3 +46,20 @@ def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
 def possessive(name: str) -> str:
     """Returns "France's" or "United States'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+_NUMBER_WORDS = {"hundred", "thousand", "million", "billion"}
+
+
+def quantity(amount: int, unit: str) -> str:
+    """Returns "1 contingent" / "2 contingents" from a plural unit ("1 billion euros" stays)."""
+    first, _, rest = unit.partition(" ")
+    if amount == 1 and first not in _NUMBER_WORDS:
+        words = unit.split(" ")
+        last = words[-1]
+        if last.endswith("ies"):
+            words[-1] = last[:-3] + "y"
+        elif last.endswith("s") and not last.endswith("ss"):
+            words[-1] = last[:-1]
+        unit = " ".join(words)
+    return f"{amount} {unit}"

@@ -12,7 +12,7 @@ from game.engine import flow
 from game.engine.conditions import describe_condition
 from game.engine.effects import clamp_track
 from game.engine.legality import check_item
-from game.engine.log import record
+from game.engine.log import quantity, record
 from game.engine.state import (
     ACCEPTED,
     ACTIVE,
@@ -35,7 +35,7 @@ def describe_item(state: State, giver: str, kind: str, amount: int, priority: st
     """Returns e.g. "France: 2 thousand troops of ground troops to Multinational force, if ..."."""
     t = state.tables
     k = t.kinds[kind]
-    text = f"{_name(state, giver)}: {amount} {k.unit} ({k.name.lower()}) to {t.priorities[priority].name}"
+    text = f"{_name(state, giver)}: {quantity(amount, k.unit)} ({k.name.lower()}) to {t.priorities[priority].name}"
     if condition is not None:
         text += f", if {describe_condition(condition, lambda x: t.delegates[x].name if x in t.delegates else (t.priorities[x].name if x in t.priorities else x))}"
     return text
@@ -138,7 +138,7 @@ def apply_withdraw(state: State, a) -> None:
     for delta in rules.withdraw_track_effects:
         state.tracks[delta.track] = clamp_track(state, delta.track, state.tracks[delta.track] + delta.by)
     record(state, a.seat, "PledgeWithdrawn",
-           f"{_name(state, a.seat)} withdraws commitment #{c.id} ({c.amount} {state.tables.kinds[c.kind].unit}); "
+           f"{_name(state, a.seat)} withdraws commitment #{c.id} ({quantity(c.amount, state.tables.kinds[c.kind].unit)}); "
            f"it costs {rules.withdraw_capital_cost} political capital and trust.", commitment=c.id)
 
 

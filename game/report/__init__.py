@@ -1,0 +1,1 @@
+"""Reports: transcripts of a game, the after-action review, sweep reports and charts."""

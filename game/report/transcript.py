@@ -1,0 +1,88 @@
+"""A readable transcript of a game, round by round, from the facilitator's view of the log.
+
+Rendered with rich: colour on a terminal, plain text in files (golden transcripts).
+"""
+
+from io import StringIO
+
+from rich.console import Console, Group
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from game.engine import Game
+
+# Entry kinds shown in a transcript, and the style of their line; others are bookkeeping.
+_STYLES = {
+    "EventDrawn": "bold yellow", "EventInjected": "bold magenta", "MessageSent": "yellow",
+    "TradeProposed": "cyan", "TradeCountered": "cyan", "OfferAccepted": "green", "OfferRejected": "red",
+    "TradeAgreed": "bold green", "TradeFailed": "red", "OfferExpired": "dim", "OfferCancelled": "dim",
+    "Pledged": "green", "PledgeWithdrawn": "bold red", "CommitmentLapsed": "red", "Signed": "blue",
+    "ApprovalSought": "", "ApprovalWon": "bold green", "ApprovalLost": "bold red",
+    "TrackAdjusted": "magenta", "TrackMoved": "dim", "Paused": "magenta", "Resumed": "magenta",
+    "PhaseEnded": "magenta", "SeatHandedOver": "magenta", "GameEnded": "bold",
+}
+_MARKS = {"EventDrawn": "◆", "EventInjected": "◆", "TradeAgreed": "⇄", "PledgeWithdrawn": "✗",
+          "ApprovalWon": "✓", "ApprovalLost": "✗", "CommitmentLapsed": "✗"}
+
+
+def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
+    """Returns the whole game as rich renderables: rounds, then the result."""
+    parts: list = []
+    current_round = 0
+    for entry in game.view("facilitator").log:
+        if entry.kind == "RoundScored":
+            parts.append(progress_table(game, entry.data["progress"], entry.data["status"], entry.round))
+            continue
+        if entry.kind not in _STYLES or (quiet_passes and entry.kind == "Passed"):
+            continue
+        if entry.round != current_round and entry.kind != "GameEnded":
+            current_round = entry.round
+            parts.append(Rule(f"Round {current_round}", style="dim"))
+        secret = " (private)" if entry.visible_to is not None else ""
+        line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
+        line.append(entry.text + secret, style=_STYLES[entry.kind])
+        parts.append(line)
+    parts.append(Rule("Result"))
+    parts.append(result_tables(game))
+    return Group(*parts)
+
+
+def progress_table(game: Game, progress: dict, status: dict, round_: int) -> Table:
+    table = Table(title=f"Progress after round {round_}", title_justify="left", show_edge=False)
+    table.add_column("Priority")
+    table.add_column("Progress", justify="right")
+    table.add_column("Target", justify="right")
+    table.add_column("Status")
+    for pid, priority in game.tables.priorities.items():
+        table.add_row(priority.name, f"{progress[pid]:g}", f"{priority.target:g}", _status(status[pid]))
+    return table
+
+
+def _status(status: str) -> Text:
+    return Text(status, style={"secured": "bold green", "partial": "yellow", "failed": "red"}[status])
+
+
+def result_tables(game: Game) -> Group:
+    result = game.result()
+    priorities = progress_table(game, {p: v["progress"] for p, v in result["priorities"].items()},
+                                {p: v["status"] for p, v in result["priorities"].items()}, result["rounds_played"])
+    priorities.title = f"Outcome: {result['outcome']} ({result['end_reason']})"
+    scores = Table(title="Private objectives (revealed)", title_justify="left", show_edge=False)
+    scores.add_column("Delegation")
+    scores.add_column("Played by")
+    scores.add_column("Score", justify="right")
+    scores.add_column("Objectives met")
+    for seat, data in result["delegates"].items():
+        met = [oid for oid, ok in data["objectives"].items() if ok]
+        scores.add_row(game.tables.delegates[seat].name, game.controller(seat), str(data["score"]),
+                       ", ".join(met) or "—")
+    return Group(priorities, Text(""), scores)
+
+
+def transcript_text(game: Game, width: int = 110) -> str:
+    """Returns the transcript as plain text (no colour), for files and golden tests."""
+    buffer = StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, legacy_windows=False)
+    console.print(transcript(game))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
