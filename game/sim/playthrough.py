@@ -1,44 +1,12 @@
-"""One headless playthrough: bots play every seat until the game ends.
-
-Each seat's bot gets its own RNG stream derived from the game seed, so the same
-seed and the same controllers always give the same game, and the engine's RNG
-(events, votes) is never touched by a bot.
-"""
+"""One headless playthrough: bots play every seat until the game ends."""
 
 from collections.abc import Mapping
 
-from game.bots import BOTS, Bot, make_bot
+from game.bots import BotTable
 from game.engine import Game
-from game.engine.rng import Rng, derive_seed
 from game.model.scenario import Scenario
 
 MAX_DECISIONS = 20_000
-
-
-class BotTable:
-    """The bots seated at one game, created as seats are handed to them."""
-
-    def __init__(self, game: Game, defaults: Mapping[str, str]):
-        self.game = game
-        self.defaults = defaults
-        self.bots: dict[tuple[str, str], Bot] = {}
-        self.rngs = {seat: Rng(derive_seed(game.seed, f"bot:{seat}")) for seat in game.tables.seats}
-
-    def personality(self, seat: str) -> str:
-        controller = self.game.controller(seat)
-        return controller if controller in BOTS else self.defaults[seat]
-
-    def step(self, seat: str) -> None:
-        """Lets the seat's bot take one action."""
-        personality = self.personality(seat)
-        bot = self.bots.get((seat, personality))
-        if bot is None:
-            bot = self.bots[(seat, personality)] = make_bot(personality)
-        game = self.game
-        action = bot.decide(game.view(seat), game.legal_actions(seat), self.rngs[seat], game.check)
-        result = game.apply(action)
-        if not result.ok:  # a bot bug must not stall a class: fall back to passing, loudly in the log
-            raise RuntimeError(f"{personality} bot for {seat} chose an illegal action {action}: {result.message}")
 
 
 def default_controllers(scenario: Scenario, overrides: Mapping[str, str] | None = None) -> dict[str, str]:

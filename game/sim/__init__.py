@@ -1,0 +1,1 @@
+"""Headless playthroughs and seed sweeps."""
