@@ -3,7 +3,7 @@
 import pytest
 
 from game.model.actions import InjectEvent, Pass, Pledge
-from tests.engine.tiny import game, ok
+from tests.engine.tiny import game, ok, refused
 
 
 def _play(effects, **changes):
@@ -42,7 +42,7 @@ def test_adjust_capital_never_negative():
 
 def test_block_and_unblock_kind():
     g = _play([{"op": "block_kind", "delegate": "a", "kind": "money", "rounds": 1, "reason": "a strike"}])
-    assert "a strike" in g.apply(Pledge("a", "money", 1, "p1")).message
+    assert "a strike" in refused(g.apply(Pledge("a", "money", 1, "p1")), "blocked").message
     _next_round(g)
     assert "money" not in g.state.delegates["a"].blocked
     g2 = _play([{"op": "block_kind", "delegate": "a", "kind": "money"}, {"op": "unblock_kind", "delegate": "a", "kind": "money"}])

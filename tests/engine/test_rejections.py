@@ -1,0 +1,99 @@
+"""The rejection reasons not covered elsewhere, and a guard that every reason has a test."""
+
+import re
+from pathlib import Path
+
+from game.model.actions import (
+    Accept,
+    AdjustTrack,
+    OfferItem,
+    Pass,
+    Pledge,
+    Propose,
+    Resume,
+    SeekApproval,
+    Withdraw,
+)
+from game.model.conditions import TrackTest
+from tests.engine.tiny import game, ok, refused
+
+ROOT = Path(__file__).resolve().parents[2]
+# Reachable only if the engine stops outside the negotiation phase, which it never does.
+UNREACHABLE = {"not_negotiating"}
+
+
+def test_malformed_and_unknown_actions():
+    g = game()
+    assert g.apply_dict({"kind": "pledge", "seat": "a"}).rule == "malformed_action"
+    assert g.apply_dict({"kind": "teleport"}).rule == "malformed_action"
+    refused(g.apply(object()), "unknown_action")
+    refused(g.apply(Pass("zz")), "unknown_seat")
+
+
+def test_offer_shape_refusals():
+    g = game(rules__turns_per_round=2)
+    refused(g.apply(Propose("a", ("b",), ())), "empty_offer")
+    refused(g.apply(Propose("a", ("zz",), (OfferItem("a", "money", 1, "p1"),))), "unknown_seat")
+    bad = TrackTest(test="track", track="nowhere", min=1)
+    refused(g.apply(Pledge("a", "money", 1, "p1", condition=bad)), "bad_condition")
+    items = (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1"))
+    for _ in range(3):
+        g.state.actions_left = 5  # room for several offers in one turn
+        ok(g.apply(Propose("a", ("b",), items)))
+    refused(g.apply(Propose("a", ("b",), items)), "too_many_offers")
+
+
+def test_answer_refusals():
+    g = game(rules__turns_per_round=2)
+    items = (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1"))
+    ok(g.apply(Propose("a", ("b",), items)))
+    ok(g.apply(Pass("a")))
+    ok(g.apply(Pass("b")))
+    refused(g.apply(Accept("c", 1)), "not_addressed")
+    g2 = game(rules__turns_per_round=2, delegates=_three_party())
+    ok(g2.apply(Propose("a", ("b", "c"), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")))))
+    ok(g2.apply(Pass("a")))
+    ok(g2.apply(Accept("b", 1)))
+    refused(g2.apply(Accept("b", 1)), "already_accepted")
+
+
+def _three_party():
+    import copy
+
+    from tests.engine.tiny import BASE
+    return copy.deepcopy(BASE["delegates"])
+
+
+def test_withdraw_and_vote_refusals():
+    g = game(seed=3, rules__turns_per_round=3)
+    ok(g.apply(Pledge("a", "money", 1, "p1")))
+    ok(g.apply(Withdraw("a", 1)))
+    ok(g.apply(Pass("b")))
+    ok(g.apply(Pass("c")))
+    refused(g.apply(Withdraw("a", 1)), "not_withdrawable")
+    ok(g.apply(SeekApproval("a", "troops")))
+    refused(g.apply(SeekApproval("a", "troops")), "vote_scheduled")
+
+
+def test_a_won_mandate_needs_no_second_vote():
+    g = game(seed=3)
+    ok(g.apply(SeekApproval("a", "troops")))
+    for seat in ("a", "b", "c"):
+        if g.turn_seat == seat:
+            ok(g.apply(Pass(seat)))
+    assert "troops" in g.state.delegates["a"].mandates  # 95% odds; seed 3 wins
+    refused(g.apply(SeekApproval("a", "troops")), "already_approved")
+
+
+def test_facilitator_refusals():
+    g = game()
+    refused(g.apply(AdjustTrack("trust", 0, "nothing")), "no_change")
+    refused(g.apply(Resume()), "not_paused")
+
+
+def test_every_rejection_rule_has_a_test():
+    rules = set(re.findall(r'Rejection\("([a-z_]+)"', (ROOT / "game/engine/legality.py").read_text()))
+    rules |= set(re.findall(r'Rejection\("([a-z_]+)"', (ROOT / "game/engine/game.py").read_text()))
+    tested = "".join(p.read_text() for p in (ROOT / "tests/engine").glob("test_*.py"))
+    missing = sorted(r for r in rules - UNREACHABLE if f'"{r}"' not in tested)
+    assert not missing, f"rejection rules without a test: {missing}"
