@@ -36,6 +36,13 @@ class Tables:
     action_memo: dict
     """Enumerated actions are immutable values: legal_actions reuses them across turns and games."""
 
+    def display_name(self, some_id: str) -> str:
+        """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
+        for table in (self.delegates, self.priorities, self.kinds):
+            if some_id in table:
+                return table[some_id].name
+        return some_id
+
     def action(self, cls, *args):
         """Returns the memoised action cls(*args)."""
         key = (cls, *args)

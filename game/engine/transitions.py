@@ -37,7 +37,7 @@ def describe_item(state: State, giver: str, kind: str, amount: int, priority: st
     k = t.kinds[kind]
     text = f"{_name(state, giver)}: {quantity(amount, k.unit)} ({k.name.lower()}) to {t.priorities[priority].name}"
     if condition is not None:
-        text += f", if {describe_condition(condition, lambda x: t.delegates[x].name if x in t.delegates else (t.priorities[x].name if x in t.priorities else x))}"
+        text += f", if {describe_condition(condition, t.display_name)}"
     return text
 
 

@@ -205,7 +205,7 @@ def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[Com
             and state.cache.get("view_effective") == d.effective):
         start = len(previous.commitments)
     state.cache["view_effective"] = d.effective
-    name = _namer(state)
+    name = state.tables.display_name
     fresh = tuple(
         CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c),
                        describe_condition(c.condition, name) if c.condition is not None else "",
@@ -223,17 +223,6 @@ def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, st
         positive = {key: v for key, v in state.contribution.items() if v > 0}
         cached = state.cache["static_view"] = (state.base_version, (kinds, positive))
     return cached[1]
-
-
-def _namer(state: State):
-    t = state.tables
-
-    def name(x: str) -> str:
-        if x in t.delegates:
-            return t.delegates[x].name
-        return t.priorities[x].name if x in t.priorities else x
-
-    return name
 
 
 def _private(state: State, seat: str) -> PrivateView:
