@@ -1,0 +1,129 @@
+"""Frame time of the pygame table with the flagship scenario's full table at 1280x800.
+
+Three measurements, headless (SDL dummy driver):
+- change: a bot acts before every frame, so the table redraws what changed (the worst steady case);
+- redraw: the whole frame is redrawn with nothing changed (what a resize or an overlay costs);
+- idle: nothing changes, so the frame skips drawing; also the CPU share at 60 frames per second.
+
+    python benchmarks/bench_ui.py [--frames 300] [--json]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.ui.app import App  # noqa: E402
+from game.ui.setup_scene import start_session  # noqa: E402
+
+DT = 1 / 60
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def summary(times: list[float]) -> dict:
+    ms = [t * 1000 for t in times]
+    return {"median": round(statistics.median(ms), 3), "p95": round(percentile(ms, 0.95), 3),
+            "max": round(max(ms), 3), "frames": len(ms)}
+
+
+def fresh_table(seed: int) -> App:
+    app = App((1280, 800), fixed_dt=DT)
+    session = start_session(app, "paris-2026", seed, all_bots=True, pace="slow")
+    app.show_table(session)
+    session.cards.clear()
+    app.frame(DT)
+    return app
+
+
+def bench_change(frames: int) -> tuple[dict, dict]:
+    app = fresh_table(1)
+    scene = app.scene
+    times, bot_times = [], []
+    seed = 1
+    while len(times) < frames:
+        if scene.session.game.over or app.scene is not scene:
+            seed += 1
+            app = fresh_table(seed)
+            scene = app.scene
+        start = time.perf_counter()
+        scene.controller._bot_step()
+        scene.session.cards.clear()
+        bot_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        app.frame(DT)
+        times.append(time.perf_counter() - start)
+    return summary(times), summary(bot_times)
+
+
+def bench_redraw(frames: int) -> dict:
+    app = fresh_table(1)
+    times = []
+    for _ in range(frames):
+        app.scene.dirty = True
+        start = time.perf_counter()
+        app.frame(DT)
+        times.append(time.perf_counter() - start)
+    return summary(times)
+
+
+def bench_idle(seconds: float) -> dict:
+    app = fresh_table(1)
+    app.scene.session.pace = "slow"
+    app.scene.session.bots_halted = True  # nothing may change
+    app.frame(DT)
+    times = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    app.fixed_dt = None
+    while time.perf_counter() - wall0 < seconds:
+        start = time.perf_counter()
+        app.frame(0.0)  # the work of one idle frame
+        times.append(time.perf_counter() - start)
+        app.clock.tick(60)
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    result = summary(times)
+    result["cpu_percent_at_60fps"] = round(100 * cpu / wall, 1)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=300)
+    parser.add_argument("--idle-seconds", type=float, default=2.0)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    change, bot = bench_change(args.frames)
+    redraw = bench_redraw(args.frames)
+    idle = bench_idle(args.idle_seconds)
+    result = {
+        "scenario": "paris-2026", "size": "1280x800", "delegations": 17,
+        "frame_ms_median": change["median"], "frame_ms_p95": change["p95"], "frame_ms_max": change["max"],
+        "redraw_ms_median": redraw["median"], "redraw_ms_p95": redraw["p95"],
+        "idle_frame_ms_median": idle["median"], "idle_frame_ms_p95": idle["p95"],
+        "idle_cpu_percent_at_60fps": idle["cpu_percent_at_60fps"],
+        "bot_step_ms_median": bot["median"], "frames": change["frames"], "target_ms": 8.0,
+    }
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"paris-2026 full table at 1280x800, {change['frames']} frames")
+    print(f"  frame after a change: median {change['median']:.2f} ms, p95 {change['p95']:.2f} ms "
+          f"(target <= 8 ms)")
+    print(f"  full redraw, nothing changed: median {redraw['median']:.2f} ms, p95 {redraw['p95']:.2f} ms")
+    print(f"  idle frame: median {idle['median']:.3f} ms; CPU at 60 fps: {idle['cpu_percent_at_60fps']}%")
+    print(f"  (a bot's decision, not part of the frame: median {bot['median']:.2f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""The window and the frame loop: scenes (setup, table, end), resizing, full screen, screenshots.
+
+One frame: pygame events go through pygame_gui first, then to the scene; then time
+passes (with a fixed step in tests and headless runs); the frame is redrawn only when
+something changed, so an idle table costs almost no CPU.
+"""
+
+import json
+import os
+import time
+import warnings
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui.layout import ui_scale
+from game.ui.palette import load_palette, theme_path
+from game.ui.text import Text
+
+FPS = 60
+FONT_SIZES = (13, 14, 15, 16, 17, 18, 20, 22, 24)
+
+
+def load_theme(scale: float) -> dict:
+    """Returns the pygame_gui theme from assets/theme.json with its font sizes scaled."""
+    theme = json.loads(theme_path().read_text(encoding="utf-8"))
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if font and "size" in font:
+            font["size"] = str(max(10, round(int(font["size"]) * scale)))
+    return theme
+
+
+class App:
+    def __init__(self, size: tuple[int, int] = (1280, 800), *, fixed_dt: float | None = None):
+        pygame.init()
+        self.size = size
+        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        pygame.display.set_caption("Coalition Table")
+        self.palette = load_palette()
+        self.text = Text(self.palette, ui_scale(*size))
+        self.fixed_dt = fixed_dt
+        self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        self.manager = self._manager(size)
+        self.clock = pygame.time.Clock()
+        self.scene = None
+        self.running = True
+        self.frames = 0
+        self.fullscreen = False
+
+    def _manager(self, size: tuple[int, int]) -> pygame_gui.UIManager:
+        scale = ui_scale(*size)
+        manager = pygame_gui.UIManager(size, load_theme(scale), enable_live_theme_updates=False)
+        fonts = [{"name": "noto_sans", "point_size": max(10, round(px * scale)), "style": style}
+                 for px in FONT_SIZES for style in ("regular", "bold")]
+        with warnings.catch_warnings():  # pygame_gui warns about fonts the theme already loaded
+            warnings.simplefilter("ignore")
+            manager.preload_fonts(fonts)
+        return manager
+
+    # -- scenes -----------------------------------------------------------------------------------
+    def show(self, make_scene, *args) -> None:
+        """Switches scenes: the old scene's widgets go, then the new scene builds its own."""
+        self.manager.clear_and_reset()
+        self.scene = make_scene(self, *args)
+
+    def show_setup(self, scenario: str | None = None, seed: int = 1) -> None:
+        from game.ui.setup_scene import SetupScene
+
+        self.show(SetupScene, scenario, seed)
+
+    def show_table(self, session) -> None:
+        from game.ui.table_scene import TableScene
+
+        self.show(TableScene, session)
+
+    def show_end(self, session) -> None:
+        from game.ui.end_scene import EndScene
+
+        self.show(EndScene, session)
+
+    # -- the loop -----------------------------------------------------------------------------------
+    def frame(self, dt: float | None = None) -> bool:
+        """Runs one frame; returns True if it drew."""
+        if dt is None:
+            dt = self.fixed_dt if self.fixed_dt is not None else self.clock.tick(FPS) / 1000
+        for event in pygame.event.get():
+            self._event(event)
+        self.manager.update(dt)
+        scene = self.scene
+        scene.update(dt)
+        scene = self.scene  # update may switch scenes
+        self.frames += 1
+        if not scene.needs_draw():
+            return False
+        scene.draw(self.window)
+        self.manager.draw_ui(self.window)
+        pygame.display.flip()
+        return True
+
+    def _event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize((max(960, event.w), max(600, event.h)))
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
+                self.running = False
+                return
+        self.manager.process_events(event)
+        self.scene.handle(event)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if size == self.size:
+            return
+        self.size = size
+        if not self.fullscreen:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.text.set_scale(ui_scale(*size))
+        self.manager = self._manager(size)
+        self.scene.resize(size)
+
+    def toggle_fullscreen(self) -> None:
+        """F11: full screen at the desktop size, and back to the window."""
+        try:
+            if self.fullscreen:
+                self.fullscreen = False
+                self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+                self.resize(self.windowed_size)
+            else:
+                self.windowed_size = self.size
+                desktop = pygame.display.get_desktop_sizes()[0]
+                self.window = pygame.display.set_mode(desktop, pygame.FULLSCREEN)
+                self.fullscreen = True
+                self.resize(desktop)
+        except pygame.error as err:
+            self.fullscreen = False
+            print(f"full screen is not available here: {err}")
+
+    def run(self, frames: int | None = None, screenshot: str | Path | None = None) -> None:
+        """Runs until the window closes, or for `frames` frames; then saves the screenshot."""
+        while self.running and (frames is None or self.frames < frames):
+            self.frame()
+        if screenshot:
+            self.save_screenshot(screenshot)
+        pygame.quit()
+
+    def save_screenshot(self, path: str | Path) -> Path:
+        """Redraws the current frame and saves it as an image (PNG by extension)."""
+        self.scene.dirty = True
+        self.scene.draw(self.window)
+        self.manager.draw_ui(self.window)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.window, str(path))
+        return path
+
+
+def run_table(scenario: str = "paris-2026", seed: int = 1, *, autoplay: bool = False, setup: bool = True,
+              frames: int | None = None, screenshot: str | None = None, pace: str | None = None,
+              size: tuple[int, int] = (1280, 800)) -> None:
+    """Opens the table: the setup screen, or straight to a game (with bots everywhere for autoplay)."""
+    headless_steps = frames is not None
+    app = App(size, fixed_dt=1 / 30 if headless_steps else None)
+    if autoplay or not setup:
+        from game.ui.setup_scene import start_session
+
+        session = start_session(app, scenario, seed, all_bots=autoplay, pace=pace or ("fast" if autoplay else "normal"))
+        app.show_table(session)
+    else:
+        app.show_setup(scenario, seed)
+    started = time.perf_counter()
+    app.run(frames, screenshot)
+    if headless_steps:
+        print(f"{app.frames} frames in {time.perf_counter() - started:.1f} s" + (f"; screenshot {screenshot}" if screenshot else ""))

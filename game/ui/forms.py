@@ -1,0 +1,237 @@
+"""The forms of a delegation's turn: pledge, sign, withdraw, seek approval and the inbox.
+
+Each is a `FormModel`: it offers choices read from the revealed seat's screen, and its
+buttons call the controller, which builds the engine action. Choices the engine would
+refuse (no free units, a kind that does not advance a priority) stay selectable on
+purpose: the engine's refusal explains the rule.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.ui.controller import Controller
+from game.ui.plain_words import describe_item
+from game.ui.session import Session
+from game.ui.widgets import Choice, Entry, FormButton
+
+ANY = "*"
+CANCEL = FormButton("cancel", "Cancel (Esc)", pygame.K_ESCAPE, style="action")
+
+
+class SeatForm:
+    """Shared parts: the session, the controller and the revealed seat."""
+
+    title = ""
+
+    def __init__(self, session: Session, controller: Controller):
+        self.session, self.controller = session, controller
+        self.seat = session.viewer
+        self.names = session.names
+
+    @property
+    def screen(self):
+        return self.session.screen()
+
+    def entries(self) -> list[Entry]:
+        return []
+
+    def info(self, values: dict[str, Any]) -> list[str]:
+        return []
+
+    def kind_options(self, seat: str) -> list[tuple[str, str]]:
+        d = self.screen.delegates[seat]
+        options = []
+        for kind in self.screen.kinds:
+            if kind in d.free:
+                state = "blocked" if kind in d.blocked else f"{d.free[kind]} free"
+                options.append((kind, f"{self.names(kind)} ({state})"))
+        return options
+
+    def priority_options(self, kind: str | None) -> list[tuple[str, str]]:
+        options = []
+        for pid in self.screen.priorities:
+            per_unit = self.screen.contribution.get((kind, pid), 0) if kind else 0
+            options.append((pid, f"{self.names.short[pid]} (+{per_unit:g} per unit)" if per_unit else
+                            f"{self.names.short[pid]} (no effect)"))
+        return options
+
+    def amount_options(self, seat: str, kind: str | None) -> list[tuple[int, str]]:
+        free = self.screen.delegates[seat].free.get(kind, 0) if kind else 0
+        return [(n, str(n)) for n in range(1, max(1, min(free, 12)) + 1)]
+
+    def condition_rows(self, values: dict[str, Any]) -> list[Choice]:
+        """Rows for "... if <delegation> commits <kind> to <priority>"."""
+        rows = [Choice("conditional", "Condition", [(False, "none: firm"), (True, "only if another commits...")],
+                       False)]
+        if values.get("conditional"):
+            seats = [(s, self.names(s)) for s in self.session.seats]
+            rows += [Choice("if_who", "If", seats, next((s for s in self.session.seats if s != self.seat), None)),
+                     Choice("if_kind", "commits", [(ANY, "anything"), *[(k, self.names(k)) for k in self.screen.kinds]],
+                            ANY),
+                     Choice("if_priority", "to", [(ANY, "any priority"),
+                                                  *[(p, self.names.short[p]) for p in self.screen.priorities]], ANY)]
+        return rows
+
+    @staticmethod
+    def condition_of(values: dict[str, Any]) -> tuple | None:
+        if not values.get("conditional") or not values.get("if_who"):
+            return None
+        kind, priority = values.get("if_kind"), values.get("if_priority")
+        return values["if_who"], None if kind == ANY else kind, None if priority == ANY else priority
+
+
+class PledgeForm(SeatForm):
+    title = "Pledge: commit on your own"
+
+    def choices(self, values):
+        kind = values.get("kind")
+        return [Choice("kind", "Give", self.kind_options(self.seat)),
+                Choice("priority", "Toward", self.priority_options(kind)),
+                Choice("amount", "How many", self.amount_options(self.seat, kind), 1),
+                *self.condition_rows(values)]
+
+    def buttons(self, values):
+        return [FormButton("pledge", "Pledge (Enter)", pygame.K_RETURN, style="primary"), CANCEL]
+
+    def info(self, values):
+        return ["Your units count toward the priority at once; if your parliament must approve this kind, "
+                "they wait for its vote (seek approval)."]
+
+    def submit(self, button, values, texts):
+        if button != "pledge":
+            return True
+        return self.controller.pledge(values["kind"], values["amount"], values["priority"], self.condition_of(values))
+
+
+class SignForm(SeatForm):
+    title = "Sign a clause of the declaration"
+
+    def choices(self, values):
+        signed = self.screen.delegates[self.seat].signed
+        options = []
+        for pid in self.screen.priorities:
+            state = " (signed, reservations)" if signed.get(pid) else " (signed)" if pid in signed else ""
+            options.append((pid, f"{self.names.short[pid]}{state}"))
+        return [Choice("priority", "Clause", options)]
+
+    def buttons(self, values):
+        return [FormButton("sign", "Sign (Enter)", pygame.K_RETURN, style="primary"),
+                FormButton("reserve", "Sign with reservations (R)", pygame.K_r), CANCEL]
+
+    def info(self, values):
+        return ["Signing with reservations counts as signing but tells the room you have doubts; "
+                "you can later sign fully."]
+
+    def submit(self, button, values, texts):
+        if button == "cancel":
+            return True
+        return self.controller.sign(values["priority"], reservations=button == "reserve")
+
+
+class WithdrawForm(SeatForm):
+    title = "Withdraw a commitment"
+
+    def mine(self):
+        return [c for c in self.screen.commitments if c.delegate == self.seat and c.status in ("active", "pending")]
+
+    def choices(self, values):
+        options = [(c.id, f"#{c.id} {self.names.quantity(c.amount, c.kind)} to {self.names.short[c.priority]}"
+                    + (" (pending)" if c.status == "pending" else "")) for c in self.mine()]
+        return [Choice("commitment", "Commitment", options)] if options else []
+
+    def buttons(self, values):
+        if not self.mine():
+            return [CANCEL]
+        return [FormButton("withdraw", "Withdraw (Enter)", pygame.K_RETURN, style="danger"), CANCEL]
+
+    def info(self, values):
+        rules = self.session.scenario.rules
+        costs = [f"{rules.withdraw_capital_cost} political capital"]
+        costs += [f"{self.names(t.track)} {t.by:+g}" for t in rules.withdraw_track_effects]
+        if not self.mine():
+            return ["You have no commitment to withdraw."]
+        return [f"Withdrawing costs {', '.join(costs)}."]
+
+    def submit(self, button, values, texts):
+        if button != "withdraw":
+            return True
+        return self.controller.withdraw(values["commitment"])
+
+
+class ApprovalForm(SeatForm):
+    title = "Seek domestic approval"
+
+    def choices(self, values):
+        me = self.screen.me
+        static = self.session.game.tables.delegates[self.seat]
+        options = []
+        for kind, odds in me.approval_odds.items():
+            body = static.approvals[kind].body if kind in static.approvals else "parliament"
+            options.append((kind, f"{self.names(kind)}: {body}, odds {odds:.0%}"))
+        return [Choice("kind", "Ask for", options)] if options else []
+
+    def buttons(self, values):
+        if not self.screen.me.approval_odds:
+            return [CANCEL]
+        return [FormButton("ask", "Ask for a vote (Enter)", pygame.K_RETURN, style="primary"), CANCEL]
+
+    def info(self, values):
+        if not self.screen.me.approval_odds:
+            return ["Your delegation needs no domestic approval for anything it can give."]
+        return ["The vote is held at the end of the round; if it is won, your pending units of that kind count."]
+
+    def submit(self, button, values, texts):
+        if button != "ask":
+            return True
+        return self.controller.seek_approval(values["kind"])
+
+
+class InboxForm(SeatForm):
+    title = "Inbox: offers waiting for your answer"
+
+    def __init__(self, session: Session, controller: Controller, open_counter: Callable[[Any], None]):
+        super().__init__(session, controller)
+        self.open_counter = open_counter
+
+    def waiting(self):
+        return self.screen.open_offers_to_me()
+
+    def choices(self, values):
+        options = [(o.id, f"#{o.id} from {self.names(o.proposer)}") for o in self.waiting()]
+        return [Choice("offer", "Offer", options)] if options else []
+
+    def buttons(self, values):
+        if not self.waiting():
+            return [FormButton("close", "Close (Esc)", pygame.K_ESCAPE)]
+        return [FormButton("accept", "Accept (A)", pygame.K_a, style="primary"),
+                FormButton("reject", "Reject (R)", pygame.K_r, style="danger"),
+                FormButton("counter", "Counter (C)", pygame.K_c),
+                FormButton("close", "Close (Esc)", pygame.K_ESCAPE)]
+
+    def info(self, values):
+        offers = {o.id: o for o in self.waiting()}
+        offer = offers.get(values.get("offer"))
+        if offer is None:
+            return ["No offers wait for you."]
+        to = ", ".join(self.names(p) for p in offer.parties)
+        lines = [f"Offer #{offer.id} from {self.names(offer.proposer)} to {to}:"]
+        lines += [f"• {describe_item(item, self.names)}" for item in offer.items]
+        if offer.note:
+            lines.append(f"Note: “{offer.note}”")
+        if offer.accepted_by:
+            lines.append("Already accepted by " + ", ".join(self.names(p) for p in sorted(offer.accepted_by)))
+        return lines
+
+    def submit(self, button, values, texts):
+        offer = values.get("offer")
+        if button == "close" or offer is None:
+            return True
+        if button == "accept":
+            return self.controller.accept(offer)
+        if button == "reject":
+            return self.controller.reject(offer)
+        chosen = next(o for o in self.waiting() if o.id == offer)
+        self.open_counter(chosen)
+        return True

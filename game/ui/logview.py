@@ -1,0 +1,90 @@
+"""The scrollable log panel: entries wrapped and rendered once, then only blitted.
+
+Entries arrive in order and the log only grows (undo and load start it afresh), so
+new entries are appended to the cache instead of re-rendering the whole log.
+"""
+
+import pygame
+
+from game.ui.badges import draw_badge
+from game.ui.palette import Identity, Palette
+from game.ui.text import Text
+
+_TONE = {
+    "EventDrawn": "highlight", "EventInjected": "highlight", "MessageSent": "highlight",
+    "TradeAgreed": "ok", "ApprovalWon": "ok", "Signed": "accent",
+    "PledgeWithdrawn": "danger", "ApprovalLost": "danger", "TradeFailed": "danger", "CommitmentLapsed": "danger",
+    "OfferRejected": "danger", "TrackAdjusted": "bot", "Paused": "bot", "Resumed": "bot", "PhaseEnded": "bot",
+    "SeatHandedOver": "bot", "GameEnded": "highlight", "RoundStarted": "muted", "PhaseStarted": "muted",
+    "RoundScored": "muted", "Passed": "faint",
+}
+SIZE = "tiny"
+
+
+class LogPanel:
+    def __init__(self, text: Text, palette: Palette, ids: dict[str, Identity]):
+        self.text, self.palette, self.ids = text, palette, ids
+        self.rows: list[tuple[pygame.Surface | None, str | None, bool]] = []
+        """(line image, actor seat for a badge on the first line, round separator)."""
+        self.seen: tuple = ()
+        self.width = 0
+        self.scroll = 0
+        """Pixels scrolled up from the newest entry."""
+
+    def sync(self, log: tuple, width: int, viewer: str | None) -> bool:
+        """Brings the cached lines up to date with the log; returns True if anything changed."""
+        first = log[0].seq if log else 0
+        key = (viewer, first, width)
+        if self.seen and self.seen[0] == key and self.seen[1] <= len(log):
+            start = self.seen[1]
+        else:
+            self.rows, start, self.scroll = [], 0, 0
+        if start == len(log) and self.seen:
+            return False
+        last_round = self.seen[2] if self.seen and start else 0
+        for entry in log[start:]:
+            if entry.round != last_round:
+                last_round = entry.round
+                self.rows.append((self.text.render(f"Round {entry.round}", SIZE, self.palette.colours.faint, True), None, True))
+            self._add(entry, width)
+        self.seen = (key, len(log), last_round)
+        return True
+
+    def _add(self, entry, width: int) -> None:
+        c = self.palette.colours
+        colour = getattr(c, _TONE.get(entry.kind, "text"))
+        if entry.visible_to is not None:
+            colour = c.accent
+        body = entry.text + (" (private)" if entry.visible_to is not None else "")
+        lines = self.text.wrap(body, SIZE, width - 26)
+        actor = entry.actor if entry.actor in self.ids else None
+        for index, line in enumerate(lines):
+            self.rows.append((self.text.render(line, SIZE, colour), actor if index == 0 else None, False))
+
+    def scroll_by(self, pixels: int, view_height: int) -> None:
+        total = len(self.rows) * self.text.height(SIZE)
+        self.scroll = max(0, min(max(0, total - view_height), self.scroll + pixels))
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Draws the newest lines that fit (or older ones when scrolled up) inside rect."""
+        step = self.text.height(SIZE)
+        clip = surface.get_clip()
+        surface.set_clip(rect)
+        y = rect.bottom - step + self.scroll
+        for image, actor, separator in reversed(self.rows):
+            if y < rect.top - step:
+                break
+            if y <= rect.bottom:
+                x = rect.left + 22
+                if separator:
+                    pygame.draw.line(surface, self.palette.colours.panel_edge, (rect.left, y + step // 2),
+                                     (rect.right, y + step // 2), 1)
+                    x = rect.left + 8
+                elif actor:
+                    draw_badge(surface, self.ids[actor], (rect.left + 9, y + step // 2), 7, None, letters=False)
+                surface.blit(image, (x, y))
+            y -= step
+        surface.set_clip(clip)
+        if self.scroll:
+            self.text.blit(surface, "scrolled up: End for newest", (rect.right - 4, rect.top), 12,
+                           self.palette.colours.accent, anchor="topright")

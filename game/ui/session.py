@@ -1,0 +1,205 @@
+"""What the table is showing: whose secrets are up, the curtain, event cards, notices, the clock.
+
+Plain state, no pygame: the controller changes it, `draw_*` functions read it. Drawing
+goes through `Screen`, which holds the public table plus only the revealed seat's own
+secrets; with no seat revealed it holds none, so a draw function cannot leak one.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.bots import BotTable
+from game.engine import Game
+from game.engine.views import SeatView
+from game.ui.palette import Palette
+from game.ui.phase_clock import PhaseClock
+from game.ui.plain_words import Names, describe_effects
+
+EVENT_KINDS = ("EventDrawn", "EventInjected")
+
+
+@dataclass
+class Notice:
+    """A line for the player: the engine's teaching message when an action is refused."""
+
+    text: str
+    bad: bool = False
+    age: float = 0.0
+
+
+@dataclass(frozen=True)
+class Card:
+    """An event card to show: its narrative and its effects in plain words."""
+
+    seq: int
+    event: str
+    title: str
+    text: str
+    effects: tuple[str, ...]
+    private: bool
+    injected: bool
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What may be drawn now: the public table, plus the revealed seat's secrets (or none)."""
+
+    view: SeatView
+    viewer: str | None
+    log: tuple
+    offers: tuple
+
+    @property
+    def me(self):
+        return self.view.me if self.viewer else None
+
+    def __getattr__(self, name: str) -> Any:
+        # round, phase, turn_seat, actions_left, paused, over and the public parts
+        if name in _PUBLIC:
+            return getattr(self.view, name)
+        raise AttributeError(name)
+
+    def open_offers_to_me(self) -> list:
+        return self.view.open_offers_to_me() if self.viewer else []
+
+
+_PUBLIC = {"round", "phase", "turn_seat", "actions_left", "paused", "over", "end_reason", "public", "rounds",
+           "tracks", "flags", "delegates", "priorities", "commitments", "events_fired", "kinds", "contribution"}
+
+
+@dataclass
+class Session:
+    game: Game
+    palette: Palette
+    pace: str = "normal"
+    records_dir: Path = field(default_factory=lambda: Path.cwd() / "records")
+    viewer: str | None = None
+    curtain_for: str | None = None
+    notice: Notice | None = None
+    cards: list[Card] = field(default_factory=list)
+    selected: str | None = None
+    revision: int = 0
+    bot_timer: float = 0.0
+    card_timer: float = 0.0
+    bots_halted: bool = False
+    last_record: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.attach(self.game, fresh=True)
+
+    def attach(self, game: Game, fresh: bool = False) -> None:
+        """Seats a new or loaded game: its bots, clock and names; nothing revealed yet.
+
+        A fresh game shows the cards already drawn in round 1; a loaded one shows none of the past."""
+        self.game = game
+        scenario = game.tables.scenario
+        self.scenario = scenario
+        self.seats = tuple(game.tables.seats)
+        self.names = Names(scenario)
+        self.bots = BotTable(game, {d.id: d.bot for d in scenario.delegates})
+        self.clock = PhaseClock(dict(scenario.rules.phase_time_limits))
+        self.viewer, self.curtain_for, self.cards = None, None, []
+        self._screen: tuple[tuple, Screen] | None = None
+        self.public_seen = self.private_seen_base = 0 if fresh else self._last_seq()
+        self.private_seen: dict[str, int] = {}
+        self.changed()
+
+    # -- reading ----------------------------------------------------------------------------
+    def human_seats(self) -> list[str]:
+        return [seat for seat in self.seats if self.game.controller(seat) == "human"]
+
+    def is_bot(self, seat: str) -> bool:
+        return self.bots.is_bot(seat)
+
+    def screen(self) -> Screen:
+        """Returns what may be drawn now, rebuilt only when the game or the viewer changed."""
+        key = (self.revision, self.viewer)
+        if self._screen is None or self._screen[0] != key:
+            if self.viewer:
+                view = self.game.view(self.viewer)
+                screen = Screen(view, self.viewer, view.log, view.offers)
+            else:
+                view = self.game.view(self.seats[0])
+                public_log = tuple(e for e in view.log if e.visible_to is None)
+                screen = Screen(view, None, public_log, ())
+            self._screen = (key, screen)
+        return self._screen[1]
+
+    def my_turn(self) -> bool:
+        """True when the revealed seat may act now."""
+        g = self.game
+        return (self.viewer is not None and self.curtain_for is None and not g.over
+                and g.turn_seat == self.viewer and not self.screen().paused)
+
+    # -- changing -----------------------------------------------------------------------------
+    def changed(self) -> None:
+        """Marks the game as changed: the screen, the curtain and the cards follow."""
+        self.revision += 1
+        self.sync_turn()
+        self.collect_cards()
+        screen = self.screen()
+        self.clock.follow(screen.round, screen.phase)
+
+    def sync_turn(self) -> None:
+        """Puts the curtain up before a human seat's turn when several humans share the screen."""
+        g = self.game
+        humans = self.human_seats()
+        if g.over:
+            self.viewer, self.curtain_for = None, None
+            return
+        turn = g.turn_seat
+        if len(humans) <= 1:
+            self.viewer, self.curtain_for = (humans[0] if humans else None), None
+        elif turn in humans:
+            if self.viewer != turn:
+                self.viewer, self.curtain_for = None, turn
+        else:
+            self.viewer, self.curtain_for = None, None
+
+    def reveal(self) -> None:
+        """The seat behind the curtain has the screen: its secrets may now be drawn."""
+        if self.curtain_for is not None:
+            self.viewer, self.curtain_for = self.curtain_for, None
+            self.selected = None
+            self.collect_cards()
+
+    def collect_cards(self) -> None:
+        """Queues the event cards the screen has not shown yet (private ones only to their seat)."""
+        screen = self.screen()
+        for entry in screen.log:
+            if entry.kind not in EVENT_KINDS:
+                continue
+            private = entry.visible_to is not None
+            seen = self.private_seen.get(self.viewer, self.private_seen_base) if private else self.public_seen
+            if entry.seq > seen:
+                self.cards.append(self._card(entry, private))
+        last = self._last_seq()
+        self.public_seen = max(self.public_seen, last)
+        if self.viewer:
+            self.private_seen[self.viewer] = max(self.private_seen.get(self.viewer, 0), last)
+
+    def forget_seen(self) -> None:
+        """After undo or load: nothing already played is shown again as a card."""
+        self.cards.clear()
+        self.public_seen = self.private_seen_base = self._last_seq()
+        self.private_seen.clear()
+
+    def _last_seq(self) -> int:
+        log = self.game.log
+        return log[-1].seq if log else 0
+
+    def _card(self, entry, private: bool) -> Card:
+        event = self.game.tables.events[entry.data["event"]]
+        effects = describe_effects(event.effects, self.names, self.viewer)
+        return Card(entry.seq, event.id, event.title, event.text, tuple(effects), private,
+                    entry.kind == "EventInjected")
+
+    def say(self, text: str, bad: bool = False) -> None:
+        self.notice = Notice(text, bad)
+
+    def tick(self, dt: float) -> None:
+        screen = self.screen()
+        self.clock.tick(dt, running=not screen.paused and not screen.over)
+        if self.notice is not None:
+            self.notice.age += dt

@@ -1,0 +1,16 @@
+"""UI tests run headless: SDL's dummy video and audio drivers are chosen before pygame starts."""
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def records(tmp_path, monkeypatch):
+    """Runs the test in a temporary folder, so saved records land there."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

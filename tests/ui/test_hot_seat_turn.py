@@ -1,0 +1,132 @@
+"""A turn of the tutorial played as humans, with real pygame clicks and keys.
+
+France and the United Kingdom are human (hot-seat), Germany and the US bots. France
+composes an offer, meets a refusal, pledges; the curtain passes the screen to the UK,
+which accepts in its inbox. Engine state and screenshots are both checked.
+"""
+
+import pygame
+import pytest
+
+from game.model.actions import Pledge
+from tests.ui.driver import Driver, pixel_spread, region_changed
+
+
+def rendered(driver: Driver) -> set[str]:
+    """Returns every line of text the table has rendered so far."""
+    return {key[0] for key in driver.app.text._renders}
+
+
+def brief_lines(driver: Driver, seat: str) -> list[str]:
+    brief = driver.scene.session.game.tables.delegates[seat].confidential_brief.strip()
+    width = driver.scene.layout.right.width - 2 * driver.scene.layout.px(12)
+    return driver.app.text.wrap(brief, "small", width)
+
+
+@pytest.fixture
+def table(records):
+    d = Driver()
+    d.app.show_setup("tutorial", 7)
+    d.frames(2)
+    setup = d.scene
+    d.click(setup.chip_rect("de", "cautious"))
+    d.click(setup.chip_rect("us", "cooperative"))
+    d.click(setup.button_rect("start"))
+    yield d
+    d.close()
+
+
+def test_setup_preselects_the_core_classroom_set(records):
+    d = Driver()
+    d.app.show_setup("paris-2026", 3)
+    d.frames(2)
+    setup = d.scene
+    scenario = setup.loaded.scenario
+    assert {seat for seat, who in setup.controllers.items() if who == "human"} == {x.id for x in scenario.delegates if x.core}
+    d.key(pygame.K_RIGHT)  # the first seat: human -> random
+    assert setup.controllers[scenario.delegates[0].id] == "random"
+    d.click(setup.button_rect("all_bots"))
+    assert "human" not in setup.controllers.values()
+    shot = d.shot()
+    assert pixel_spread(shot, pygame.Rect(40, 240, 1200, 400)) > 10
+    d.close()
+
+
+def test_curtain_comes_before_secrets(table):
+    d = table
+    s = d.scene.session
+    assert s.game.turn_seat == "fr" and s.game.controller("fr") == "human"
+    assert s.cards, "the round-1 event card is shown first"
+    d.click(d.scene.renderer.card_button())
+    assert not s.cards and s.curtain_for == "fr" and s.viewer is None
+    shot = d.shot()
+    assert s.screen().me is None
+    secret = brief_lines(d, "fr")
+    assert not set(secret) & rendered(d), "France's brief was drawn before France had the screen"
+    assert "Pass the screen to France" in rendered(d)
+    d.click(d.scene.layout.curtain_button())
+    assert s.viewer == "fr"
+    after = d.shot()
+    assert set(secret) <= rendered(d)
+    right = d.scene.layout.right
+    assert region_changed(shot, after, right) > 5
+    for rect in (d.scene.layout.top, d.scene.layout.table, right, d.scene.layout.log):
+        assert pixel_spread(after, rect) > 8, f"blank region {rect}"
+    assert not set(brief_lines(d, "uk")) & rendered(d), "another seat's brief is never drawn"
+
+
+def test_offer_refusal_pledge_then_the_other_seat_accepts(table):
+    d = table
+    scene, s = d.scene, d.scene.session
+    d.key(pygame.K_RETURN)  # the event card
+    d.key(pygame.K_RETURN)  # the curtain: France takes the screen
+    before = d.shot()
+
+    d.click(scene.button_rect("offer"))
+    form = scene.form
+    d.click(form.chip_rect("parties", "uk"))
+    d.click(form.chip_rect("kind", "funding"))
+    d.click(form.chip_rect("priority", "monitoring"))
+    d.click(form.button_rect("add"))
+    d.click(form.chip_rect("giver", "uk"))
+    d.click(form.chip_rect("kind", "monitoring_assets"))
+    d.click(form.chip_rect("priority", "monitoring"))
+    d.click(form.button_rect("add"))
+    d.click(form.entry("note").rect)
+    d.type("Monitoring first")
+    d.click(form.button_rect("send"))
+    offers = s.game.view("fr").offers
+    assert len(offers) == 1 and offers[0].status == "open" and offers[0].note == "Monitoring first"
+    assert {i.giver for i in offers[0].items} == {"fr", "uk"}
+    assert form.closed
+
+    d.key(pygame.K_p)
+    form = scene.form
+    d.click(form.chip_rect("kind", "monitoring_assets"))
+    d.click(form.chip_rect("priority", "force"))
+    d.key(pygame.K_RETURN)
+    expected = s.game.check(Pledge("fr", "monitoring_assets", 1, "force"))
+    assert s.notice.bad and s.notice.text == expected.message
+    refused = d.shot()
+    assert region_changed(before, refused, scene.layout.message) > 5
+    assert any(line in rendered(d) for line in d.app.text.wrap(expected.message, "small", 2000))
+    assert s.screen().actions_left == 1, "a refused action costs nothing"
+
+    d.click(form.chip_rect("kind", "troops"))
+    d.click(form.chip_rect("priority", "force"))
+    d.click(form.button_rect("pledge"))
+    pledges = [c for c in s.game.view("fr").commitments if c.delegate == "fr"]
+    assert [(c.kind, c.priority, c.status) for c in pledges] == [("troops", "force", "pending")]
+    assert s.game.turn_seat == "uk" and s.curtain_for == "uk" and s.viewer is None
+    assert scene.form is None or scene.form.closed
+
+    d.click(scene.layout.curtain_button())
+    assert s.viewer == "uk"
+    d.click(scene.button_rect("inbox"))
+    d.click(scene.form.button_rect("accept"))
+    offer = s.game.view("uk").offers[0]
+    assert offer.status == "accepted"
+    deal = [c for c in s.game.view("uk").commitments if c.offer == offer.id]
+    assert {(c.delegate, c.kind) for c in deal} == {("fr", "funding"), ("uk", "monitoring_assets")}
+    after = d.shot()
+    assert region_changed(refused, after, scene.layout.table) > 1, "the deal's lines and progress are drawn"
