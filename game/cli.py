@@ -166,6 +166,7 @@ def sweep(scenario: str, seeds: int, first_seed: int, workers: int | None, bots:
     else:
         print_sweep(summary, loaded.scenario)
 
+
 @main.command()
 @SCENARIO_ARG
 @click.option("--seed", type=int, default=1, show_default=True, help="The game's seed.")
