@@ -1,0 +1,182 @@
+"""The review's sections about the result and the secrets: outcome, private objectives,
+confidential briefs, the comparison with reality, and the debrief questions.
+
+Each takes the finished game and returns a `Section`; nothing here renders HTML or Markdown.
+"""
+
+from game.engine import Game
+from game.report.document import Badge, Bullets, Link, Meter, Para, Section, Strong, Sub, Table, run
+from game.report.hotwash import hotwash
+
+_RANK = {"failed": 0, "partial": 1, "secured": 2}
+
+
+def _name(game: Game, seat: str) -> str:
+    d = game.tables.delegates.get(seat)
+    return d.name if d else seat
+
+
+def _short(game: Game, pid: str) -> str:
+    p = game.tables.priorities.get(pid)
+    return (p.short or p.name) if p else pid
+
+
+def outcome_section(game: Game) -> Section:
+    """Returns each priority's progress, target and status, and the coalition result."""
+    view = game.view("facilitator")
+    result = game.result()
+    lead = Para(run("Coalition result: ", Badge(result["outcome"]),
+                    f" The game ended after round {result['rounds_played']}: {result['end_reason'] or 'not over yet'}."),
+                "lead")
+    rows = []
+    for pid, p in game.tables.priorities.items():
+        pv = view.priorities[pid]
+        rows.append((run(Strong(p.name)), run(Meter(pv.progress, p.target, pv.partial_at)),
+                     run(Badge(pv.status)), run(_requirements(game, p, pv))))
+    table = Table(("Priority", "Progress / target", "Status", "Signatures and leads"), tuple(rows))
+    return Section("outcome", "Outcome", (lead, table),
+                   intro="Where each priority ended. On each bar the black mark is the target, the grey mark the "
+                         "partial line; a priority also needs its signatures and leads.")
+
+
+def _requirements(game: Game, p, pv) -> str:
+    """Returns what the priority needed besides progress, and what was missing."""
+    signed = len(pv.signatories)
+    parts = [f"{signed} signed"]
+    if p.min_signatories:
+        short = p.min_signatories - signed
+        parts[0] += f" (needs {p.min_signatories}" + (f": {short} short)" if short > 0 else ")")
+    if p.required_leads:
+        parts.append(f"leads {', '.join(_name(game, s) for s in p.required_leads)}: "
+                     + ("present" if pv.leads_ok else "missing"))
+    if p.required_signatories:
+        missing = [_name(game, s) for s in p.required_signatories if s not in pv.signatories]
+        parts.append("must sign: " + (", ".join(missing) + " did not" if missing else "all did"))
+    return "; ".join(parts)
+
+
+def objectives_section(game: Game) -> Section:
+    """Returns each delegation's private objectives, revealed, with whether they were met."""
+    view = game.view("facilitator")
+    cards = []
+    for seat, d in game.tables.delegates.items():
+        private = view.private[seat]
+        best = sum(o.points for o in private.objectives if o.points > 0)
+        signed = view.delegates[seat].signed
+        signed_text = ", ".join(_short(game, p) + (" (reservations)" if r else "") for p, r in signed.items())
+        head = Para(run(Strong(f"Score {private.score} of {best}"), f" · played by {_controller(game, seat)}"
+                        f" · signed: {signed_text or 'nothing'}"))
+        items = tuple(run(Badge("met" if o.met else "unmet"), f" {o.description} ", Strong(f"{o.points:+d}"))
+                      for o in private.objectives)
+        blocks = (head, Bullets(items)) if items else (head, Para(run("No private objectives."), "note"))
+        cards.append(Sub(f"{d.name}: {d.principal.name}, {d.principal.title}", blocks, card=True))
+    return Section("delegations", "Private objectives, revealed", tuple(cards),
+                   intro="Each delegation's hidden scoring, now public: what it wanted, and whether it got it.")
+
+
+def _controller(game: Game, seat: str) -> str:
+    controller = game.controller(seat)
+    return "a human player" if controller == "human" else f"a {controller} bot"
+
+
+def briefs_section(game: Game) -> Section:
+    """Returns every delegation's public and confidential brief and red lines."""
+    cards = []
+    for d in game.tables.delegates.values():
+        blocks = [Para(run(Strong("Public brief. "), d.public_brief.strip())),
+                  Para(run(Strong("Confidential brief. "), d.confidential_brief.strip()), "quote")]
+        red = _red_lines(game, d)
+        if red:
+            blocks.append(Para(run(Strong("Red lines. "), red)))
+        cards.append(Sub(d.name, tuple(blocks), card=True))
+    return Section("briefs", "Confidential briefs, revealed", tuple(cards),
+                   intro="What each delegation was told in private. Read them aloud during “why”.")
+
+
+def _red_lines(game: Game, d) -> str:
+    parts = []
+    if d.red_lines.kinds:
+        parts.append("never commits " + ", ".join(game.tables.kinds[k].name.lower() for k in d.red_lines.kinds))
+    if d.red_lines.priorities:
+        parts.append("never pledges to or signs " + ", ".join(_short(game, p) for p in d.red_lines.priorities))
+    text = "; ".join(parts)
+    note = d.red_lines.note.strip()
+    joined = f"{text}. {note}".strip(" .")
+    return joined[:1].upper() + joined[1:] + "." if joined else ""
+
+
+def reality_section(game: Game) -> Section:
+    """Returns the scenario's reference outcome beside the game's, per priority and per delegation."""
+    reference = game.tables.scenario.reference_outcome
+    if reference is None:
+        return Section("reality", "Compared with reality",
+                       (Para(run("This scenario has no reference outcome to compare with."), "note"),))
+    view = game.view("facilitator")
+    rows = []
+    for pid, p in game.tables.priorities.items():
+        pv = view.priorities[pid]
+        ref = reference.priorities.get(pid)
+        if ref is None:
+            rows.append((run(Strong(p.name)), run(Badge(pv.status)), run(Badge("unknown", "not recorded")),
+                         run("—"), run("")))
+            continue
+        diff = _RANK[pv.status] - _RANK[ref.status]
+        verdict = Badge("same", "as in reality") if diff == 0 else (
+            Badge("better", "better than reality") if diff > 0 else Badge("worse", "worse than reality"))
+        rows.append((run(Strong(p.name)), run(Badge(pv.status), f" {pv.progress:g}/{p.target:g}"),
+                     run(Badge(ref.status)), run(verdict), run(ref.note)))
+    priorities = Table(("Priority", "At this table", "In reality", "Compared", "Reality note"), tuple(rows))
+    blocks = [Para(run(Strong("What really happened. "), reference.summary.strip()), "quote"),
+              Sub("Per priority", (priorities,)), Sub("Per delegation", (_delegation_table(game, reference),))]
+    if reference.open_questions:
+        blocks.append(Sub("Left open in reality", (Bullets(tuple(run(q) for q in reference.open_questions)),)))
+    return Section("reality", "Compared with reality", tuple(blocks),
+                   intro="The real outcome beside this table's: where did you diverge, and why?")
+
+
+def _delegation_table(game: Game, reference) -> Table:
+    view = game.view("facilitator")
+    rows = []
+    for seat, d in game.tables.delegates.items():
+        signed = view.delegates[seat].signed
+        game_text = ", ".join(_short(game, p) + (" (res.)" if r else "") for p, r in signed.items()) or "nothing"
+        ref = reference.delegates.get(seat)
+        if ref is None or not (ref.signed or ref.refused):
+            real, difference = "not recorded", run("—")
+        else:
+            real = "signed " + (", ".join(_short(game, p) for p in ref.signed) or "nothing")
+            if ref.refused:
+                real += "; refused " + ", ".join(_short(game, p) for p in ref.refused)
+            difference = _difference(game, set(signed), set(ref.signed))
+        rows.append((run(Strong(d.name)), run(game_text), run(real), difference, run(ref.note if ref else "")))
+    return Table(("Delegation", "Signed at this table", "In reality", "Difference", "Reality note"), tuple(rows))
+
+
+def _difference(game: Game, here: set[str], real: set[str]):
+    if here == real:
+        return run(Badge("same", "as in reality"))
+    order = list(game.tables.priority_order)
+    parts = []
+    if real - here:
+        parts.append("not signed here: " + ", ".join(_short(game, p) for p in order if p in real - here))
+    if here - real:
+        parts.append("signed only here: " + ", ".join(_short(game, p) for p in order if p in here - real))
+    return run("; ".join(parts))
+
+
+def debrief_section(game: Game) -> Section:
+    """Returns the scenario's debrief questions as a hotwash, with what to show at each stage."""
+    meta = game.tables.scenario.meta
+    groups = []
+    for stage, questions, standard in hotwash(list(meta.debrief_questions)):
+        show = [part for sid, title in stage.show for part in (Link(title, f"#{sid}"), ", ")][:-1]
+        blocks = [Para(run(stage.guidance, " Show: ", *show, "."), "note"),
+                  Bullets(tuple(run(q) for q in questions), ordered=True)]
+        if standard:
+            blocks.append(Para(run("(A standard prompt: the scenario has no question for this stage.)"), "note"))
+        groups.append(Sub(stage.title, tuple(blocks)))
+    if meta.learning_objectives:
+        groups.append(Sub("Learning objectives to check",
+                          (Bullets(tuple(run(o) for o in meta.learning_objectives)),)))
+    return Section("debrief", "Debrief questions", tuple(groups),
+                   intro="Run them in this order: reactions → what happened → why → lessons.")

@@ -1,0 +1,136 @@
+"""The timeline, round by round: the opened archive of everything that happened, private offers too.
+
+Each round opens with its event cards and their narrative, then a one-line count, then
+the entries in order. Passes and bookkeeping are left out; a round's signatures are
+gathered into one line so the page stays readable when projected.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from game.engine import Game
+from game.report.document import Entries, Entry, Para, Section, Sub, run
+from game.report.history import RoundPoint
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    label: str
+    tone: str
+
+
+# Entry kind -> how it is shown; kinds not listed (passes, phase bookkeeping) are left out.
+STYLES = {
+    "EventDrawn": Style("Event", "event"), "EventInjected": Style("Event injected", "facilitator"),
+    "MessageSent": Style("News", "minor"), "TrackMoved": Style("Track", "minor"),
+    "TradeProposed": Style("Offer", "neutral"), "TradeCountered": Style("Counter-offer", "neutral"),
+    "OfferAccepted": Style("Accepted", "good"), "OfferRejected": Style("Rejected", "bad"),
+    "TradeAgreed": Style("Deal", "good"), "TradeFailed": Style("Deal failed", "bad"),
+    "OfferExpired": Style("Expired", "minor"), "OfferCancelled": Style("Cancelled", "minor"),
+    "Pledged": Style("Pledge", "good"), "PledgeWithdrawn": Style("Withdrawal", "bad"),
+    "CommitmentLapsed": Style("Lapsed", "bad"), "Signed": Style("Signatures", "neutral"),
+    "ApprovalSought": Style("Vote sought", "neutral"), "ApprovalWon": Style("Vote won", "good"),
+    "ApprovalLost": Style("Vote lost", "bad"), "TrackAdjusted": Style("Facilitator", "facilitator"),
+    "Paused": Style("Facilitator", "facilitator"), "Resumed": Style("Facilitator", "facilitator"),
+    "PhaseEnded": Style("Facilitator", "facilitator"), "SeatHandedOver": Style("Facilitator", "facilitator"),
+    "GameEnded": Style("End", "event"),
+}
+EVENT_KINDS = ("EventDrawn", "EventInjected")
+
+# What the round's one-line count mentions, in this order.
+_COUNTED = (("Pledged", "pledge", "pledges"), ("TradeProposed", "offer", "offers"),
+            ("TradeAgreed", "deal", "deals"), ("OfferRejected", "rejection", "rejections"),
+            ("TradeFailed", "failed deal", "failed deals"), ("PledgeWithdrawn", "withdrawal", "withdrawals"),
+            ("ApprovalWon", "vote won", "votes won"), ("ApprovalLost", "vote lost", "votes lost"),
+            ("Signed", "signature", "signatures"))
+
+
+def rounds_of(game: Game) -> dict[int, list]:
+    """Returns the shown log entries grouped by round."""
+    rounds: dict[int, list] = {}
+    for entry in game.view("facilitator").log:
+        if entry.kind in STYLES:
+            rounds.setdefault(entry.round, []).append(entry)
+    return rounds
+
+
+def timeline_section(game: Game, points: list[RoundPoint]) -> Section:
+    """Returns the timeline section: one group per round."""
+    by_round = {p.round: p for p in points}
+    groups = []
+    for round_, entries in sorted(rounds_of(game).items()):
+        before = by_round.get(round_ - 1)
+        after = by_round.get(round_)
+        groups.append(Sub(f"Round {round_}", tuple(_round_blocks(game, entries, before, after))))
+    return Section("timeline", "Timeline, round by round", tuple(groups),
+                   intro="The whole archive, opened: every offer, private ones included, in the order it happened. "
+                         "“Private” marks what only some delegations saw at the time.")
+
+
+def _round_blocks(game: Game, entries: list, before: RoundPoint | None, after: RoundPoint | None) -> list:
+    events = [e for e in entries if e.kind in EVENT_KINDS]
+    rest = [e for e in entries if e.kind not in EVENT_KINDS]
+    blocks: list = []
+    if events:
+        blocks.append(Entries(tuple(_entry(game, e) for e in events)))
+    summary = _summary(game, entries, before, after)
+    if summary:
+        blocks.append(Para(run(summary), "note"))
+    lines = _lines(game, rest)
+    if lines:
+        blocks.append(Entries(tuple(lines)))
+    return blocks
+
+
+def _summary(game: Game, entries: list, before: RoundPoint | None, after: RoundPoint | None) -> str:
+    counts = Counter(e.kind for e in entries)
+    parts = [f"{counts[k]} {one if counts[k] == 1 else many}" for k, one, many in _COUNTED if counts[k]]
+    text = ", ".join(parts).capitalize() + "." if parts else ""
+    if before is not None and after is not None:
+        moves = []
+        for pid, priority in game.tables.priorities.items():
+            start, end = before.progress.get(pid, 0.0), after.progress.get(pid, 0.0)
+            if start != end or before.status.get(pid) != after.status.get(pid):
+                moves.append(f"{priority.short or priority.name} {start:g} → {end:g} of {priority.target:g}"
+                             + (f" ({after.status[pid]})" if before.status.get(pid) != after.status[pid] else ""))
+        if moves:
+            text += " Progress: " + "; ".join(moves) + "."
+    return text.strip()
+
+
+def _lines(game: Game, entries: list) -> list[Entry]:
+    """Returns the round's entries in order, with its signatures gathered into one line."""
+    lines: list[Entry] = []
+    signatures = [e for e in entries if e.kind == "Signed"]
+    for entry in entries:
+        if entry.kind == "Signed":
+            if entry is signatures[0]:
+                lines.append(_signatures(game, signatures))
+            continue
+        lines.append(_entry(game, entry))
+    return lines
+
+
+def _entry(game: Game, entry) -> Entry:
+    style = STYLES[entry.kind]
+    note = ""
+    if entry.visible_to is not None:
+        note = "private to " + ", ".join(_name(game, s) for s in entry.visible_to)
+    if entry.actor == "facilitator" and style.tone != "facilitator":
+        style = Style(style.label, "facilitator")
+    return Entry(style.label, entry.text, style.tone, note)
+
+
+def _signatures(game: Game, entries: list) -> Entry:
+    by_seat: dict[str, list[str]] = {}
+    for entry in entries:
+        priority = game.tables.priorities[entry.data["priority"]]
+        mark = " (with reservations)" if entry.data.get("reservations") else ""
+        by_seat.setdefault(entry.actor, []).append(f"{priority.short or priority.name}{mark}")
+    text = "; ".join(f"{_name(game, seat)}: {', '.join(items)}" for seat, items in by_seat.items())
+    return Entry("Signatures", text + ".", "neutral")
+
+
+def _name(game: Game, seat: str) -> str:
+    delegate = game.tables.delegates.get(seat)
+    return delegate.name if delegate else seat
