@@ -175,9 +175,9 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
     name_x = pad * 2 + radius * 2
     text.blit(card, d.name, (name_x, pad - px(2)), "small" if full else "tiny", c.text, True,
               width=rect.width - name_x - pad)
-    text.blit(card, d.representative, (name_x, pad + px(18 if full else 14)), "tiny", c.muted,
-              width=rect.width - name_x - pad)
-    y = pad + radius * 2 + px(3)
+    rep_y = pad + px(18 if full else 13)
+    text.blit(card, d.representative, (name_x, rep_y), "tiny", c.muted, width=rect.width - name_x - pad)
+    y = max(pad + radius * 2 + px(3), rep_y + px(17))
     x = pad
     tags = []
     if d.role == "envoy":

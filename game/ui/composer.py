@@ -70,10 +70,14 @@ class OfferComposer(SeatForm):
     def info(self, values):
         parties = self.parties(values)
         to = ", ".join(self.names(p) for p in parties) or "nobody yet: choose who below"
-        lines = [f"To: {to}. Everyone named must accept; then every item becomes a commitment."]
+        lines = [f"To: {to}. Everyone named must accept; then every item becomes a commitment "
+                 "(+n: progress per unit)."]
         if not self.items:
             lines.append("No items yet: choose what one side gives and press Add item; a trade needs two givers.")
-        for index, item in enumerate(self.items, 1):
+        shown = self.items[-4:]
+        if len(self.items) > len(shown):
+            lines.append(f"({len(self.items) - len(shown)} earlier item(s) not shown)")
+        for index, item in enumerate(shown, len(self.items) - len(shown) + 1):
             lines.append(f"{index}. {describe_item(item, self.names)}")
         return lines
 

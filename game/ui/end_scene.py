@@ -51,7 +51,7 @@ class EndScene:
         labels = [("save", "Save record (Ctrl+S)"), ("review", "After-action review (R)"),
                   ("new", "New game (N)"), ("quit", "Quit (Q)")]
         x = px(40)
-        y = size[1] - px(60) - px(58)
+        y = compute_layout(size[0], size[1], (), (), ()).bar.top + px(5)
         self.buttons = {}
         for key, label in labels:
             w = self.app.text.width(label, 20, True) + px(40)
@@ -122,8 +122,8 @@ class EndScene:
         text.blit(surface, f"Outcome: {r['outcome']}", (px(40), px(20)), 36, c.highlight, True, width=w - px(80))
         text.blit(surface, f"{self.session.scenario.meta.title} · seed {r['seed']} · {r['end_reason']}",
                   (px(40), px(70)), "small", c.muted, width=w - px(80))
-        self._priorities(surface, pygame.Rect(px(40), px(110), w // 2 - px(60), h - px(260)))
-        self._scores(surface, pygame.Rect(w // 2 + px(10), px(110), w // 2 - px(50), h - px(260)))
+        self._priorities(surface, pygame.Rect(px(40), px(110), w // 2 - px(60), h - px(230)))
+        self._scores(surface, pygame.Rect(w // 2 + px(10), px(110), w // 2 - px(50), h - px(230)))
         layout = compute_layout(w, h, (), (), ())
         draw_notice(surface, layout, self.session.notice, "Save the record for the debrief, then open the "
                     "after-action review.", text, self.app.palette)
@@ -149,13 +149,18 @@ class EndScene:
             pygame.draw.rect(surface, palette.status_colour(status), fill, border_radius=4)
             tx = bar.left + int(bar.width * data["target"] / top)
             pygame.draw.line(surface, c.bar_target_mark, (tx, bar.top - 4), (tx, bar.bottom + 4), 3)
-            line = f"{data['progress']:g} of {data['target']:g} · signed by {len(data['signatories'])}"
+            line = f"{data['progress']:g} of {data['target']:g} · signed by {data['signatories']}"
             if reference is not None and pid in reference.priorities:
                 line += f" · in reality: {reference.priorities[pid].status}"
             text.blit(surface, line, (area.left, bar.bottom + px(4)), "tiny", c.muted, width=area.width)
             y += px(76)
             if y > area.bottom - px(60):
-                break
+                return
+        if reference is not None and y < area.bottom - px(40):
+            text.blit(surface, "What happened in reality", (area.left, y + px(4)), "small", c.accent, True)
+            room = pygame.Rect(area.left, y + px(28), area.width, area.bottom - y - px(28))
+            text.blit_wrapped(surface, reference.summary.strip(), room, "small", c.muted,
+                              max_lines=max(1, room.height // text.height("small")))
 
     def _scores(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         c, text, px = self.app.palette.colours, self.app.text, self.px

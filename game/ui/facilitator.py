@@ -36,7 +36,7 @@ class FacilitatorPanel:
             Choice("pace", "Bots' pace", [(p, p) for p in PACES], s.pace),
             Choice("event", "Event card", events, next((e for e, _ in events if e not in played), None),
                    disabled=played, spinner=True),
-            Choice("track", "Track", [(t.id, t.name) for t in scenario.tracks]),
+            Choice("track", "Track", [(t.id, f"{t.name} ({s.screen().tracks[t.id]:g})") for t in scenario.tracks]),
             Choice("by", "Move by", STEPS, 1.0),
             Choice("seat", "Seat", [(x, s.names(x)) for x in s.seats], spinner=len(s.seats) > 6),
             Choice("controller", "Played by", controllers, s.game.controller(seat)),

@@ -53,8 +53,8 @@ class SeatForm:
         options = []
         for pid in self.screen.priorities:
             per_unit = self.screen.contribution.get((kind, pid), 0) if kind else 0
-            options.append((pid, f"{self.names.short[pid]} (+{per_unit:g} per unit)" if per_unit else
-                            f"{self.names.short[pid]} (no effect)"))
+            options.append((pid, f"{self.names.short[pid]} +{per_unit:g}" if per_unit else
+                            f"{self.names.short[pid]} (0)"))
         return options
 
     def amount_options(self, seat: str, kind: str | None) -> list[tuple[int, str]]:
@@ -97,7 +97,7 @@ class PledgeForm(SeatForm):
 
     def info(self, values):
         return ["Your units count toward the priority at once; if your parliament must approve this kind, "
-                "they wait for its vote (seek approval)."]
+                "they wait for its vote (seek approval). +n: progress one unit adds there; (0): it does not count."]
 
     def submit(self, button, values, texts):
         if button != "pledge":

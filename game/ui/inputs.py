@@ -9,7 +9,7 @@ import pygame
 KEYS = {
     pygame.K_p: "pledge", pygame.K_o: "offer", pygame.K_i: "inbox", pygame.K_w: "withdraw",
     pygame.K_s: "sign", pygame.K_a: "approval", pygame.K_e: "pass", pygame.K_f: "facilitator",
-    pygame.K_h: "help", pygame.K_F1: "help", pygame.K_SPACE: "pause", pygame.K_TAB: "mine",
+    pygame.K_h: "help", pygame.K_F1: "help", pygame.K_PAUSE: "pause", pygame.K_TAB: "mine",
     pygame.K_PLUS: "faster", pygame.K_EQUALS: "faster", pygame.K_KP_PLUS: "faster",
     pygame.K_MINUS: "slower", pygame.K_KP_MINUS: "slower", pygame.K_END: "log_end",
     pygame.K_PAGEUP: "log_up", pygame.K_PAGEDOWN: "log_down", pygame.K_RETURN: "confirm",

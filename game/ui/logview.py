@@ -72,9 +72,9 @@ class LogPanel:
         surface.set_clip(rect)
         y = rect.bottom - step + self.scroll
         for image, actor, separator in reversed(self.rows):
-            if y < rect.top - step:
+            if y < rect.top:
                 break
-            if y <= rect.bottom:
+            if y + step <= rect.bottom + 2:
                 x = rect.left + 22
                 if separator:
                     pygame.draw.line(surface, self.palette.colours.panel_edge, (rect.left, y + step // 2),

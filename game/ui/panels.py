@@ -21,7 +21,8 @@ KEYS_HELP = [
     ("W", "withdraw a commitment"), ("S", "sign a priority (with or without reservations)"),
     ("A", "seek domestic approval"), ("E", "pass: end your turn"), ("Enter", "pass the curtain / confirm"),
     ("Esc", "close a form"), ("Tab", "back to your own brief"), ("click a seat", "its public card"),
-    ("F", "facilitator panel"), ("Space", "pause / resume"), ("Ctrl+Z", "undo"), ("Ctrl+S", "save"),
+    ("F", "facilitator panel (Space in it: pause / resume)"), ("Pause", "pause / resume"), ("Ctrl+Z", "undo"),
+    ("Ctrl+S", "save"), ("Ctrl+O", "load a record (in the facilitator panel)"),
     ("+ / -", "bots faster / slower"), ("F11", "full screen"), ("H or F1", "this help"),
 ]
 

@@ -39,6 +39,8 @@ class Card:
     effects: tuple[str, ...]
     private: bool
     injected: bool
+    seat: str | None = None
+    """The only seat that may see a private card; None for a public one."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,12 @@ class Session:
         self.clock.follow(screen.round, screen.phase)
 
     def sync_turn(self) -> None:
-        """Puts the curtain up before a human seat's turn when several humans share the screen."""
+        """Puts the curtain up before a human seat's turn when several humans share the screen;
+        a private card not yet read leaves with the seat it was for."""
+        self._follow_turn()
+        self.cards = [card for card in self.cards if card.seat is None or card.seat == self.viewer]
+
+    def _follow_turn(self) -> None:
         g = self.game
         humans = self.human_seats()
         if g.over:
@@ -163,6 +170,17 @@ class Session:
             self.viewer, self.curtain_for = self.curtain_for, None
             self.selected = None
             self.collect_cards()
+
+    def card(self) -> Card | None:
+        """Returns the event card to show now: public ones at once, private ones to their seat only."""
+        if not self.cards:
+            return None
+        card = self.cards[0]
+        if card.seat is not None and card.seat != self.viewer:
+            return None
+        if card.seat is None or self.curtain_for is None:
+            return card
+        return None
 
     def collect_cards(self) -> None:
         """Queues the event cards the screen has not shown yet (private ones only to their seat)."""
@@ -193,7 +211,7 @@ class Session:
         event = self.game.tables.events[entry.data["event"]]
         effects = describe_effects(event.effects, self.names, self.viewer)
         return Card(entry.seq, event.id, event.title, event.text, tuple(effects), private,
-                    entry.kind == "EventInjected")
+                    entry.kind == "EventInjected", self.viewer if private else None)
 
     def say(self, text: str, bad: bool = False) -> None:
         self.notice = Notice(text, bad)

@@ -153,6 +153,9 @@ class TableScene:
             elif s.curtain_for is not None:
                 self._reveal()
             return
+        if command in PLAYER_COMMANDS and self._card_up():
+            s.say("Read the event card first: Enter or OK closes it.", bad=True)
+            return
         if command in PLAYER_COMMANDS and not s.my_turn():
             s.say("Wait for your turn: the buttons work once the turn's delegation has the screen.", bad=True)
             return
@@ -211,7 +214,7 @@ class TableScene:
         self.renderer.panel_scroll = 0
 
     def _card_up(self) -> bool:
-        return bool(self.session.cards) and (self.session.curtain_for is None or not self.session.cards[0].private)
+        return self.session.card() is not None
 
     def _dismiss_card(self) -> None:
         if self.session.cards:

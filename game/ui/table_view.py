@@ -120,8 +120,8 @@ class TableRenderer:
 
     def card_rect(self) -> pygame.Rect | None:
         """Returns where the first queued event card is drawn (None without one)."""
-        cards = self.session.cards
-        return event_card_rect(self.layout, cards[0], self.text) if cards else None
+        card = self.session.card()
+        return event_card_rect(self.layout, card, self.text) if card else None
 
     def card_button(self) -> pygame.Rect | None:
         rect = self.card_rect()
@@ -153,9 +153,9 @@ class TableRenderer:
         draw_top_bar(surface, layout, screen, s.clock, s.scenario.meta.title, s.names, self.ids,
                      bool(turn and s.is_bot(turn)), s.pace, self.text, self.palette)
         draw_notice(surface, layout, s.notice, hint, self.text, self.palette)
-        if overlay.card and s.cards:
-            rect = self.card_rect()
-            draw_event_card(surface, layout, s.cards[0], rect, len(s.cards) - 1, self.text, self.palette)
+        card = s.card() if overlay.card else None
+        if card is not None:
+            draw_event_card(surface, layout, card, self.card_rect(), len(s.cards) - 1, self.text, self.palette)
         elif overlay.curtain:
             draw_curtain(surface, layout, s.names(s.curtain_for), self.ids[s.curtain_for], self.text, self.palette)
         elif screen.paused:

@@ -119,45 +119,58 @@ class Form:
         return row.value if row.value in allowed else (allowed[0] if allowed else None)
 
     def _build(self) -> None:
+        """Builds the panel; when it would not fit, builds it again more compactly."""
         if self.built is not None:
             for entry_key, element in self.built.entries.items():
                 self.texts[entry_key] = element.get_text()
             self.built.panel.kill()
-        pad, line = self.px(14), self.px(38)
+        for compact in range(3):
+            built, height = self._build_at(compact)
+            if height <= self.area.height - 8 or compact == 2:
+                break
+            built.panel.kill()
+        self.built = built
+
+    def _build_at(self, compact: int) -> tuple[_Built, int]:
+        """compact 0: chips wrap freely; 1: long single-choice rows become spinners; 2: tighter lines."""
+        self.compact = compact
+        pad, line = self.px(14), self.px(38 if compact < 2 else 34)
+        inset = self.px(10)  # the panel's border and shadow
         width = self.width
+        inner = width - 2 * inset
         panel = UIPanel(pygame.Rect(0, 0, width, 100), starting_height=5, manager=self.manager,
                         object_id=ObjectID(class_id="@form", object_id="#form"))
         built = _Built(panel)
-        y = pad
-        title = self.model.title
-        UILabel(pygame.Rect(pad, y, width - 2 * pad, self.px(34)), title, self.manager, container=panel,
+        y = pad // 2 if compact == 2 else pad
+        UILabel(pygame.Rect(pad, y, inner - 2 * pad, self.px(34)), self.model.title, self.manager, container=panel,
                 object_id=ObjectID(class_id="@title"))
-        y += self.px(38)
+        y += self.px(36)
         for info in self.model.info(self.values):
-            for text_line in self.text.wrap(info, CHIP_PX, width - 2 * pad - 10):
-                UILabel(pygame.Rect(pad, y, width - 2 * pad, self.px(24)), text_line, self.manager, container=panel,
+            for text_line in self.text.wrap(info, CHIP_PX, inner - 2 * pad - 10):
+                UILabel(pygame.Rect(pad, y, inner - 2 * pad, self.px(24)), text_line, self.manager, container=panel,
                         object_id=ObjectID(class_id="@info"))
                 y += self.px(24)
         y += self.px(6)
-        label_w = self.px(150)
+        label_w = self.px(140)
         for index, row in enumerate(self.rows):
             focused = index == self.focus
             UILabel(pygame.Rect(pad, y, label_w, self.px(34)), row.label, self.manager, container=panel,
                     object_id=ObjectID(class_id="@focused_row_label" if focused else "@row_label"))
-            y = self._row(built, row, focused, pad + label_w, y, width - pad - label_w - pad, line)
+            y = self._row(built, row, focused, pad + label_w, y, inner - pad - label_w - pad, line)
         for entry in self.model.entries():
             UILabel(pygame.Rect(pad, y, label_w, self.px(34)), entry.label, self.manager, container=panel,
                     object_id=ObjectID(class_id="@row_label"))
-            field_ = UITextEntryLine(pygame.Rect(pad + label_w, y, width - 2 * pad - label_w, self.px(38)),
+            field_ = UITextEntryLine(pygame.Rect(pad + label_w, y, inner - 2 * pad - label_w, self.px(36)),
                                      self.manager, container=panel, initial_text=self.texts.get(entry.key, ""))
             built.entries[entry.key] = field_
-            y += line + self.px(4)
-        y += self.px(6)
-        y = self._buttons(built, pad, y, width - 2 * pad)
-        height = min(y + pad + self.px(18), self.area.height - 8)  # the panel's border and shadow inset its content
-        panel.set_dimensions((width, height))
-        panel.set_relative_position((self.area.centerx - width // 2, self.area.centery - height // 2))
-        self.built = built
+            y += line + self.px(2)
+        y += self.px(4)
+        y = self._buttons(built, pad, y, inner - 2 * pad)
+        height = y + pad + 2 * inset
+        shown = min(height, self.area.height - 8)
+        panel.set_dimensions((width, shown))
+        panel.set_relative_position((self.area.centerx - width // 2, self.area.centery - shown // 2))
+        return built, height
 
     def _row(self, built: _Built, row: Choice, focused: bool, x0: int, y: int, width: int, line: int) -> int:
         chips = [(value, label, self.text.width(label, CHIP_PX) + self.px(30)) for value, label in row.options]
@@ -166,7 +179,8 @@ class Form:
             if x and x + w > width:
                 lines, x = lines + 1, 0
             x += w + self.px(6)
-        spinner = row.spinner if row.spinner is not None else (lines > 2 and not row.multi)
+        longest = 1 if getattr(self, "compact", 0) else 2
+        spinner = row.spinner if row.spinner is not None else (lines > longest and not row.multi)
         if spinner:
             return self._spinner(built, row, focused, x0, y, width, line)
         x = 0
@@ -210,7 +224,7 @@ class Form:
         x = 0
         h = self.px(42)
         for button in self.model.buttons(self.values):
-            w = self.text.width(button.label, 18, True) + self.px(34)
+            w = self.text.width(button.label, 20 if button.style == "primary" else 18, True) + self.px(34)
             if x and x + w > width:
                 x, y = 0, y + h + self.px(6)
             element = UIButton(pygame.Rect(x0 + x, y, w, h), button.label, self.manager, container=built.panel,

@@ -8,7 +8,9 @@ which accepts in its inbox. Engine state and screenshots are both checked.
 import pygame
 import pytest
 
+from game.content.scenarios import load_scenario
 from game.model.actions import Pledge
+from game.ui.setup_scene import start_session
 from tests.ui.driver import Driver, pixel_spread, region_changed
 
 
@@ -130,3 +132,36 @@ def test_offer_refusal_pledge_then_the_other_seat_accepts(table):
     assert {(c.delegate, c.kind) for c in deal} == {("fr", "funding"), ("uk", "monitoring_assets")}
     after = d.shot()
     assert region_changed(refused, after, scene.layout.table) > 1, "the deal's lines and progress are drawn"
+
+
+def test_a_single_human_needs_no_curtain_and_sees_only_its_own_secrets(records):
+    d = Driver()
+    scenario = load_scenario("paris-2026").scenario
+    controllers = {x.id: ("human" if x.id == "ua" else x.bot) for x in scenario.delegates}
+    session = start_session(d.app, "paris-2026", 4, controllers=controllers, pace="instant")
+    d.app.show_table(session)
+    for _ in range(200):
+        d.frames(1)
+        if session.my_turn():
+            break
+    assert session.viewer == "ua" and session.curtain_for is None and session.my_turn()
+    mine = set(brief_lines(d, "ua"))
+    assert mine <= rendered(d)
+    for seat in session.seats:
+        if seat != "ua":
+            assert not set(brief_lines(d, seat)) & rendered(d), f"{seat}'s brief reached the screen"
+    # a conditional pledge: Ukraine's troops count only if Poland commits something to the force
+    d.key(pygame.K_p)
+    form = d.scene.form
+    d.click(form.chip_rect("kind", "troops"))
+    d.click(form.chip_rect("priority", "force"))
+    d.click(form.chip_rect("conditional", True))
+    for _ in range(len(session.seats)):  # 17 seats: the row is a spinner (< name >)
+        if form.values["if_who"] == "pl":
+            break
+        d.click(form.spinner_rect("if_who", +1))
+    d.click(form.chip_rect("if_priority", "force"))
+    d.click(form.button_rect("pledge"))
+    mine = [c for c in session.game.view("ua").commitments if c.delegate == "ua"]
+    assert mine and "Poland commits" in mine[-1].condition, session.notice
+    d.close()

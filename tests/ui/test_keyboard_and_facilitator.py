@@ -5,8 +5,8 @@ import pygame
 import pytest
 
 from game.content.records import load_game
-from tests.ui.driver import Driver, pixel_spread
 from game.ui.setup_scene import start_session
+from tests.ui.driver import Driver, pixel_spread
 
 HOT_SEAT = {"fr": "human", "uk": "human", "de": "cautious", "us": "cooperative"}
 
