@@ -100,8 +100,9 @@ def free(view: SeatView, seat: str, kind: str) -> int:
 
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: set[str] | None = None, avoid: set | None = None,
-                approval_ok: bool = True) -> Pledge | None:
-    """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`)."""
+                approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
+    """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
+    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`."""
     best, best_score = None, 0.0
     gaps = {pid: gap(view, pid) for pid in view.priorities}
     odds = view.me.approval_odds
@@ -112,7 +113,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
             continue
         if avoid and ((view.seat, action.commitment) in avoid or (None, action.commitment) in avoid):
             continue
-        if not approval_ok and action.commitment in odds:
+        if action.commitment in odds and (not approval_ok or odds[action.commitment] < min_odds):
             continue
         value = view.contribution.get((action.commitment, action.priority), 0)
         amount = min(free(view, view.seat, action.commitment), units_needed(view, action.commitment, action.priority))

@@ -17,7 +17,7 @@ from game.bots.judgement import (
 )
 from game.engine import SeatView
 from game.engine.rng import Rng
-from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
+from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
 
 
 class RandomBot:
@@ -48,26 +48,48 @@ def random_offer(view: SeatView, rng: Rng) -> Propose | None:
 
 class CautiousBot:
     """Commits little, one unit at a time, keeps half its capacity back, honours its red lines,
-    calls votes only on good odds, and signs with reservations."""
+    calls votes only on good odds, withdraws a pledge whose vote it now expects to lose,
+    and signs with reservations."""
 
     personality = "cautious"
 
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
+        retreat = _doomed_pledge(view, legal)
+        if retreat is not None:
+            return retreat
+        odds = view.me.approval_odds
         for offer in view.open_offers_to_me():
-            small = all(item.amount <= 1 for item in my_items(offer, view.seat))
+            mine = my_items(offer, view.seat)
+            small = all(item.amount <= 1 for item in mine)
+            safe = all(odds.get(item.commitment, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
-            return accept if small and accept in legal else Reject(view.seat, offer.id)
+            return accept if small and safe and accept in legal else Reject(view.seat, offer.id)
         vote = approval_to_seek(view, legal, min_odds=0.55)
         if vote:
             return vote
         me = view.delegates[view.seat]
         total = sum(me.free.values()) + sum(me.committed.values())
         if sum(me.committed.values()) * 2 < total and view.round >= 2 - (rng.random() < 0.3):
-            pledge = best_pledge(view, legal, cap=1, approval_ok=rng.random() < 0.3)
+            # pledges a vote-bound kind only on fair odds (>= 45%): it withdraws below 30%
+            pledge = best_pledge(view, legal, cap=1, approval_ok=rng.random() < 0.3, min_odds=0.45)
             if pledge:
                 return pledge
         sign = sign_choice(view, legal, full_when_contributing=False, threshold="secured")
         return sign or Pass(view.seat)
+
+
+def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
+    """Returns a withdrawal of a pledge still waiting for a vote the seat now expects to lose
+    (the odds fell below 30%, say after a threat from Moscow), while it has capital to spare."""
+    if view.delegates[view.seat].capital < 2:
+        return None
+    odds = view.me.approval_odds
+    for c in view.commitments:
+        if c.delegate == view.seat and c.status == "pending" and odds.get(c.kind, 1.0) < 0.3:
+            withdraw = Withdraw(view.seat, c.id)
+            if withdraw in legal:
+                return withdraw
+    return None
 
 
 class CooperativeBot:
