@@ -45,6 +45,7 @@ class SetupScene:
         self.focus = 0
         self.elements: list = []
         self.chips: dict[tuple[str, str], UIButton] = {}
+        self.spinners: dict[UIButton, tuple[str, int]] = {}
         self.scenario_chips: dict[str, UIButton] = {}
         self.buttons: dict[str, UIButton] = {}
         self.seed_entry: UITextEntryLine | None = None
@@ -71,6 +72,7 @@ class SetupScene:
         for element in self.elements:
             element.kill()
         self.elements, self.chips, self.scenario_chips, self.buttons = [], {}, {}, {}
+        self.spinners = {}
         manager, px = self.app.manager, self.px
         w, _ = size
         x, y = px(40), px(96)
@@ -103,28 +105,54 @@ class SetupScene:
         self.dirty = True
 
     def _seat_rows(self, width: int) -> None:
-        px, manager = self.px, self.app.manager
+        """One row per seat: choice chips when they fit, else a spinner (< Cooperative bot >)."""
+        px = self.px
         delegates = self.loaded.scenario.delegates
-        columns = 2 if len(delegates) > 8 else 1
+        row_h = px(40)
+        max_rows = max(4, (self.app.size[1] - self.seats_top - px(110)) // row_h)
+        columns = 1 if len(delegates) <= min(8, max_rows) else -(-len(delegates) // max_rows)
         per_column = -(-len(delegates) // columns)
         col_w = (width - px(80)) // columns
-        row_h = px(40)
-        names_w = px(190)
-        chip_w = (col_w - names_w - px(50)) // len(CONTROLLERS)
-        self.row_rects = {}
+        names_w = px(230)
+        chip_w = (col_w - names_w - px(20)) // len(CONTROLLERS)
+        chips_fit = chip_w >= self.app.text.width("Cooperative", 17) + px(26)
+        self.row_rects, self.spinners = {}, {}
         for index, d in enumerate(delegates):
             col, row = divmod(index, per_column)
             x0 = px(40) + col * col_w
             y = self.seats_top + row * row_h
             self.row_rects[d.id] = pygame.Rect(x0, y, col_w - px(10), row_h - px(4))
-            for n, controller in enumerate(CONTROLLERS):
-                rect = pygame.Rect(x0 + names_w + px(40) + n * chip_w, y, chip_w - px(4), row_h - px(6))
-                hot = index == self.focus and self.controllers[d.id] == controller
-                chip = self._add(UIButton(rect, controller.capitalize(), manager,
-                                          object_id=ObjectID(class_id="@chip", object_id="#focused_chip" if hot else "#chip")))
-                if self.controllers[d.id] == controller:
-                    chip.select()
-                self.chips[(d.id, controller)] = chip
+            focused = index == self.focus
+            if chips_fit:
+                self._chips(d.id, pygame.Rect(x0 + names_w, y, chip_w, row_h - px(6)), focused)
+            else:
+                self._spinner(d.id, pygame.Rect(x0 + names_w, y, col_w - names_w - px(20), row_h - px(6)), focused)
+
+    def _chips(self, seat: str, first: pygame.Rect, focused: bool) -> None:
+        for n, controller in enumerate(CONTROLLERS):
+            rect = first.move(n * first.width, 0)
+            rect.width -= self.px(4)
+            hot = focused and self.controllers[seat] == controller
+            chip = self._add(UIButton(rect, controller.capitalize(), self.app.manager,
+                                      object_id=ObjectID(class_id="@chip", object_id="#focused_chip" if hot else "#chip")))
+            if self.controllers[seat] == controller:
+                chip.select()
+            self.chips[(seat, controller)] = chip
+
+    def _spinner(self, seat: str, rect: pygame.Rect, focused: bool) -> None:
+        px, manager = self.px, self.app.manager
+        style = ObjectID(class_id="@chip", object_id="#chip")
+        back = self._add(UIButton(pygame.Rect(rect.left, rect.top, px(40), rect.height), "<", manager, object_id=style))
+        current = self.controllers[seat]
+        label = "Human" if current == "human" else f"{current.capitalize()} bot"
+        middle = self._add(UIButton(pygame.Rect(rect.left + px(44), rect.top, rect.width - px(88), rect.height), label,
+                                    manager, object_id=ObjectID(class_id="@chip",
+                                                                object_id="#focused_chip" if focused else "#chip")))
+        if current == "human":
+            middle.select()
+        forward = self._add(UIButton(pygame.Rect(rect.right - px(40), rect.top, px(40), rect.height), ">", manager,
+                                     object_id=style))
+        self.spinners[back], self.spinners[middle], self.spinners[forward] = (seat, -1), (seat, 1), (seat, 1)
 
     def _add(self, element):
         self.elements.append(element)
@@ -151,6 +179,10 @@ class SetupScene:
             self._key(event.key)
 
     def _pressed(self, element) -> None:
+        if element in self.spinners:
+            seat, step = self.spinners[element]
+            self.focus = list(self.controllers).index(seat)
+            return self._cycle(seat, step)
         for (seat, controller), chip in self.chips.items():
             if chip is element:
                 self.controllers[seat] = controller
@@ -184,9 +216,7 @@ class SetupScene:
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(seats)
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
-            seat = seats[self.focus]
-            index = CONTROLLERS.index(self.controllers[seat]) + (1 if key == pygame.K_RIGHT else -1)
-            self.controllers[seat] = CONTROLLERS[index % len(CONTROLLERS)]
+            return self._cycle(seats[self.focus], 1 if key == pygame.K_RIGHT else -1)
         elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.bundled:
             ids = [b.id for b in self.bundled]
             step = 1 if key == pygame.K_PAGEDOWN else -1
@@ -195,6 +225,14 @@ class SetupScene:
         else:
             return
         self.resize(self.app.size)
+
+    def _cycle(self, seat: str, step: int) -> None:
+        index = CONTROLLERS.index(self.controllers[seat]) + step
+        self.controllers[seat] = CONTROLLERS[index % len(CONTROLLERS)]
+        self.resize(self.app.size)
+
+    def spinner_rect(self, seat: str, step: int) -> pygame.Rect:
+        return next(b.rect for b, (s, k) in self.spinners.items() if s == seat and k == step and b.text in "<>")
 
     def start(self) -> None:
         try:
@@ -227,10 +265,10 @@ class SetupScene:
             draw_badge(surface, self.ids[d.id], (rect.left + px(18), rect.centery), px(15), text)
             label = d.name + (" *" if d.core else "")
             text.blit(surface, label, (rect.left + px(40), rect.centery), "small", c.text, True, anchor="midleft",
-                      width=px(186))
+                      width=px(184))
         humans = sum(1 for v in self.controllers.values() if v == "human")
-        summary = (f"{humans} human seat(s), {len(self.controllers) - humans} bot(s). * = core classroom delegation. "
-                   + ("Hot-seat: a curtain passes the screen between human seats." if humans > 1 else ""))
+        summary = (f"{humans} human, {len(self.controllers) - humans} bot seats · * core classroom delegation"
+                   + (" · a curtain passes the screen between humans" if humans > 1 else ""))
         text.blit(surface, summary, (px(40), self.app.size[1] - px(52)), "small", c.muted,
                   width=self.app.size[0] - px(420), anchor="midleft")
         if self.error:
