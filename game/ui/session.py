@@ -145,9 +145,13 @@ class Session:
 
     def sync_turn(self) -> None:
         """Puts the curtain up before a human seat's turn when several humans share the screen;
-        a private card not yet read leaves with the seat it was for."""
+        a private card not yet read, and the last notice (it may name a private offer), leave with
+        the seat they were for."""
+        before = self.viewer
         self._follow_turn()
         self.cards = [card for card in self.cards if card.seat is None or card.seat == self.viewer]
+        if self.viewer != before and before is not None:
+            self.notice = None
 
     def _follow_turn(self) -> None:
         g = self.game

@@ -165,3 +165,27 @@ def test_a_single_human_needs_no_curtain_and_sees_only_its_own_secrets(records):
     mine = [c for c in session.game.view("ua").commitments if c.delegate == "ua"]
     assert mine and "Poland commits" in mine[-1].condition, session.notice
     d.close()
+
+
+def test_nothing_private_stays_on_screen_when_the_turn_passes(table):
+    d = table
+    scene, s = d.scene, d.scene.session
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_o)
+    form = scene.form
+    d.click(form.chip_rect("parties", "uk"))
+    d.click(form.chip_rect("priority", "force"))
+    d.click(form.button_rect("add"))  # France's troops toward the force, and the UK's
+    d.click(form.chip_rect("giver", "uk"))
+    d.click(form.chip_rect("priority", "force"))
+    d.click(form.button_rect("add"))
+    d.click(form.button_rect("send"))
+    assert "offer #1" in s.notice.text
+    d.key(pygame.K_e)  # France passes: the curtain goes up for the UK
+    assert s.curtain_for == "uk"
+    assert s.notice is None, "the notice about France's private offer must not outlive France's turn"
+    assert s.screen().offers == () and all(e.visible_to is None for e in s.screen().log)
+    shot_rendered = rendered(d)
+    d.shot()
+    assert not any("offer #1" in line for line in rendered(d) - shot_rendered)
