@@ -61,7 +61,7 @@ def draw_badge(surface: pygame.Surface, identity: Identity, center: tuple[int, i
         pygame.draw.polygon(surface, OUTLINE, points, 2)
     if letters and text is not None and radius >= 9:
         shrink = 0.78 if identity.shape in ("triangle", "star") else 1.0
-        size = max(9, int(radius * (0.95 if len(identity.letters) <= 2 else 0.62) * shrink))
+        size = max(9.0, radius * (0.95 if len(identity.letters) <= 2 else 0.62) * shrink)  # exact pixels
         label = text.render(identity.letters, size, identity.ink, True)
         offset = radius * 0.22 if identity.shape == "triangle" else 0
         surface.blit(label, label.get_rect(center=(center[0], center[1] + offset)))

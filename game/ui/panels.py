@@ -228,7 +228,7 @@ def draw_curtain(surface: pygame.Surface, layout: Layout, seat_name: str, identi
     cx = w // 2
     radius = layout.px(56)
     draw_badge(surface, identity, (cx, h // 2 - layout.px(150)), radius, text)
-    text.blit(surface, f"Pass the screen to {seat_name}", (cx, h // 2 - layout.px(64)), 40 if layout.scale < 1.3 else 60,
+    text.blit(surface, f"Pass the screen to {seat_name}", (cx, h // 2 - layout.px(64)), 42,
               c.text, True, anchor="center")
     hint = f"Only {seat_name} should look now: the confidential brief, objectives and offers appear next."
     text.blit(surface, hint, (cx, h // 2 - layout.px(14)), "body", c.muted, anchor="center", width=w - layout.px(80))

@@ -49,13 +49,15 @@ class Text:
             self._renders.clear()
             self._wraps.clear()
 
-    def px(self, size: str | int) -> int:
-        """Returns the pixel size of a named size (scaled with the window); ints are pixels already."""
-        if isinstance(size, int):
-            return max(8, size)
-        return max(10, round(self.palette.font_px[size] * self.scale))
+    def px(self, size: str | int | float) -> int:
+        """Returns the pixel size: a name ("body") or an int are sizes at 1280x800, scaled with the
+        window like the pygame_gui theme; a float is an exact pixel size (badge letters)."""
+        if isinstance(size, float):
+            return max(8, round(size))
+        base = size if isinstance(size, int) else self.palette.font_px[size]
+        return max(9, round(base * self.scale))
 
-    def font(self, size: str | int, bold: bool = False) -> pygame.font.Font:
+    def font(self, size: str | int | float, bold: bool = False) -> pygame.font.Font:
         key = (self.px(size), bold)
         font = self._fonts.get(key)
         if font is None:
