@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.board import draw_gauges, draw_links, draw_priorities, draw_static, render_seat_card
+from game.ui.drawing import draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
 from game.ui.palette import Identity, Palette
@@ -140,10 +141,18 @@ class TableRenderer:
         screen = s.screen()
         surface.blit(self._board(selected), (0, 0))
         right = layout.right
+        panel = self._panel(selected)
+        more = panel.get_height() - self.panel_scroll > right.height
+        label = "more below: scroll"
+        strip = self.text.height("tiny", True) + layout.px(8) if more else 0
         clip = surface.get_clip()
-        surface.set_clip(right)
-        surface.blit(self._panel(selected), (right.left, right.top - self.panel_scroll))
+        surface.set_clip(right.inflate(0, -strip).move(0, -strip // 2))
+        surface.blit(panel, (right.left, right.top - self.panel_scroll))
         surface.set_clip(clip)
+        if more:
+            width = tag_width(self.text, label)
+            draw_tag(surface, self.text, label, (right.right - width - layout.px(8), right.bottom - strip + layout.px(3)),
+                     self.palette.colours.accent)
         self.log.sync(screen.log, layout.log.width - 16, s.viewer)
         log_rect = layout.log.inflate(-layout.px(12), 0)
         log_rect.top += layout.px(28)
