@@ -121,11 +121,16 @@ class Game:
     def log(self) -> list[LogEntry]:
         return self.state.log
 
+    @property
+    def last_action(self) -> Any | None:
+        """Returns the last accepted action (the one undo() would take back), or None."""
+        return self.actions[-1] if self.actions else None
+
     def controller(self, seat: str) -> str:
         return self.state.delegates[seat].controller
 
     def view(self, seat: str) -> SeatView:
-        """Returns what the seat (or "facilitator") may know."""
+        """Returns what the seat may know ("facilitator": everything; "public": a spectator's part)."""
         return build_view(self.state, seat)
 
     def legal_actions(self, seat: str) -> list[Any]:

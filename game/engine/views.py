@@ -13,7 +13,7 @@ from game.engine.conditions import describe_condition
 from game.engine.flow import approval_chance
 from game.engine.scoring import derived, objective_results
 from game.engine.state import State
-from game.model.actions import FACILITATOR
+from game.model.actions import FACILITATOR, PUBLIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,9 +242,13 @@ def _offer_view(o) -> OfferView:
 
 
 def build_view(state: State, seat: str) -> SeatView:
-    """Returns what `seat` (a delegate id, or "facilitator") may know now."""
+    """Returns what `seat` may know now: a delegate id, "facilitator" (everything) or
+    "public" (a spectator: no private part, no offers, only public log entries)."""
     public = _public(state)
-    if seat == FACILITATOR:
+    if seat == PUBLIC:
+        private, offers = {}, ()
+        log = _visible_log(state, PUBLIC)
+    elif seat == FACILITATOR:
         private = {s: _private(state, s) for s in state.tables.seats}
         offers = tuple(_offer_view(o) for o in state.offers)
         log = tuple(state.log)

@@ -13,6 +13,8 @@ from pydantic import Field, TypeAdapter
 from game.model.conditions import Condition
 
 FACILITATOR = "facilitator"
+PUBLIC = "public"
+"""The spectator: a projector between turns sees only what every seat may see."""
 
 
 @dataclass(frozen=True, slots=True)

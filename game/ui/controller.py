@@ -12,6 +12,7 @@ from typing import Any
 from game.content.records import load_game, save_record
 from game.errors import CoalitionError
 from game.model.actions import (
+    PUBLIC,
     Accept,
     AdjustTrack,
     Counter,
@@ -143,10 +144,10 @@ class Controller:
         s = self.session
         game = s.game
         was_paused = s.screen().paused
-        while game.actions and game.actions[-1].kind in ("pause", "resume"):
+        while game.last_action is not None and game.last_action.kind in ("pause", "resume"):
             game.undo()
         taken = game.undo()
-        if was_paused and not game.view(s.seats[0]).paused:
+        if was_paused and not game.view(PUBLIC).paused:
             game.apply(Pause())
         s.forget_seen()
         s.changed()

@@ -12,6 +12,7 @@ from typing import Any
 from game.bots import BotTable
 from game.engine import Game
 from game.engine.views import SeatView
+from game.model.actions import PUBLIC
 from game.ui.palette import Palette
 from game.ui.phase_clock import PhaseClock
 from game.ui.plain_words import Names, describe_effects
@@ -122,9 +123,8 @@ class Session:
                 view = self.game.view(self.viewer)
                 screen = Screen(view, self.viewer, view.log, view.offers)
             else:
-                view = self.game.view(self.seats[0])
-                public_log = tuple(e for e in view.log if e.visible_to is None)
-                screen = Screen(view, None, public_log, ())
+                view = self.game.view(PUBLIC)
+                screen = Screen(view, None, view.log, ())
             self._screen = (key, screen)
         return self._screen[1]
 

@@ -103,3 +103,17 @@ def test_facilitator_actions_are_recorded_and_checked():
     ok(g.apply(EndPhase()))
     assert g.state.round == 2
     assert [type(a).__name__ for a in g.actions] == ["InjectEvent", "SetController", "EndPhase"]
+
+
+def test_the_public_view_holds_no_secrets_and_last_action_is_what_undo_takes():
+    from game.model.actions import PUBLIC
+
+    events = [{"id": "leak", "title": "Leak", "text": "psst", "visibility": "private", "recipients": ["b"],
+               "effects": []}]
+    g = game(rules__events_per_round=1, events=events)
+    ok(g.apply(Pass("a")))
+    public = g.view(PUBLIC)
+    assert public.private == {} and public.offers == () and public.me is None
+    assert all(e.visible_to is None for e in public.log) and not any("psst" in e.text for e in public.log)
+    assert "secret" not in repr(public)
+    assert g.last_action == Pass("a") and g.undo() == Pass("a") and g.last_action is None
