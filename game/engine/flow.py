@@ -196,6 +196,7 @@ def finish(state: State, reason: str) -> None:
     for c in list(state.conditional):
         if c.id not in d.effective:
             state.set_status(c, LAPSED)
+            state.delegates[c.delegate].committed[c.kind] -= c.amount  # the units return
             record(state, "game", "CommitmentLapsed",
                    f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
                    f"its condition never held.", auto=True, commitment=c.id)

@@ -168,6 +168,21 @@ def _bundle(state: State, seat: str, parties: tuple[str, ...], items: tuple) -> 
                              item.condition, own=item.giver == seat)
         if problem:
             return problem
+    return check_totals(state, items)
+
+
+def check_totals(state: State, items) -> Rejection | None:
+    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together."""
+    totals: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (item.giver, item.commitment)
+        totals[key] = totals.get(key, 0) + item.amount
+    for (giver, kind), amount in totals.items():
+        free = state.free(giver, kind)
+        if amount > free:
+            unit = state.tables.kinds[kind].unit
+            return Rejection("capacity", f"{_seat(state, giver)} has only {quantity(free, unit)} of "
+                                         f"{_kind(state, kind)} left uncommitted; the offer asks for {amount} in all.")
     return None
 
 
@@ -204,11 +219,14 @@ def _accept(state: State, a) -> Rejection | None:
         return problem
     if a.seat in offer.accepted_by:
         return Rejection("already_accepted", f"You already accepted offer #{a.offer}.")
-    for item in offer.items:
-        if item.giver == a.seat:
-            problem = check_item(state, a.seat, item.commitment, item.amount, item.priority, item.condition)
-            if problem:
-                return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
+    mine = [item for item in offer.items if item.giver == a.seat]
+    for item in mine:
+        problem = check_item(state, a.seat, item.commitment, item.amount, item.priority, item.condition)
+        if problem:
+            return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
+    problem = check_totals(state, mine)
+    if problem:
+        return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
     return None
 
 

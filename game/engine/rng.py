@@ -57,11 +57,13 @@ class Rng:
             items[i], items[j] = items[j], items[i]
 
     def fork(self, label: str) -> "Rng":
-        """Returns an independent generator derived from this one's seed and a label."""
-        h = self.state
-        for ch in label.encode():
-            h = ((h ^ ch) * 0x100000001B3) & _MASK
-        return Rng(h ^ 0x5DEECE66D)
+        """Returns an independent generator derived from this one's state and a label: the
+        label is hashed (FNV-1a) and mixed with the state through SplitMix64, so nearby
+        seeds and similar labels give unrelated streams."""
+        h = 0xCBF29CE484222325
+        for byte in label.encode():
+            h = ((h ^ byte) * 0x100000001B3) & _MASK
+        return Rng(Rng(self.state ^ Rng(h).next_u64()).next_u64())
 
 
 def derive_seed(seed: int, label: str) -> int:

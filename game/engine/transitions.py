@@ -11,7 +11,7 @@ from typing import Any
 from game.engine import flow
 from game.engine.conditions import describe_condition
 from game.engine.effects import clamp_track
-from game.engine.legality import check_item
+from game.engine.legality import check_item, check_totals
 from game.engine.log import quantity, record
 from game.engine.state import (
     ACCEPTED,
@@ -97,8 +97,8 @@ def apply_accept(state: State, a) -> None:
 def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
-    for item in offer.items:
-        problem = check_item(state, item.giver, item.commitment, item.amount, item.priority, item.condition)
+    problems = (check_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition) for i in offer.items)
+    for problem in (*problems, check_totals(state, offer.items)):
         if problem:
             offer.status = FAILED
             record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
