@@ -79,7 +79,7 @@ def review_html(game: Game) -> str:
 
 def write_review(game: Game, path: str | Path) -> Path:
     """Writes the review as HTML to `path` and returns the path."""
-    return _write(Path(path), review_html(game))
+    return write_page(Path(path), review_html(game))
 
 
 def review_markdown(game: Game, images: str | Path | None = None, link_prefix: str = "") -> str:
@@ -97,10 +97,11 @@ def write_markdown(game: Game, path: str | Path) -> Path:
         text = review_markdown(game, folder, f"{folder.name}/")
     except OSError as err:
         raise ContentError(f"{folder}: cannot write the charts: {err.strerror}") from None
-    return _write(path, text)
+    return write_page(path, text)
 
 
-def _write(path: Path, text: str) -> Path:
+def write_page(path: Path, text: str) -> Path:
+    """Writes a report file, creating its folder; an OSError becomes one clear ContentError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

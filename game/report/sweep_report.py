@@ -13,6 +13,7 @@ from game.content.scenarios import load_scenario
 from game.errors import CoalitionError, ContentError
 from game.report import charts
 from game.report.document import Document, Figure, Para, Section, Strong, Table, run
+from game.report.review import write_page
 from game.report.review_html import render_html
 from game.sim.sweep import wilson
 
@@ -202,10 +203,4 @@ def _pct(value: float | None) -> str:
 def write_sweep_report(csv_path: str | Path, out: str | Path) -> Path:
     """Reads a sweep CSV and writes its HTML report to `out`; returns the path."""
     html = render_html(sweep_document(load_sweep_csv(csv_path)))
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(html, encoding="utf-8")
-    except OSError as err:
-        raise ContentError(f"{out}: cannot write the report: {err.strerror}") from None
-    return out
+    return write_page(Path(out), html)
