@@ -86,7 +86,7 @@ class Game:
         """Validates a JSON-style action (from a file or the network) and applies it."""
         try:
             action = ACTIONS.validate_python(data)
-        except Exception as err:  # pydantic.ValidationError; kept generic to spare the import here
+        except ValueError as err:  # pydantic's ValidationError is a ValueError
             return Rejection("malformed_action", f"Not a valid action: {str(err).splitlines()[0]}")
         return self.apply(action)
 
@@ -219,7 +219,7 @@ class Game:
         for index, data in enumerate(record.actions):
             try:
                 actions.append(ACTIONS.validate_python(data))
-            except Exception as err:
+            except ValueError as err:  # pydantic's ValidationError is a ValueError
                 raise ReplayError(f"action {index + 1} is malformed: {str(err).splitlines()[0]}") from None
         game._rebuild(actions)
         if record.log_digest and record.log_digest != log_digest(game.state.log):

@@ -83,3 +83,10 @@ def test_corrupt_records_give_one_clear_error(tmp_path, content, message):
 def test_saving_never_leaves_a_half_written_file(tmp_path):
     path = save_record(_random_game(2), tmp_path / "g.yaml")
     assert not list(tmp_path.glob("*.tmp")) and path.exists()
+
+
+def test_a_record_with_a_malformed_action_is_refused(tmp_path):
+    path = save_record(_random_game(4), tmp_path / "g.yaml")
+    path.write_text(path.read_text().replace("actions:\n", "actions:\n- {kind: pledge, seat: fr}\n", 1))
+    with pytest.raises(RecordError, match="action 1 is malformed"):
+        load_game(path)
