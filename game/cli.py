@@ -227,6 +227,8 @@ def play(scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int |
     from game.ui import use_dummy_drivers
 
     headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # the table is silent; real drivers spam ALSA errors
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     if frames or screenshot or os.environ.get("SDL_VIDEODRIVER") == "dummy":
         use_dummy_drivers()
         if headless and frames is None:
