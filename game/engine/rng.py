@@ -28,14 +28,27 @@ class Rng:
         return (self.next_u64() >> 11) * (1.0 / (1 << 53))
 
     def below(self, n: int) -> int:
-        """Returns an integer in [0, n), without modulo bias."""
+        """Returns an integer in [0, n), without modulo bias; any positive bound."""
         if n <= 0:
             raise ValueError("below() needs a positive bound")
+        if n > _MASK:
+            return self._below_big(n)
         limit = _MASK - (_MASK % n)
         while True:
             x = self.next_u64()
             if x < limit:
                 return x % n
+
+    def _below_big(self, n: int) -> int:
+        """Rejection-samples from enough 64-bit words for bounds past 2**64."""
+        bits = n.bit_length()
+        while True:
+            x, got = 0, 0
+            while got < bits:
+                x, got = (x << 64) | self.next_u64(), got + 64
+            x >>= got - bits
+            if x < n:
+                return x
 
     def choice(self, items: Sequence):
         return items[self.below(len(items))]

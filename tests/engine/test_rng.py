@@ -148,3 +148,11 @@ def test_fork_streams_of_different_seeds_and_labels_do_not_coincide():
     # "de" and "ee" (Germany, Estonia) differ by 1 in their first byte, as do seeds 0 and 1.
     assert Rng(0).fork("de").state != Rng(1).fork("ee").state
     assert derive_seed(0, "a") != derive_seed(3, "b")
+
+
+@pytest.mark.parametrize("n", [2**64 - 1, 2**64, 2**64 + 1, 10**30, 2**200])
+def test_below_handles_bounds_past_64_bits(n):
+    """A bound above 2**64 once made below() loop forever (its rejection limit became 0)."""
+    rng = Rng(5)
+    draws = [rng.below(n) for _ in range(50)]
+    assert all(0 <= x < n for x in draws) and len(set(draws)) > 45
