@@ -165,6 +165,6 @@ def offer_value(view: SeatView, offer: Any) -> float:
     gain = 0.0
     for item in offer.items:
         value = view.contribution.get((item.commitment, item.priority), 0) * item.amount
-        gain += min(value, gap(view, item.priority) + value)
+        gain += min(value, gap(view, item.priority))  # nothing for a priority already at target
     cost = sum(item.amount for item in my_items(offer, view.seat))
     return gain / max(1, cost)

@@ -6,6 +6,7 @@ what would make it legal. Another seat's red lines stay hidden from a proposer;
 they surface only when that seat itself accepts.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,7 +81,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         return Rejection("unknown_kind", f"Unknown commitment kind '{kind}' (known: {', '.join(t.kinds)}).")
     if priority not in t.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{priority}' (known: {', '.join(t.priorities)}).")
-    if not isinstance(amount, int) or amount < 1:
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 1:
         return Rejection("bad_amount", f"Commit at least {quantity(1, t.kinds[kind].unit)} (got {amount}).")
     if state.contribution.get((kind, priority), 0) <= 0:
         helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
@@ -195,11 +196,15 @@ def _propose(state: State, a) -> Rejection | None:
             return Rejection("unknown_seat", f"There is no delegation '{party}' at this table.")
     if a.seat in to or len(set(to)) != len(to):
         return Rejection("bad_recipients", "Address an offer to each other delegation once, and not to yourself.")
-    open_count = sum(1 for o in state.offers if o.status == OPEN and o.proposer == a.seat)
+    return _offer_limit(state, a.seat) or _bundle(state, a.seat, to, tuple(a.items))
+
+
+def _offer_limit(state: State, seat: str) -> Rejection | None:
+    open_count = sum(1 for o in state.offers if o.status == OPEN and o.proposer == seat)
     if open_count >= MAX_OPEN_OFFERS:
-        return Rejection("too_many_offers", f"{_seat(state, a.seat)} already has {open_count} open offers; "
-                                            f"wait for answers or let one expire.")
-    return _bundle(state, a.seat, to, tuple(a.items))
+        return Rejection("too_many_offers", f"{_seat(state, seat)} already has {open_count} open offers; "
+                                            f"wait for answers (unanswered offers expire at the end of the round).")
+    return None
 
 
 def _open_offer_for(state: State, seat: str, offer_id: int) -> tuple[Any, Rejection | None]:
@@ -239,7 +244,7 @@ def _counter(state: State, a) -> Rejection | None:
     if problem:
         return problem
     others = tuple(p for p in (offer.proposer, *offer.parties) if p != a.seat)
-    return _bundle(state, a.seat, others, tuple(a.items))
+    return _offer_limit(state, a.seat) or _bundle(state, a.seat, others, tuple(a.items))
 
 
 def _withdraw(state: State, a) -> Rejection | None:
@@ -308,8 +313,8 @@ def _inject(state: State, a) -> Rejection | None:
 def _adjust_track(state: State, a) -> Rejection | None:
     if a.track not in state.tracks:
         return Rejection("unknown_track", f"Unknown track '{a.track}' (known: {', '.join(state.tracks)}).")
-    if not a.by:
-        return Rejection("no_change", "Adjust the track by a non-zero amount.")
+    if not isinstance(a.by, int | float) or not math.isfinite(a.by) or not a.by:
+        return Rejection("no_change", "Adjust the track by a non-zero number.")
     if not a.reason.strip():
         return Rejection("no_reason", "Give a reason for the record when adjusting a track.")
     return None

@@ -8,7 +8,7 @@ boundaries: save files, the CLI, the network.
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field, StrictInt, TypeAdapter
 
 from game.model.conditions import Condition
 
@@ -23,7 +23,7 @@ class OfferItem:
 
     giver: str
     commitment: str
-    amount: int
+    amount: StrictInt
     priority: str
     condition: Condition | None = None
 
@@ -34,7 +34,7 @@ class Pledge:
 
     seat: str
     commitment: str
-    amount: int
+    amount: StrictInt
     priority: str
     condition: Condition | None = None
     kind: Literal["pledge"] = "pledge"
@@ -54,14 +54,14 @@ class Propose:
 @dataclass(frozen=True, slots=True)
 class Accept:
     seat: str
-    offer: int
+    offer: StrictInt
     kind: Literal["accept"] = "accept"
 
 
 @dataclass(frozen=True, slots=True)
 class Reject:
     seat: str
-    offer: int
+    offer: StrictInt
     kind: Literal["reject"] = "reject"
 
 
@@ -70,7 +70,7 @@ class Counter:
     """Replaces an open offer with a new bundle, addressed to the other parties."""
 
     seat: str
-    offer: int
+    offer: StrictInt
     items: tuple[OfferItem, ...]
     note: str = ""
     kind: Literal["counter"] = "counter"
@@ -81,7 +81,7 @@ class Withdraw:
     """Takes back a commitment; costs political capital and coalition trust."""
 
     seat: str
-    pledge: int
+    pledge: StrictInt
     kind: Literal["withdraw"] = "withdraw"
 
 

@@ -81,7 +81,7 @@ def sweep(scenario_ref: str, seeds: range, *, workers: int | None = None,
 
 
 def _run(chunks: list, workers: int) -> Iterator[list[GameSummary]]:
-    if workers == 1 or len(chunks) == 1:
+    if workers == 1 or len(chunks) <= 1:
         yield from map(_play_chunk, chunks)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:

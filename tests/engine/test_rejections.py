@@ -6,6 +6,7 @@ from pathlib import Path
 from game.model.actions import (
     Accept,
     AdjustTrack,
+    Counter,
     OfferItem,
     Pass,
     Pledge,
@@ -97,3 +98,39 @@ def test_every_rejection_rule_has_a_test():
     tested = "".join(p.read_text() for p in (ROOT / "tests/engine").glob("test_*.py"))
     missing = sorted(r for r in rules - UNREACHABLE if f'"{r}"' not in tested)
     assert not missing, f"rejection rules without a test: {missing}"
+
+
+def test_counters_count_toward_the_open_offer_limit():
+    g = game(rules__turns_per_round=2)
+    items = (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1"))
+    ok(g.apply(Propose("a", ("b",), items)))
+    ok(g.apply(Pass("a")))
+    for _ in range(3):
+        g.state.actions_left = 5
+        ok(g.apply(Propose("b", ("a",), items)))
+    refused(g.apply(Counter("b", 1, items)), "too_many_offers")
+
+
+def test_booleans_and_non_finite_numbers_are_not_amounts():
+    g = game()
+    refused(g.apply_dict({"kind": "pledge", "seat": "a", "commitment": "money", "amount": True,
+                          "priority": "p1"}), "malformed_action")  # the boundary is strict about integers
+    refused(g.apply(Pledge("a", "money", True, "p1")), "bad_amount")  # and so is the engine
+    refused(g.apply(AdjustTrack("trust", float("nan"), "oops")), "no_change")
+
+
+def test_a_card_with_no_effects_still_counts_as_fired_for_conditions_and_replay():
+    from game.engine import Game
+    from game.model.actions import EndPhase, InjectEvent
+    from game.model.conditions import EventFiredTest
+    from tests.engine.tiny import scenario
+
+    sc = scenario(events=[{"id": "news", "title": "News", "text": "Only words.", "effects": []}])
+    g = Game.new(sc, 1)
+    ok(g.apply(Pledge("a", "money", 2, "p1", condition=EventFiredTest(test="event_fired", event="news"))))
+    assert g.view("a").priorities["p1"].progress == 0  # caches the derived values
+    ok(g.apply(InjectEvent("news")))
+    assert g.view("a").priorities["p1"].progress == 2
+    ok(g.apply(EndPhase()))
+    replayed = Game.from_record(sc, g.record())  # raises if the replayed log differs
+    assert [e.to_dict() for e in replayed.log] == [e.to_dict() for e in g.log]
