@@ -106,8 +106,12 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
     kind = "EventInjected" if actor == "facilitator" else "EventDrawn"
     record(state, actor, kind, f"{event.title}: {event.text}", auto=actor != "facilitator",
            visible_to=private, event=event_id, title=event.title)
-    for effect in event.effects:
-        apply_effect(state, effect, event_id)
+    state.log_scope = private  # what a private card does is logged only for its recipients
+    try:
+        for effect in event.effects:
+            apply_effect(state, effect, event_id)
+    finally:
+        state.log_scope = None
 
 
 def approval_chance(state: State, seat: str, kind: str) -> float:
@@ -148,9 +152,13 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
     what = state.tables.kinds[kind].name.lower()
     verdict = "approves" if won else "rejects"
     tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
+    record(state, "game", "VoteAnnounced", f"{body} {verdict} {possessive(name)} {what}{tail}.", auto=True,
+           delegate=seat, commitment=kind, won=won)
+    # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
     record(state, "game", "ApprovalWon" if won else "ApprovalLost",
            f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
-           auto=True, delegate=seat, commitment=kind, chance=round(chance, 4), roll=round(roll, 4))
+           auto=True, visible_to=(seat,), delegate=seat, commitment=kind, chance=round(chance, 4),
+           roll=round(roll, 4))
 
 
 def _approvals_phase(state: State) -> None:

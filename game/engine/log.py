@@ -36,7 +36,11 @@ class LogEntry:
 
 def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
            visible_to: tuple[str, ...] | None = None, **data: Any) -> LogEntry:
-    """Appends an entry to the state's log and returns it."""
+    """Appends an entry to the state's log and returns it; inside a private event card's
+    effects (`state.log_scope`), an entry is at most as public as the card."""
+    scope = state.log_scope
+    if scope is not None:
+        visible_to = scope if visible_to is None else tuple(s for s in visible_to if s in scope)
     entry = LogEntry(len(state.log) + 1, state.round, state.phase, actor, kind, text, auto,
                      visible_to, data)
     state.log.append(entry)

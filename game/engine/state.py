@@ -110,6 +110,8 @@ class State:
     over: bool = False
     end_reason: str = ""
     decisions: int = 0
+    log_scope: tuple[str, ...] | None = None
+    """While a private event card applies its effects: who may see the entries they log."""
     dirty: bool = True
     version: int = 0
     stale: set | None = None

@@ -157,10 +157,9 @@ def apply_seek_approval(state: State, a) -> None:
     if "approvals" in state.tables.scenario.rules.phases:
         d.votes_scheduled.add(a.commitment)
         body = flow.approval_body(state, a.seat, a.commitment)
-        chance = flow.approval_chance(state, a.seat, a.commitment)
         record(state, a.seat, "ApprovalSought",
                f"{_name(state, a.seat)} asks {body} to approve {state.tables.kinds[a.commitment].name.lower()} "
-               f"(vote at the end of the round; odds now {chance:.0%}).", commitment=a.commitment)
+               f"(vote at the end of the round).", commitment=a.commitment)
     else:
         flow.roll_approval(state, a.seat, a.commitment)
 

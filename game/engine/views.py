@@ -118,7 +118,6 @@ class PublicView:
     delegates: dict[str, DelegateView]
     priorities: dict[str, PriorityView]
     commitments: tuple[CommitmentView, ...]
-    events_fired: dict[str, int]
     kinds: dict[str, KindView]
     contribution: dict[tuple[str, str], float]
     """(kind, priority) -> progress per unit, as events have left it."""
@@ -141,6 +140,9 @@ class SeatView:
     """Offers the seat made or is party to (all offers for the facilitator)."""
     log: tuple
     """The log entries the seat may see."""
+    events_fired: dict[str, int]
+    """How often each event card the seat may know of has been played (private cards only
+    for their recipients)."""
 
     # The public part, by name: view.priorities rather than view.public.priorities.
     rounds = property(lambda self: self.public.rounds)
@@ -149,7 +151,6 @@ class SeatView:
     delegates = property(lambda self: self.public.delegates)
     priorities = property(lambda self: self.public.priorities)
     commitments = property(lambda self: self.public.commitments)
-    events_fired = property(lambda self: self.public.events_fired)
     kinds = property(lambda self: self.public.kinds)
     contribution = property(lambda self: self.public.contribution)
 
@@ -191,7 +192,7 @@ def _public(state: State) -> PublicView:
                                        d.progress[pid], d.status[pid], tuple(signers[pid]), d.leads_ok[pid])
     commitments = _commitment_views(state, d, previous)
     view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
-                      delegates, priorities, commitments, dict(state.fired), *_static_parts(state))
+                      delegates, priorities, commitments, *_static_parts(state))
     state.cache["public_view"] = (state.version, view)
     state.stale, state.statuses_changed = set(), False
     return view
@@ -257,7 +258,13 @@ def build_view(state: State, seat: str) -> SeatView:
         offers = tuple(_offer_view(o) for o in state.offers if seat == o.proposer or seat in o.parties)
         log = _visible_log(state, seat)
     return SeatView(seat, state.round, state.phase, state.turn_seat, state.actions_left, state.paused,
-                    state.over, state.end_reason, public, private, offers, log)
+                    state.over, state.end_reason, public, private, offers, log, _fired(state, seat))
+
+
+def _fired(state: State, seat: str) -> dict[str, int]:
+    events = state.tables.events
+    return {eid: n for eid, n in state.fired.items()
+            if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients}
 
 
 def _visible_log(state: State, seat: str) -> tuple:

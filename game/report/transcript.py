@@ -18,7 +18,7 @@ _STYLES = {
     "TradeProposed": "cyan", "TradeCountered": "cyan", "OfferAccepted": "green", "OfferRejected": "red",
     "TradeAgreed": "bold green", "TradeFailed": "red", "OfferExpired": "dim", "OfferCancelled": "dim",
     "Pledged": "green", "PledgeWithdrawn": "bold red", "CommitmentLapsed": "red", "Signed": "blue",
-    "ApprovalSought": "", "ApprovalWon": "bold green", "ApprovalLost": "bold red",
+    "ApprovalSought": "", "ApprovalWon": "bold green", "ApprovalLost": "bold red",  # VoteAnnounced: their public twin
     "TrackAdjusted": "magenta", "TrackMoved": "dim", "Paused": "magenta", "Resumed": "magenta",
     "PhaseEnded": "magenta", "SeatHandedOver": "magenta", "GameEnded": "bold",
 }
@@ -39,7 +39,9 @@ def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
         if entry.round != current_round and entry.kind != "GameEnded":
             current_round = entry.round
             parts.append(Rule(f"Round {current_round}", style="dim"))
-        secret = " (private)" if entry.visible_to is not None else ""
+        # a vote's odds are private to the seat, but the vote itself is public news
+        private = entry.visible_to is not None and entry.kind not in ("ApprovalWon", "ApprovalLost")
+        secret = " (private)" if private else ""
         line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
         line.append(entry.text + secret, style=_STYLES[entry.kind])
         parts.append(line)

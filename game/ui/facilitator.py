@@ -26,7 +26,7 @@ class FacilitatorPanel:
     def choices(self, values):
         s = self.session
         scenario = s.scenario
-        fired = s.screen().events_fired
+        fired = s.game.view("facilitator").events_fired
         events = [(e.id, e.title + ("" if e.repeatable or not fired.get(e.id) else " (played)"))
                   for e in scenario.events]
         played = frozenset(e.id for e in scenario.events if not e.repeatable and fired.get(e.id))

@@ -12,7 +12,7 @@ from game.ui.text import Text
 
 _TONE = {
     "EventDrawn": "highlight", "EventInjected": "highlight", "MessageSent": "highlight",
-    "TradeAgreed": "ok", "ApprovalWon": "ok", "Signed": "accent",
+    "TradeAgreed": "ok", "ApprovalWon": "ok", "Signed": "accent", "VoteAnnounced": "accent",
     "PledgeWithdrawn": "danger", "ApprovalLost": "danger", "TradeFailed": "danger", "CommitmentLapsed": "danger",
     "OfferRejected": "danger", "TrackAdjusted": "bot", "Paused": "bot", "Resumed": "bot", "PhaseEnded": "bot",
     "SeatHandedOver": "bot", "GameEnded": "highlight", "RoundStarted": "muted", "PhaseStarted": "muted",

@@ -117,3 +117,24 @@ def test_the_public_view_holds_no_secrets_and_last_action_is_what_undo_takes():
     assert all(e.visible_to is None for e in public.log) and not any("psst" in e.text for e in public.log)
     assert "secret" not in repr(public)
     assert g.last_action == Pass("a") and g.undo() == Pass("a") and g.last_action is None
+
+
+def test_a_private_card_and_a_seats_odds_stay_private():
+    from game.model.actions import InjectEvent, SeekApproval
+
+    events = [{"id": "assure", "title": "Assurance", "text": "psst", "visibility": "private", "recipients": ["a"],
+               "effects": [{"op": "adjust_approval", "delegate": "a", "kind": "troops", "by": -0.5},
+                           {"op": "adjust_track", "track": "trust", "by": -1},
+                           {"op": "message", "text": "for a only"}]}]
+    g = game(events=events)
+    ok(g.apply(InjectEvent("assure")))
+    ok(g.apply(SeekApproval("a", "troops")))
+    for seat in ("a", "b", "c"):
+        if g.turn_seat == seat:
+            ok(g.apply(Pass(seat)))
+    b = g.view("b")
+    assert "assure" not in b.events_fired and g.view("a").events_fired == {"assure": 1}
+    assert not any(e.actor == "assure" or "for a only" in e.text for e in b.log)
+    assert not any("%" in e.text or "chance" in e.data for e in b.log)  # no odds for others
+    assert any(e.kind == "VoteAnnounced" for e in b.log)
+    assert any(e.kind in ("ApprovalWon", "ApprovalLost") and "chance" in e.data for e in g.view("a").log)
