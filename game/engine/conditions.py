@@ -123,6 +123,28 @@ def compile_all(conditions: Sequence[Any]) -> Predicate:
     return lambda s: all(p(s) for p in parts)
 
 
+_UPWARD = ({"secured"}, {"partial", "secured"}, {"failed", "partial", "secured"})
+
+
+def is_monotone(condition: Any, negated: bool = False) -> bool:
+    """Whether more effective commitments can only make the condition true (or leave it be).
+
+    Conditional commitments are resolved as a greatest fixed point, which is sound only
+    for such conditions: `not` around a contribution, or a priority that must be `failed`,
+    would let the result depend on the order things happened.
+    """
+    test = condition.test
+    if test == "contributed":
+        return not negated
+    if test == "priority":
+        return not negated and (condition.status is None or set(condition.status) in _UPWARD)
+    if test in ("all", "any"):
+        return all(is_monotone(part, negated) for part in condition.of)
+    if test == "not":
+        return is_monotone(condition.of, not negated)
+    return True  # flags, tracks, rounds, signatures, capacity, capital...: not moved by effectiveness
+
+
 def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str:
     """Returns a short English rendering of a condition, for offers and logs."""
     t = condition

@@ -55,21 +55,38 @@ def adjust_capital(state: State, e, source: str) -> None:
     d.capital = max(0, d.capital + e.by)
 
 
+def _token(state: State) -> int:
+    state.next_token += 1
+    return state.next_token
+
+
+def _refresh_blocked(d) -> None:
+    d.blocked = {kind: reason for _, kind, reason in d.blocks}
+
+
 def block_kind(state: State, e, source: str) -> None:
-    state.delegates[e.delegate].blocked[e.kind] = e.reason or f"blocked by '{source}'"
-    _timed(state, e, "unblock", (e.delegate, e.kind))
+    d = state.delegates[e.delegate]
+    token = _token(state)
+    d.blocks.append((token, e.kind, e.reason or f"blocked by '{source}'"))
+    _refresh_blocked(d)
+    _timed(state, e, "unblock", (e.delegate, token))
 
 
 def unblock_kind(state: State, e, source: str) -> None:
-    state.delegates[e.delegate].blocked.pop(e.kind, None)
+    d = state.delegates[e.delegate]
+    d.blocks = [b for b in d.blocks if b[1] != e.kind]
+    _refresh_blocked(d)
 
 
 def replace_representative(state: State, e, source: str) -> None:
     d = state.delegates[e.delegate]
-    previous = d.rep
-    d.rep = Representative(e.name, e.title, e.role or previous.role,
-                           previous.binding if e.binding_authority is None else e.binding_authority)
-    _timed(state, e, "representative", (e.delegate, previous))
+    current = d.rep
+    token = _token(state)
+    d.replacements.append((token, Representative(
+        e.name, e.title, e.role or current.role,
+        current.binding if e.binding_authority is None else e.binding_authority)))
+    d.rep = d.replacements[-1][1]
+    _timed(state, e, "representative", (e.delegate, token))
 
 
 def adjust_approval(state: State, e, source: str) -> None:
@@ -135,12 +152,17 @@ def _revert_capacity(state: State, seat: str, kind: str, by: int) -> None:
     _shift_capacity(state, seat, kind, by)
 
 
-def _revert_unblock(state: State, seat: str, kind: str) -> None:
-    state.delegates[seat].blocked.pop(kind, None)
+def _revert_unblock(state: State, seat: str, token: int) -> None:
+    d = state.delegates[seat]
+    d.blocks = [b for b in d.blocks if b[0] != token]
+    _refresh_blocked(d)
 
 
-def _revert_representative(state: State, seat: str, previous: Representative) -> None:
-    state.delegates[seat].rep = previous
+def _revert_representative(state: State, seat: str, token: int) -> None:
+    """Ends one replacement; whoever was installed after it, or else the principal, speaks."""
+    d = state.delegates[seat]
+    d.replacements = [r for r in d.replacements if r[0] != token]
+    d.rep = d.replacements[-1][1] if d.replacements else d.principal
 
 
 def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:

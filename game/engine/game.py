@@ -238,10 +238,10 @@ def log_digest(log: list[LogEntry]) -> str:
 def _initial_state(tables: Tables, seed: int, controllers: dict[str, str]) -> State:
     delegates = {}
     for d in tables.scenario.delegates:
+        principal = Representative(d.principal.name, d.principal.title, d.role, d.binding_authority)
         delegates[d.id] = DelegateState(
-            capacity=dict(d.capacities), committed={}, capital=d.political_capital,
-            rep=Representative(d.principal.name, d.principal.title, d.role, d.binding_authority),
-            controller=controllers.get(d.id, "human"))
+            capacity=dict(d.capacities), committed={}, capital=d.political_capital, rep=principal,
+            principal=principal, controller=controllers.get(d.id, "human"))
     contribution = {(k.id, p): v for k in tables.scenario.commitment_kinds for p, v in k.contributes.items()}
     return State(tables=tables, rng=Rng(seed), round=1, phase="setup", delegates=delegates,
                  tracks={t.id: t.start for t in tables.scenario.tracks},

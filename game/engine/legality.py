@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.conditions import is_monotone
 from game.engine.log import possessive, quantity
 from game.engine.state import ACTIVE, OPEN, PENDING, State
 from game.model.actions import FACILITATOR, Pledge
@@ -101,6 +102,10 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         problems = unknown_references(condition, t.known)
         if problems:
             return Rejection("bad_condition", f"The condition names something unknown: {problems[0]}.")
+        if not is_monotone(condition):
+            return Rejection("bad_condition", "A commitment's condition may only ask for what more commitments "
+                                              "can bring about (e.g. 'if the US commits a guarantee'), not for "
+                                              "something to be missing or a priority to fail.")
     return None
 
 

@@ -59,7 +59,13 @@ class DelegateState:
     capital: int
     rep: Representative
     blocked: dict[str, str] = field(default_factory=dict)
-    """kind -> reason, while an event blocks new commitments of it."""
+    """kind -> reason, while an event blocks new commitments of it (derived from `blocks`)."""
+    blocks: list = field(default_factory=list)
+    """(token, kind, reason) for each block in force: overlapping blocks end independently."""
+    principal: Representative | None = None
+    """Who speaks for the delegation when no replacement is in force."""
+    replacements: list = field(default_factory=list)
+    """(token, Representative) in the order applied; the last one speaks."""
     mandates: set = field(default_factory=set)
     votes_scheduled: set = field(default_factory=set)
     approval_shift: dict[str, float] = field(default_factory=dict)
@@ -110,6 +116,8 @@ class State:
     over: bool = False
     end_reason: str = ""
     decisions: int = 0
+    next_token: int = 0
+    """Numbers timed effects, so each revert undoes its own effect only."""
     log_scope: tuple[str, ...] | None = None
     """While a private event card applies its effects: who may see the entries they log."""
     dirty: bool = True

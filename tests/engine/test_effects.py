@@ -102,3 +102,24 @@ def test_message_public_and_private():
     assert any(e.text == "to all" for e in g.view("c").log)
     assert not any(e.text == "to a" for e in g.view("c").log)
     assert any(e.text == "to a" for e in g.view("a").log)
+
+
+def test_overlapping_blocks_and_replacements_end_independently():
+    events = [
+        {"id": "short", "title": "S", "text": "t", "effects": [
+            {"op": "block_kind", "delegate": "b", "kind": "money", "rounds": 1, "reason": "short"},
+            {"op": "replace_representative", "delegate": "b", "name": "Envoy1", "title": "E", "rounds": 1,
+             "binding_authority": False}]},
+        {"id": "long", "title": "L", "text": "t", "effects": [
+            {"op": "block_kind", "delegate": "b", "kind": "money", "rounds": 2, "reason": "long"},
+            {"op": "replace_representative", "delegate": "b", "name": "Envoy2", "title": "E", "rounds": 2}]},
+    ]
+    g = game(rules__rounds=3, events=events)
+    ok(g.apply(InjectEvent("short")))
+    ok(g.apply(InjectEvent("long")))
+    _next_round(g)  # the short effects end; the long ones stay
+    b = g.view("a").delegates["b"]
+    assert b.blocked == {"money": "long"} and b.representative == "Envoy2" and not b.binding_authority
+    _next_round(g)
+    b = g.view("a").delegates["b"]
+    assert b.blocked == {} and b.representative == "Bo" and b.binding_authority

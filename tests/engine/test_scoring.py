@@ -72,3 +72,16 @@ def test_objective_points_follow_the_state():
     me = g.view("b").me
     assert me.score == 2 and me.objectives[0].met
     assert g.result()["delegates"]["b"]["score"] == 2
+
+
+def test_conditions_that_more_commitments_could_break_are_refused():
+    from game.model.conditions import NotTest, PriorityTest
+    from tests.engine.tiny import refused
+
+    g = game()
+    unless_b = NotTest(test="not", of=ContributedTest(test="contributed", delegate="b", kind="money"))
+    assert "not for" in refused(g.apply(Pledge("a", "money", 1, "p1", condition=unless_b)), "bad_condition").message
+    if_failing = PriorityTest(test="priority", priority="p2", status=["failed"])
+    refused(g.apply(Pledge("a", "money", 1, "p1", condition=if_failing)), "bad_condition")
+    unless_flag = NotTest(test="not", of=FlagTest(test="flag", flag="backstop"))
+    ok(g.apply(Pledge("a", "money", 1, "p1", condition=unless_flag)))  # a flag is not moved by commitments
