@@ -39,15 +39,31 @@ def set_flag(state: State, e, source: str) -> None:
 
 
 def adjust_capacity(state: State, e, source: str) -> None:
-    applied = _shift_capacity(state, e.delegate, e.kind, e.by)
-    _timed(state, e, "capacity", (e.delegate, e.kind, -applied))
+    applied, owed = _shift_capacity(state, e.delegate, e.kind, e.by)
+    _timed(state, e, "capacity", (e.delegate, e.kind, -applied, owed))
 
 
-def _shift_capacity(state: State, seat: str, kind: str, by: int) -> int:
+def _shift_capacity(state: State, seat: str, kind: str, by: int) -> tuple[int, int]:
+    """Shifts capacity by `by`; a cut never goes below what is committed, and the rest becomes
+    a debt taken as units come free. Returns (applied now, owed)."""
     d = state.delegates[seat]
     before = d.capacity.get(kind, 0)
     d.capacity[kind] = max(d.committed.get(kind, 0), before + by)
-    return d.capacity[kind] - before
+    applied = d.capacity[kind] - before
+    owed = applied - by if by < 0 else 0
+    if owed:
+        d.debt[kind] = d.debt.get(kind, 0) + owed
+    return applied, owed
+
+
+def settle_debt(state: State, seat: str, kind: str) -> None:
+    """Takes owed capacity from units that have just come free (a withdrawal, a lost vote, a lapse)."""
+    d = state.delegates[seat]
+    owed = d.debt.get(kind, 0)
+    if owed:
+        cut = min(owed, d.capacity.get(kind, 0) - d.committed.get(kind, 0))
+        d.capacity[kind] -= cut
+        d.debt[kind] = owed - cut
 
 
 def adjust_capital(state: State, e, source: str) -> None:
@@ -148,8 +164,14 @@ def apply_effect(state: State, effect: Any, source: str) -> None:
     state.touch()  # conditions read flags, tracks and authority, not only commitments
 
 
-def _revert_capacity(state: State, seat: str, kind: str, by: int) -> None:
-    _shift_capacity(state, seat, kind, by)
+def _revert_capacity(state: State, seat: str, kind: str, by: int, owed: int) -> None:
+    """Undoes a capacity change: a gain is taken back (owing what is committed); a cut is given
+    back, with its still-unpaid debt cancelled and the part already paid restored."""
+    d = state.delegates[seat]
+    unpaid = min(owed, d.debt.get(kind, 0))
+    if unpaid:
+        d.debt[kind] -= unpaid
+    _shift_capacity(state, seat, kind, by + (owed - unpaid))
 
 
 def _revert_unblock(state: State, seat: str, token: int) -> None:

@@ -5,7 +5,7 @@ turn end. Automatic phases (events, approvals, scoring) run straight through; th
 engine stops only where a delegation must act (the negotiation phase).
 """
 
-from game.engine.effects import apply_effect, expire_timed
+from game.engine.effects import apply_effect, expire_timed, settle_debt
 from game.engine.log import possessive, record
 from game.engine.scoring import coalition_outcome, derived
 from game.engine.state import ACTIVE, EXPIRED, LAPSED, OPEN, PENDING, REJECTED, State
@@ -77,6 +77,10 @@ def _settle_turn(state: State) -> bool:
 
 def next_turn(state: State) -> None:
     """Ends the current seat's turn; ends the phase when every seat has had its turns."""
+    seat = state.order[state.turn_index]
+    for offer in state.offers:
+        if offer.status == OPEN:
+            offer.awaiting.discard(seat)  # it had its chance to answer
     state.turn_index += 1
     if not _settle_turn(state):
         end_phase(state)
@@ -145,6 +149,7 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
         state.set_status(c, ACTIVE if won else REJECTED)
         if not won:
             d.committed[kind] -= c.amount
+            settle_debt(state, seat, kind)
     if won:
         d.mandates.add(kind)
     state.touch(seat)
@@ -183,7 +188,7 @@ def _end_round(state: State) -> None:
     t = state.tables
     if t.scenario.rules.offers_expire == "end_of_round":
         for offer in state.offers:
-            if offer.status == OPEN:
+            if offer.status == OPEN and not offer.awaiting:  # every addressee had a turn to answer
                 offer.status = EXPIRED
                 record(state, "game", "OfferExpired", f"Offer #{offer.id} expired unanswered.", auto=True,
                        visible_to=(offer.proposer, *offer.parties), offer=offer.id)
@@ -206,6 +211,7 @@ def finish(state: State, reason: str) -> None:
         if c.id not in d.effective:
             state.set_status(c, LAPSED)
             state.delegates[c.delegate].committed[c.kind] -= c.amount  # the units return
+            settle_debt(state, c.delegate, c.kind)
             record(state, "game", "CommitmentLapsed",
                    f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
                    f"its condition never held.", auto=True, commitment=c.id)

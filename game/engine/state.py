@@ -41,6 +41,8 @@ class Offer:
     status: str = OPEN
     accepted_by: set = field(default_factory=set)
     replaces: int | None = None
+    awaiting: set = field(default_factory=set)
+    """Parties who have not had a turn since the offer was made: it cannot expire before they do."""
 
 
 @dataclass(slots=True)
@@ -58,6 +60,8 @@ class DelegateState:
     committed: dict[str, int]
     capital: int
     rep: Representative
+    debt: dict[str, int] = field(default_factory=dict)
+    """kind -> capacity a cut could not take yet (the units were committed): taken as they come free."""
     blocked: dict[str, str] = field(default_factory=dict)
     """kind -> reason, while an event blocks new commitments of it (derived from `blocks`)."""
     blocks: list = field(default_factory=list)

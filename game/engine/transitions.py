@@ -10,7 +10,7 @@ from typing import Any
 
 from game.engine import flow
 from game.engine.conditions import describe_condition
-from game.engine.effects import clamp_track
+from game.engine.effects import clamp_track, settle_debt
 from game.engine.legality import check_item, check_totals
 from game.engine.log import quantity, record
 from game.engine.state import (
@@ -69,7 +69,8 @@ def apply_pledge(state: State, a) -> None:
 
 def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
                replaces: int | None = None) -> Offer:
-    offer = Offer(len(state.offers) + 1, proposer, parties, items, state.round, note, replaces=replaces)
+    offer = Offer(len(state.offers) + 1, proposer, parties, items, state.round, note, replaces=replaces,
+                  awaiting=set(parties))
     state.offers.append(offer)
     lines = "; ".join(describe_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition) for i in items)
     to = ", ".join(_name(state, p) for p in parties)
@@ -133,6 +134,7 @@ def apply_withdraw(state: State, a) -> None:
     d = state.delegates[a.seat]
     state.set_status(c, WITHDRAWN)
     d.committed[c.kind] -= c.amount
+    settle_debt(state, a.seat, c.kind)
     d.capital -= rules.withdraw_capital_cost
     state.touch(a.seat)
     for delta in rules.withdraw_track_effects:

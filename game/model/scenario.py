@@ -56,6 +56,8 @@ class Rules(Strict):
     turn_order: Literal["listed", "rotate"] = "rotate"
     events_per_round: int = Field(default=1, ge=0, le=10)
     offers_expire: Literal["end_of_round", "never"] = "end_of_round"
+    """end_of_round: an unanswered offer expires at the end of the first round by whose end
+    every addressee has had a turn to answer it; never: it stays open until answered."""
     withdraw_capital_cost: int = Field(default=1, ge=0)
     withdraw_track_effects: list[TrackDelta] = []
     approval_capital_cost: int = Field(default=0, ge=0)

@@ -123,3 +123,30 @@ def test_overlapping_blocks_and_replacements_end_independently():
     _next_round(g)
     b = g.view("a").delegates["b"]
     assert b.blocked == {} and b.representative == "Bo" and b.binding_authority
+
+
+def test_a_temporary_gain_is_taken_back_even_when_committed():
+    g = game(rules__rounds=3, events=[{"id": "e", "title": "E", "text": "t", "effects": [
+        {"op": "adjust_capacity", "delegate": "a", "kind": "money", "by": 2, "rounds": 1}]}])
+    ok(g.apply(InjectEvent("e")))
+    ok(g.apply(Pledge("a", "money", 5, "p1")))
+    _next_round(g)
+    d = g.state.delegates["a"]
+    assert d.capacity["money"] == 5 and d.debt["money"] == 2  # committed units stay; 2 are owed
+    from game.model.actions import Withdraw
+    ok(g.apply(Withdraw("a", 1)))
+    assert d.capacity["money"] == 3 and d.debt["money"] == 0  # back to the scenario's 3
+
+
+def test_reverting_a_cut_cancels_its_debt_and_restores_what_was_paid():
+    g = game(rules__rounds=3, events=[{"id": "e", "title": "E", "text": "t", "effects": [
+        {"op": "adjust_capacity", "delegate": "a", "kind": "money", "by": -3, "rounds": 1}]}])
+    ok(g.apply(Pledge("a", "money", 2, "p1")))
+    ok(g.apply(InjectEvent("e")))
+    d = g.state.delegates["a"]
+    assert d.capacity["money"] == 2 and d.debt["money"] == 2
+    from game.model.actions import Withdraw
+    ok(g.apply(Withdraw("a", 1)))  # its 2 units come free: the debt takes them
+    assert d.capacity["money"] == 0 and d.debt["money"] == 0
+    _next_round(g)
+    assert d.capacity["money"] == 3  # the cut ends: everything is given back

@@ -138,3 +138,19 @@ def test_a_private_card_and_a_seats_odds_stay_private():
     assert not any("%" in e.text or "chance" in e.data for e in b.log)  # no odds for others
     assert any(e.kind == "VoteAnnounced" for e in b.log)
     assert any(e.kind in ("ApprovalWon", "ApprovalLost") and "chance" in e.data for e in g.view("a").log)
+
+
+def test_an_offer_made_late_in_a_round_waits_for_its_addressee_to_have_a_turn():
+    from game.model.actions import OfferItem, Propose
+
+    g = game(rules__rounds=3)  # listed order a, b, c; one turn each per round
+    ok(g.apply(Pass("a")))
+    items = (OfferItem("b", "money", 1, "p1"), OfferItem("a", "money", 1, "p1"))
+    ok(g.apply(Propose("b", ("a",), items)))  # a has already had its turn this round
+    ok(g.apply(Pass("b")))
+    ok(g.apply(Pass("c")))
+    assert g.state.round == 2 and g.state.offers[0].status == "open"  # not expired unanswered
+    ok(g.apply(Pass("a")))  # a had its chance and let it go
+    ok(g.apply(Pass("b")))
+    ok(g.apply(Pass("c")))
+    assert g.state.offers[0].status == "expired"
