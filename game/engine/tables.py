@@ -27,7 +27,9 @@ class Tables:
     needs_approval: frozenset[tuple[str, str]]
     """(delegate, kind) pairs whose commitments need a domestic mandate."""
     approval_kinds: dict[str, tuple[str, ...]]
-    """seat -> the kinds it needs a mandate for, in scenario order."""
+    """seat -> the kinds it needs a mandate for (outside its red lines), in scenario order."""
+    objectives: dict[str, tuple]
+    """seat -> its objectives, each with `when` as a tuple (what a view hands its own seat)."""
     red_kinds: dict[str, frozenset[str]]
     red_priorities: dict[str, frozenset[str]]
     track_bounds: dict[str, tuple[float, float]]
@@ -85,6 +87,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         approval_mods=mods,
         partial_at={p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities},
         needs_approval=frozenset(needs),
+        objectives={d.id: tuple(o.model_copy(update={"when": tuple(o.when)}) for o in d.objectives)
+                    for d in scenario.delegates},
         approval_kinds={d.id: tuple(k.id for k in scenario.commitment_kinds if (d.id, k.id) in needs
                                     and k.id not in d.red_lines.kinds) for d in scenario.delegates},
         red_kinds={d.id: frozenset(d.red_lines.kinds) for d in scenario.delegates},

@@ -229,10 +229,9 @@ def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, st
 def _private(state: State, seat: str) -> PrivateView:
     static = state.tables.delegates[seat]
     results = objective_results(state, seat)
-    met = {oid: ok for oid, ok, _ in results}
-    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met[o.id], tuple(o.when))
-                       for o in static.objectives)
-    odds = {k: approval_chance(state, seat, k) for (s, k) in state.tables.needs_approval if s == seat}
+    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met, o.when)
+                       for o, (_, met, _) in zip(state.tables.objectives[seat], results, strict=True))
+    odds = {k: approval_chance(state, seat, k) for k in state.tables.approval_kinds[seat]}
     return PrivateView(static.confidential_brief, static.red_lines, objectives,
                        sum(p for _, _, p in results), odds, frozenset(state.delegates[seat].votes_scheduled))
 
