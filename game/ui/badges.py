@@ -63,5 +63,8 @@ def draw_badge(surface: pygame.Surface, identity: Identity, center: tuple[int, i
         shrink = 0.78 if identity.shape in ("triangle", "star") else 1.0
         size = max(9.0, radius * (0.95 if len(identity.letters) <= 2 else 0.62) * shrink)  # exact pixels
         label = text.render(identity.letters, size, identity.ink, True)
+        room = radius * (0.85 if identity.shape in ("triangle", "star") else 1.6)  # width inside the shape
+        if label.get_width() > room:  # four letters (NATO) in a triangle: smaller, never clipped
+            label = text.render(identity.letters, max(6.0, size * room / label.get_width()), identity.ink, True)
         offset = radius * 0.22 if identity.shape == "triangle" else 0
         surface.blit(label, label.get_rect(center=(center[0], center[1] + offset)))

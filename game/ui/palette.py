@@ -68,9 +68,18 @@ def load_palette(path: str | None = None) -> Palette:
 def identities(seats: tuple[str, ...] | list[str], palette: Palette) -> dict[str, Identity]:
     """Returns a distinct (colour, shape, letters) per seat; pairs repeat only after 56 seats."""
     found = {}
+    used: set[tuple] = set()
     colours, shapes = palette.seat_colours, palette.seat_shapes
     for index, seat in enumerate(seats):
         colour = colours[index % len(colours)]
         letters = seat.upper()[:4] if len(seat) <= 4 else seat[:3].upper()
-        found[seat] = Identity(seat, colour, ink_for(colour), shapes[index % len(shapes)], letters)
+        shape = shapes[index % len(shapes)]
+        if len(letters) > 2 and shape in NARROW_SHAPES:  # NATO does not fit in a triangle
+            roomy = [shapes[(index + k) % len(shapes)] for k in range(1, len(shapes))]
+            shape = next((x for x in roomy if x not in NARROW_SHAPES and (colour, x) not in used), shape)
+        used.add((colour, shape))
+        found[seat] = Identity(seat, colour, ink_for(colour), shape, letters)
     return found
+
+
+NARROW_SHAPES = frozenset({"triangle", "star"})
