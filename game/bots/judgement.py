@@ -3,7 +3,7 @@
 Shared by the personalities, so each personality module holds only its temperament.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import ceil
 from typing import Any
@@ -32,61 +32,62 @@ def open_priorities(view: SeatView) -> list[str]:
     return sorted((pid for pid in view.priorities if gap(view, pid) > 0), key=lambda pid: -gap(view, pid))
 
 
-def wants(view: SeatView) -> list[Want]:
-    """Returns the unmet `contributed` conditions in the seat's own objectives (not negated)."""
+@dataclass(frozen=True)
+class _Parsed:
+    """What one objective's conditions ask for, read once (conditions are static)."""
+
+    wants: tuple[Want, ...]
+    avoided: frozenset[tuple[str | None, str | None]]
+    priorities: frozenset[str]
+
+
+_PARSED: dict[int, tuple[tuple, _Parsed]] = {}
+
+
+def _parse(when: tuple) -> _Parsed:
+    """Returns the objective's parse, cached by its (immutable, long-lived) condition tuple."""
+    hit = _PARSED.get(id(when))
+    if hit is not None and hit[0] is when:
+        return hit[1]
     found: list[Want] = []
-    for objective in view.me.objectives:
-        if not objective.met:
-            for condition in objective.when:
-                found.extend(_contributed(condition))
-    return found
+    avoid: set[tuple[str | None, str | None]] = set()
+    priorities: set[str] = set()
+
+    def walk(condition: Any, negated: bool) -> None:
+        fields = type(condition).model_fields
+        if "priority" in fields and condition.priority:
+            priorities.add(condition.priority)
+        if condition.test == "contributed":
+            if negated:
+                avoid.add((condition.delegate, condition.kind))
+            else:
+                found.append(Want(condition.delegate, condition.kind, condition.priority, condition.min))
+        elif condition.test in ("all", "any"):
+            for part in condition.of:
+                walk(part, negated)
+        elif condition.test == "not":
+            walk(condition.of, not negated)
+
+    for condition in when:
+        walk(condition, False)
+    parsed = _Parsed(tuple(found), frozenset(avoid), frozenset(priorities))
+    _PARSED[id(when)] = (when, parsed)
+    return parsed
 
 
-def _contributed(condition: Any) -> Iterator[Want]:
-    if condition.test == "contributed":
-        yield Want(condition.delegate, condition.kind, condition.priority, condition.min)
-    elif condition.test in ("all", "any"):
-        for part in condition.of:
-            yield from _contributed(part)
+def wants(view: SeatView) -> list[Want]:
+    """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
+    return [w for o in view.me.objectives if not o.met for w in _parse(o.when).wants]
 
 
 def avoided(view: SeatView) -> set[tuple[str | None, str | None]]:
     """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
-    found: set[tuple[str | None, str | None]] = set()
-
-    def walk(condition: Any, negated: bool) -> None:
-        if condition.test == "not":
-            walk(condition.of, not negated)
-        elif condition.test == "all":
-            for part in condition.of:
-                walk(part, negated)
-        elif condition.test == "contributed" and negated:
-            found.add((condition.delegate, condition.kind))
-
-    for objective in view.me.objectives:
-        for condition in objective.when:
-            walk(condition, False)
-    return found
+    return {pair for o in view.me.objectives for pair in _parse(o.when).avoided}
 
 
 def objective_priorities(view: SeatView) -> set[str]:
     """Returns the priorities the seat's objectives mention."""
-    found: set[str] = set()
-
-    def walk(condition: Any) -> None:
-        pid = getattr(condition, "priority", None)
-        if pid:
-            found.add(pid)
-        for part in getattr(condition, "of", None) or ():
-            walk(part)
-        inner = getattr(condition, "of", None)
-        if inner is not None and not isinstance(inner, list):
-            walk(inner)
-
-    for objective in view.me.objectives:
-        for condition in objective.when:
-            walk(condition)
-    return found
+    return {pid for o in view.me.objectives for pid in _parse(o.when).priorities}
 
 
 def units_needed(view: SeatView, kind: str, pid: str) -> int:
@@ -127,7 +128,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
 
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
-    pending = {c.kind for c in view.commitments if c.delegate == view.seat and c.status == "pending"}
+    pending = {c.kind for c in view.mine if c.status == "pending"}
     for action in legal:
         if isinstance(action, SeekApproval) and action.commitment in pending:
             if view.me.approval_odds.get(action.commitment, 0) >= min_odds:
@@ -139,7 +140,7 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
                 threshold: str = "partial") -> Sign | None:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
-    contributed = {c.priority for c in view.commitments if c.delegate == view.seat and c.effective}
+    contributed = {c.priority for c in view.mine if c.effective}
     ranks = {"failed": 0, "partial": 1, "secured": 2}
     signed = view.delegates[view.seat].signed
     for action in legal:

@@ -117,15 +117,16 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        pids = open_priorities(view)[:2]
         asks = []
-        for pid in pids:
+        for pid in open_priorities(view)[:2]:
+            kinds = [(kind, value) for (kind, p), value in view.contribution.items() if p == pid]
             for seat, d in view.delegates.items():
                 if seat == view.seat:
                     continue
-                for kind, units in d.free.items():
-                    if units > 0 and view.contribution.get((kind, pid), 0) > 0 and kind not in d.blocked:
-                        asks.append((units * view.contribution[(kind, pid)], seat, kind, pid))
+                for kind, value in kinds:
+                    units = d.free.get(kind, 0)
+                    if units > 0 and kind not in d.blocked:
+                        asks.append((units * value, seat, kind, pid))
         asks.sort(key=lambda a: -a[0])
         top = asks[:4]
         rng.shuffle(top)

@@ -84,8 +84,8 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
     if view.delegates[view.seat].capital < 2:
         return None
     odds = view.me.approval_odds
-    for c in view.commitments:
-        if c.delegate == view.seat and c.status == "pending" and odds.get(c.kind, 1.0) < 0.3:
+    for c in view.mine:
+        if c.status == "pending" and odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
                 return withdraw

@@ -114,7 +114,7 @@ def adjust_approval(state: State, e, source: str) -> None:
 def adjust_contribution(state: State, e, source: str) -> None:
     key = (e.kind, e.priority)
     state.contribution[key] = state.contribution.get(key, 0.0) + e.by
-    state.base_version += 1
+    state.contribution_version += 1
     state.cache.pop("pledgeable", None)
     _timed(state, e, "contribution", (key, -e.by))
 
@@ -194,7 +194,7 @@ def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
 
 def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
     state.contribution[key] = state.contribution.get(key, 0.0) + by
-    state.base_version += 1
+    state.contribution_version += 1
     state.cache.pop("pledgeable", None)
 
 

@@ -158,8 +158,8 @@ class Game:
         act = t.action
         d = s.delegates[seat]
         if d.capital >= t.scenario.rules.withdraw_capital_cost:
-            for c in s.commitments:
-                if c.delegate == seat and c.status in (ACTIVE, PENDING):
+            for c in d.own:
+                if c.status in (ACTIVE, PENDING):
                     yield act(Withdraw, seat, c.id)
         red = t.red_priorities[seat]
         for pid in t.priority_order:

@@ -76,30 +76,30 @@ def _holds(state: State, commitment) -> bool:
 
 
 def _base(state: State) -> tuple:
-    """Aggregates what does not depend on conditions: unconditional totals (cached by
-    `base_version`, as signatures, flags and votes change far more often) and signatures."""
+    """Aggregates what does not depend on conditions: unconditional totals and signatures."""
     t = state.tables
-    cached = state.cache.get("base")
-    if cached is None or cached[0] != state.base_version:
-        cached = state.cache["base"] = (state.base_version, _base_totals(state))
     signatories = dict.fromkeys(t.priority_order, 0)
     for d in state.delegates.values():
         for p in d.signed:
             signatories[p] += 1
-    return (*cached[1], signatories)
+    return (*_base_totals(state), signatories)
 
 
 def _base_totals(state: State) -> tuple:
-    t = state.tables
-    progress = dict.fromkeys(t.priority_order, 0.0)
-    contributors: dict[str, set[str]] = {p: set() for p in t.priority_order}
-    by_delegate: dict[str, dict[tuple[str, str], int]] = {}
+    """Progress and contributors per priority from the unconditional rows, recomputing only
+    the priorities whose rows (or contributions) changed; by delegate as the state keeps it."""
+    cache = state.cache.setdefault("base_rows", {})
     contribution = state.contribution
-    for (delegate, kind, priority), amount in state.base_totals.items():
-        progress[priority] += amount * contribution.get((kind, priority), 0.0)
-        contributors[priority].add(delegate)
-        by_delegate.setdefault(delegate, {})[(kind, priority)] = amount
-    return progress, contributors, by_delegate
+    progress, contributors = {}, {}
+    for pid in state.tables.priority_order:
+        key = (state.priority_versions.get(pid, 0), state.contribution_version)
+        hit = cache.get(pid)
+        if hit is None or hit[0] != key:
+            rows = state.base_rows.get(pid, {})
+            total = sum(amount * contribution.get((kind, pid), 0.0) for (_, kind), amount in rows.items())
+            hit = cache[pid] = (key, total, frozenset(delegate for delegate, _ in rows))
+        progress[pid], contributors[pid] = hit[1], hit[2]
+    return progress, contributors, state.base_by_delegate
 
 
 def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:
@@ -136,7 +136,9 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
             status[pid] = "partial"
         else:
             status[pid] = "failed"
-    return Derived(frozenset(effective), dict(totals), progress, status, signatories, leads_ok, by_delegate, {})
+    # shared with the state when nothing conditional counts: a Derived is read-only and is
+    # replaced at the next touch(), which every change of the totals makes
+    return Derived(frozenset(effective), totals, progress, status, signatories, leads_ok, by_delegate, {})
 
 
 def objective_results(state: State, seat: str) -> list[tuple[str, bool, int]]:

@@ -60,6 +60,10 @@ class DelegateState:
     committed: dict[str, int]
     capital: int
     rep: Representative
+    own: list = field(default_factory=list)
+    """The delegation's own commitments, in order (so a seat's lookups skip everyone else's)."""
+    offers: list = field(default_factory=list)
+    """The offers the delegation made or is party to, in order."""
     debt: dict[str, int] = field(default_factory=dict)
     """kind -> capacity a cut could not take yet (the units were committed): taken as they come free."""
     blocked: dict[str, str] = field(default_factory=dict)
@@ -104,8 +108,14 @@ class State:
     """(delegate, kind, priority) -> units of active unconditional commitments, kept by set_status."""
     conditional: list = field(default_factory=list)
     """Active conditional commitments: scoring decides which of them are effective."""
-    base_version: int = 0
-    """Bumped when base_totals or a contribution changes: keys scoring's cached base."""
+    base_rows: dict = field(default_factory=dict)
+    """priority -> (delegate, kind) -> units: base_totals by priority, kept by set_status."""
+    base_by_delegate: dict = field(default_factory=dict)
+    """delegate -> (kind, priority) -> units: base_totals by delegate, kept by set_status."""
+    priority_versions: dict = field(default_factory=dict)
+    """priority -> bumped when its base rows change: scoring recomputes only those priorities."""
+    contribution_version: int = 0
+    """Bumped when an event changes a contribution: keys the views' static parts."""
     commitments: list[Commitment] = field(default_factory=list)
     offers: list[Offer] = field(default_factory=list)
     timed: list[Timed] = field(default_factory=list)
@@ -150,6 +160,7 @@ class State:
 
     def add_commitment(self, c: Commitment) -> None:
         self.commitments.append(c)
+        self.delegates[c.delegate].own.append(c)
         self._index(c, +1)
 
     def set_status(self, c: Commitment, status: str) -> None:
@@ -168,14 +179,21 @@ class State:
             else:
                 self.conditional.remove(c)
             return
-        self.base_version += 1
-        key = (c.delegate, c.kind, c.priority)
-        total = self.base_totals.get(key, 0) + sign * c.amount
-        if total:
-            self.base_totals[key] = total
-        else:
-            del self.base_totals[key]
+        self.priority_versions[c.priority] = self.priority_versions.get(c.priority, 0) + 1
+        amount = sign * c.amount
+        _add(self.base_totals, (c.delegate, c.kind, c.priority), amount)
+        _add(self.base_rows.setdefault(c.priority, {}), (c.delegate, c.kind), amount)
+        _add(self.base_by_delegate.setdefault(c.delegate, {}), (c.kind, c.priority), amount)
 
     def free(self, seat: str, kind: str) -> int:
         d = self.delegates[seat]
         return d.capacity.get(kind, 0) - d.committed.get(kind, 0)
+
+
+def _add(table: dict, key, amount: int) -> None:
+    """Adds to an integer tally, dropping keys that fall to zero."""
+    total = table.get(key, 0) + amount
+    if total:
+        table[key] = total
+    else:
+        del table[key]

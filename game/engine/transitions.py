@@ -72,6 +72,8 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
     offer = Offer(len(state.offers) + 1, proposer, parties, items, state.round, note, replaces=replaces,
                   awaiting=set(parties))
     state.offers.append(offer)
+    for seat in (proposer, *parties):
+        state.delegates[seat].offers.append(offer)
     lines = "; ".join(describe_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition) for i in items)
     to = ", ".join(_name(state, p) for p in parties)
     verb = f"counters offer #{replaces} with" if replaces else "proposes"

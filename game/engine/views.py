@@ -143,6 +143,8 @@ class SeatView:
     events_fired: dict[str, int]
     """How often each event card the seat may know of has been played (private cards only
     for their recipients)."""
+    mine: tuple[CommitmentView, ...]
+    """The seat's own commitments (empty for the facilitator and the public)."""
 
     # The public part, by name: view.priorities rather than view.public.priorities.
     rounds = property(lambda self: self.public.rounds)
@@ -218,15 +220,26 @@ def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[Com
 def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, str], float]]:
     """Returns the kinds and the positive contributions, rebuilt only when a contribution changes."""
     cached = state.cache.get("static_view")
-    if cached is None or cached[0] != state.base_version:
+    if cached is None or cached[0] != state.contribution_version:
         kinds = {k.id: KindView(k.id, k.name, k.unit, k.military, k.needs_binding_authority)
                  for k in state.tables.scenario.commitment_kinds}
         positive = {key: v for key, v in state.contribution.items() if v > 0}
-        cached = state.cache["static_view"] = (state.base_version, (kinds, positive))
+        cached = state.cache["static_view"] = (state.contribution_version, (kinds, positive))
     return cached[1]
 
 
 def _private(state: State, seat: str) -> PrivateView:
+    """Returns the seat's private part, cached until a visible change (`state.version`)."""
+    cache = state.cache.setdefault("private_views", {})
+    hit = cache.get(seat)
+    if hit is not None and hit[0] == state.version:
+        return hit[1]
+    view = _build_private(state, seat)
+    cache[seat] = (state.version, view)
+    return view
+
+
+def _build_private(state: State, seat: str) -> PrivateView:
     static = state.tables.delegates[seat]
     results = objective_results(state, seat)
     objectives = tuple(ObjectiveView(o.id, o.description, o.points, met, o.when)
@@ -254,10 +267,16 @@ def build_view(state: State, seat: str) -> SeatView:
         log = tuple(state.log)
     else:
         private = {seat: _private(state, seat)}
-        offers = tuple(_offer_view(o) for o in state.offers if seat == o.proposer or seat in o.parties)
+        offers = tuple(_offer_view(o) for o in state.delegates[seat].offers)
         log = _visible_log(state, seat)
     return SeatView(seat, state.round, state.phase, state.turn_seat, state.actions_left, state.paused,
-                    state.over, state.end_reason, public, private, offers, log, _fired(state, seat))
+                    state.over, state.end_reason, public, private, offers, log, _fired(state, seat),
+                    _mine(state, seat, public))
+
+
+def _mine(state: State, seat: str, public: PublicView) -> tuple[CommitmentView, ...]:
+    d = state.delegates.get(seat)
+    return tuple(public.commitments[c.id - 1] for c in d.own) if d else ()
 
 
 def _fired(state: State, seat: str) -> dict[str, int]:

@@ -154,3 +154,12 @@ def test_an_offer_made_late_in_a_round_waits_for_its_addressee_to_have_a_turn():
     ok(g.apply(Pass("b")))
     ok(g.apply(Pass("c")))
     assert g.state.offers[0].status == "expired"
+
+
+def test_a_view_lists_the_seats_own_commitments():
+    g = game()
+    ok(g.apply(Pledge("a", "money", 1, "p1")))
+    ok(g.apply(Pass("a")))
+    ok(g.apply(Pledge("b", "money", 1, "p1")))
+    assert [c.delegate for c in g.view("a").mine] == ["a"] and [c.id for c in g.view("b").mine] == [2]
+    assert g.view("facilitator").mine == () and g.view("public").mine == ()
