@@ -1,0 +1,39 @@
+"""`report`: the after-action review of a game record, or a sweep's report."""
+
+import click
+
+from game.cli.common import user_errors
+
+
+@click.command()
+@click.argument("record", required=False, type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Write the HTML here (default: beside the input, as NAME.review.html).")
+@click.option("--markdown", is_flag=False, flag_value="-", default=None, metavar="[FILE.md]",
+              help="Also write the review as Markdown: to FILE.md (charts as PNG beside it), or to stdout.")
+@click.option("--sweep", "sweep_csv", type=click.Path(dir_okay=False),
+              help="Report a sweep's CSV (from `coalition sweep --csv`) instead of one game.")
+@user_errors
+def report(record: str | None, out: str | None, markdown: str | None, sweep_csv: str | None) -> None:
+    """Write the after-action review of a saved game as one HTML file, or a sweep's report."""
+    from pathlib import Path
+
+    if (record is None) == (sweep_csv is None):
+        raise click.UsageError("give either a game RECORD or --sweep RESULTS.csv (put RECORD before --markdown)")
+    if sweep_csv:
+        if markdown:
+            raise click.UsageError("--markdown is for a game record, not a sweep")
+        from game.report.sweep_report import write_sweep_report
+
+        path = write_sweep_report(sweep_csv, out or Path(sweep_csv).with_suffix(".report.html"))
+        click.echo(f"sweep report written to {path}", err=True)
+        return
+    from game.content.records import load_game
+    from game.report.review import review_markdown, write_markdown, write_review
+
+    game = load_game(record)
+    click.echo(f"review written to {write_review(game, out or Path(record).with_suffix('.review.html'))}", err=True)
+    if markdown == "-":
+        click.echo(review_markdown(game), nl=False)
+    elif markdown:
+        click.echo(f"markdown written to {write_markdown(game, markdown)}", err=True)
