@@ -7,6 +7,8 @@ the game's own seeded RNG.
 from game.engine.game import Applied, Game, ReplayError, scenario_hash
 from game.engine.legality import Rejection
 from game.engine.log import LogEntry
+from game.engine.rng import Rng, derive_seed
 from game.engine.views import SeatView
 
-__all__ = ["Applied", "Game", "LogEntry", "Rejection", "ReplayError", "SeatView", "scenario_hash"]
+__all__ = ["Applied", "Game", "LogEntry", "Rejection", "ReplayError", "Rng", "SeatView", "derive_seed",
+           "scenario_hash"]

@@ -110,6 +110,28 @@ class Game:
 
     # -- reading ----------------------------------------------------------------
     @property
+    def scenario(self) -> Scenario:
+        """The scenario this game plays (validated pydantic data; treat it as read-only)."""
+        return self.tables.scenario
+
+    @property
+    def content_hash(self) -> str:
+        return self.tables.content_hash
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        """Every delegation's id, in scenario order."""
+        return self.tables.seats
+
+    @property
+    def decisions(self) -> int:
+        return self.state.decisions
+
+    def display_name(self, some_id: str) -> str:
+        """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
+        return self.tables.display_name(some_id)
+
+    @property
     def over(self) -> bool:
         return self.state.over
 
