@@ -20,7 +20,7 @@ def play_random(scenario, content_hash: str, seed: int) -> int:
     while not game.over:
         seat = game.turn_seat
         game.apply(rng.choice(game.legal_actions(seat)))
-    return game.state.decisions
+    return game.decisions
 
 
 def main() -> None:

@@ -8,8 +8,7 @@ chance only from the RNG it is handed, so playthroughs stay deterministic.
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from game.engine import Rejection, SeatView
-from game.engine.rng import Rng
+from game.engine import Rejection, Rng, SeatView
 
 Check = Callable[[Any], Rejection | None]
 

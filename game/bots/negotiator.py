@@ -26,8 +26,7 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.engine import SeatView
-from game.engine.rng import Rng
+from game.engine import Rng, SeatView
 from game.model.actions import Accept, Counter, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
 

@@ -15,8 +15,7 @@ from game.bots.judgement import (
     offer_value,
     sign_choice,
 )
-from game.engine import SeatView
-from game.engine.rng import Rng
+from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
 
 

@@ -10,8 +10,7 @@ from typing import Any
 
 from game.bots.base import Bot
 from game.bots.registry import BOTS, make_bot
-from game.engine import Game
-from game.engine.rng import Rng, derive_seed
+from game.engine import Game, Rng, derive_seed
 
 
 class IllegalBotAction(RuntimeError):
@@ -24,7 +23,7 @@ class BotTable:
         self.game = game
         self.defaults = dict(defaults)
         self.bots: dict[tuple[str, str], Bot] = {}
-        self.rngs = {seat: Rng(derive_seed(game.seed, f"bot:{seat}")) for seat in game.tables.seats}
+        self.rngs = {seat: Rng(derive_seed(game.seed, f"bot:{seat}")) for seat in game.seats}
 
     def personality(self, seat: str) -> str:
         """Returns the bot personality for the seat: its controller if a bot, else its default."""

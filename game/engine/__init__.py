@@ -1,14 +1,45 @@
 """The rules engine: a deterministic, event-sourced negotiation game behind one facade.
 
 It imports no pygame, does no IO and never reads the clock; all chance comes from
-the game's own seeded RNG.
+the game's own seeded RNG. Outsiders import only what `__all__` lists, never a submodule,
+and never reach into a game's state or compiled tables.
 """
 
+from game.engine.facilitation import CONTROLLERS
 from game.engine.game import Applied, Game, ReplayError, scenario_hash
-from game.engine.legality import Rejection
-from game.engine.log import LogEntry
+from game.engine.log import ENTRY_KINDS, EntryKind, LogEntry
 from game.engine.rng import Rng, derive_seed
-from game.engine.views import SeatView
+from game.engine.rule import Rejection
+from game.engine.tables import Catalog
+from game.engine.views import (
+    CommitmentView,
+    DelegateView,
+    KindView,
+    ObjectiveView,
+    OfferView,
+    PriorityView,
+    PrivateView,
+    PublicView,
+    SeatView,
+)
+from game.engine.words import (
+    Names,
+    controller_label,
+    describe_condition,
+    describe_effect,
+    describe_effects,
+    describe_item,
+    effect_parts,
+    number,
+    plural,
+    possessive,
+    quantity,
+)
 
-__all__ = ["Applied", "Game", "LogEntry", "Rejection", "ReplayError", "Rng", "SeatView", "derive_seed",
-           "scenario_hash"]
+__all__ = [
+    "CONTROLLERS", "ENTRY_KINDS", "Applied", "Catalog", "CommitmentView", "DelegateView", "EntryKind", "Game",
+    "KindView", "LogEntry", "Names", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
+    "PublicView", "Rejection", "ReplayError", "Rng", "SeatView", "controller_label", "derive_seed",
+    "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts", "number",
+    "plural", "possessive", "quantity", "scenario_hash",
+]

@@ -1,12 +1,14 @@
 """Compiles scenario conditions into closures `predicate(state) -> bool`.
 
-A `test -> compiler` table, one small function per test; compiled once per
-scenario, so the rules loop never walks pydantic models.
+A `test -> compiler` table, one small function per test; scenario conditions are compiled
+once per scenario and a commitment's condition when it is made, so the rules loop never
+walks pydantic models. Their wording lives in `words.py`.
 """
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from game.engine.scoring import derived
 from game.model import conditions as c
 
 Predicate = Callable[[Any], bool]
@@ -29,8 +31,6 @@ def _flag(t: c.FlagTest) -> Predicate:
 
 
 def _priority(t: c.PriorityTest) -> Predicate:
-    from game.engine.scoring import derived
-
     statuses = set(t.status) if t.status else None
 
     def test(s) -> bool:
@@ -43,8 +43,6 @@ def _priority(t: c.PriorityTest) -> Predicate:
 
 
 def _contributed(t: c.ContributedTest) -> Predicate:
-    from game.engine.scoring import derived
-
     return lambda s: derived(s).contributed(t.delegate, t.kind, t.priority) >= t.min
 
 
@@ -143,32 +141,3 @@ def is_monotone(condition: Any, negated: bool = False) -> bool:
     if test == "not":
         return is_monotone(condition.of, not negated)
     return True  # flags, tracks, rounds, signatures, capacity, capital...: not moved by effectiveness
-
-
-def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str:
-    """Returns a short English rendering of a condition, for offers and logs."""
-    t = condition
-    kind = t.test
-    if kind == "contributed":
-        who = names(t.delegate) if t.delegate else "the coalition"
-        what = t.kind.replace("_", " ") if t.kind else "anything"
-        to = f" to {names(t.priority)}" if t.priority else ""
-        return f"{who} commits {what}{to}" + (f" (at least {t.min:g})" if t.min != 1 else "")
-    if kind == "flag":
-        return f"{'' if t.value else 'not '}{t.flag.replace('_', ' ')}"
-    if kind == "track":
-        bounds = " and ".join(x for x in (f">= {t.min:g}" if t.min is not None else "",
-                                           f"<= {t.max:g}" if t.max is not None else "") if x)
-        return f"{t.track.replace('_', ' ')} {bounds}"
-    if kind == "signed":
-        return f"{names(t.delegate)} signs {names(t.priority)}"
-    if kind == "priority":
-        return f"{names(t.priority)} is {' or '.join(t.status or ['progressing'])}"
-    if kind == "approved":
-        return f"{names(t.delegate)} wins approval for {t.kind.replace('_', ' ')}"
-    if kind in ("all", "any"):
-        joiner = " and " if kind == "all" else " or "
-        return joiner.join(describe_condition(x, names) for x in t.of)
-    if kind == "not":
-        return f"not ({describe_condition(t.of, names)})"
-    return kind.replace("_", " ")

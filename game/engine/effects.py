@@ -1,30 +1,33 @@
-"""Applies event effects: an `op -> function` table, with reverts for timed effects.
+"""Event effects: one `op -> EffectRule` registry, holding how each applies, how it reverts
+when timed, and (through `words.EFFECT_WORDS`) how it is said.
 
-A timed effect (`rounds: N`) registered in round r is reverted at the end of round
+A timed effect (`rounds: N`) applied in round r is reverted at the end of round
 r + N - 1. Reverts undo what was actually applied (a capacity cut clamped at what was
 already committed is restored by the clamped amount).
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from game.engine.log import record
 from game.engine.state import CANCELLED, OPEN, Representative, State, Timed
+from game.engine.words import EFFECT_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class EffectRule:
+    apply: Callable[[State, Any, str], tuple | None]
+    """(state, effect, source) -> the arguments its revert needs, if it can be timed."""
+    revert: Callable[..., None] | None = None
+    label: str = ""
+    """What the log calls the effect when its time ends."""
+    words: Callable[..., tuple[str, str]] | None = None
 
 
 def clamp_track(state: State, track: str, value: float) -> float:
     low, high = state.tables.track_bounds[track]
     return max(low, min(high, value))
-
-
-def _timed(state: State, effect: Any, op: str, args: tuple) -> None:
-    rounds = getattr(effect, "rounds", None)
-    if rounds is not None:
-        state.timed.append(Timed(state.round + rounds - 1, op, args))
-
-
-def _name(state: State, seat: str) -> str:
-    return state.tables.delegates[seat].name
 
 
 def adjust_track(state: State, e, source: str) -> None:
@@ -38,9 +41,9 @@ def set_flag(state: State, e, source: str) -> None:
     state.flags[e.flag] = e.value
 
 
-def adjust_capacity(state: State, e, source: str) -> None:
+def adjust_capacity(state: State, e, source: str) -> tuple:
     applied, owed = _shift_capacity(state, e.delegate, e.kind, e.by)
-    _timed(state, e, "capacity", (e.delegate, e.kind, -applied, owed))
+    return e.delegate, e.kind, -applied, owed
 
 
 def _shift_capacity(state: State, seat: str, kind: str, by: int) -> tuple[int, int]:
@@ -80,12 +83,12 @@ def _refresh_blocked(d) -> None:
     d.blocked = {kind: reason for _, kind, reason in d.blocks}
 
 
-def block_kind(state: State, e, source: str) -> None:
+def block_kind(state: State, e, source: str) -> tuple:
     d = state.delegates[e.delegate]
     token = _token(state)
     d.blocks.append((token, e.kind, e.reason or f"blocked by '{source}'"))
     _refresh_blocked(d)
-    _timed(state, e, "unblock", (e.delegate, token))
+    return e.delegate, token
 
 
 def unblock_kind(state: State, e, source: str) -> None:
@@ -94,7 +97,7 @@ def unblock_kind(state: State, e, source: str) -> None:
     _refresh_blocked(d)
 
 
-def replace_representative(state: State, e, source: str) -> None:
+def replace_representative(state: State, e, source: str) -> tuple:
     d = state.delegates[e.delegate]
     current = d.rep
     token = _token(state)
@@ -102,26 +105,25 @@ def replace_representative(state: State, e, source: str) -> None:
         e.name, e.title, e.role or current.role,
         current.binding if e.binding_authority is None else e.binding_authority)))
     d.rep = d.replacements[-1][1]
-    _timed(state, e, "representative", (e.delegate, token))
+    return e.delegate, token
 
 
-def adjust_approval(state: State, e, source: str) -> None:
+def adjust_approval(state: State, e, source: str) -> tuple:
     shift = state.delegates[e.delegate].approval_shift
     shift[e.kind] = shift.get(e.kind, 0.0) + e.by
-    _timed(state, e, "approval", (e.delegate, e.kind, -e.by))
+    return e.delegate, e.kind, -e.by
 
 
-def adjust_contribution(state: State, e, source: str) -> None:
+def adjust_contribution(state: State, e, source: str) -> tuple:
     key = (e.kind, e.priority)
     state.contribution[key] = state.contribution.get(key, 0.0) + e.by
-    state.contribution_version += 1
-    state.cache.pop("pledgeable", None)
-    _timed(state, e, "contribution", (key, -e.by))
+    state.contribution_changed()
+    return key, -e.by
 
 
-def adjust_actions(state: State, e, source: str) -> None:
+def adjust_actions(state: State, e, source: str) -> tuple:
     state.delegates[e.delegate].actions_shift += e.by
-    _timed(state, e, "actions", (e.delegate, -e.by))
+    return e.delegate, -e.by
 
 
 def cancel_offers(state: State, e, source: str) -> None:
@@ -139,29 +141,6 @@ def revoke_approval(state: State, e, source: str) -> None:
 def message(state: State, e, source: str) -> None:
     to = tuple(e.to) if e.to is not None else None
     record(state, source, "MessageSent", e.text, auto=True, visible_to=to)
-
-
-EFFECTS: dict[str, Callable[[State, Any, str], None]] = {
-    "adjust_track": adjust_track,
-    "set_flag": set_flag,
-    "adjust_capacity": adjust_capacity,
-    "adjust_capital": adjust_capital,
-    "block_kind": block_kind,
-    "unblock_kind": unblock_kind,
-    "replace_representative": replace_representative,
-    "adjust_approval": adjust_approval,
-    "adjust_contribution": adjust_contribution,
-    "adjust_actions": adjust_actions,
-    "cancel_offers": cancel_offers,
-    "revoke_approval": revoke_approval,
-    "message": message,
-}
-
-
-def apply_effect(state: State, effect: Any, source: str) -> None:
-    """Applies one effect model; `source` (the event id) goes in the log."""
-    EFFECTS[effect.op](state, effect, source)
-    state.touch()  # conditions read flags, tracks and authority, not only commitments
 
 
 def _revert_capacity(state: State, seat: str, kind: str, by: int, owed: int) -> None:
@@ -194,22 +173,39 @@ def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
 
 def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
     state.contribution[key] = state.contribution.get(key, 0.0) + by
-    state.contribution_version += 1
-    state.cache.pop("pledgeable", None)
+    state.contribution_changed()
 
 
 def _revert_actions(state: State, seat: str, by: int) -> None:
     state.delegates[seat].actions_shift += by
 
 
-_REVERTS: dict[str, Callable[..., None]] = {
-    "capacity": _revert_capacity,
-    "unblock": _revert_unblock,
-    "representative": _revert_representative,
-    "approval": _revert_approval,
-    "contribution": _revert_contribution,
-    "actions": _revert_actions,
+EFFECTS: dict[str, EffectRule] = {
+    "adjust_track": EffectRule(adjust_track),
+    "set_flag": EffectRule(set_flag),
+    "adjust_capacity": EffectRule(adjust_capacity, _revert_capacity, "capacity"),
+    "adjust_capital": EffectRule(adjust_capital),
+    "block_kind": EffectRule(block_kind, _revert_unblock, "unblock"),
+    "unblock_kind": EffectRule(unblock_kind),
+    "replace_representative": EffectRule(replace_representative, _revert_representative, "representative"),
+    "adjust_approval": EffectRule(adjust_approval, _revert_approval, "approval"),
+    "adjust_contribution": EffectRule(adjust_contribution, _revert_contribution, "contribution"),
+    "adjust_actions": EffectRule(adjust_actions, _revert_actions, "actions"),
+    "cancel_offers": EffectRule(cancel_offers),
+    "revoke_approval": EffectRule(revoke_approval),
+    "message": EffectRule(message),
 }
+EFFECTS = {op: EffectRule(r.apply, r.revert, r.label, EFFECT_WORDS[op]) for op, r in EFFECTS.items()}
+
+
+def apply_effect(state: State, effect: Any, source: str) -> None:
+    """Applies one effect model; `source` (the event id) goes in the log."""
+    rule = EFFECTS[effect.op]
+    revert_args = rule.apply(state, effect, source)
+    rounds = getattr(effect, "rounds", None)
+    if rounds is not None and rule.revert is not None:
+        state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args))
+    state.changed()  # conditions read flags, tracks and authority, not only commitments
 
 
 def expire_timed(state: State) -> None:
@@ -219,7 +215,7 @@ def expire_timed(state: State) -> None:
         return
     state.timed = [t for t in state.timed if t.expires > state.round]
     for timed in reversed(due):
-        _REVERTS[timed.op](state, *timed.args)
-    state.touch()
+        EFFECTS[timed.op].revert(state, *timed.args)
+    state.changed()
     record(state, "game", "EffectsExpired", f"{len(due)} timed effect(s) ended.", auto=True,
-           ops=[t.op for t in due])
+           ops=[EFFECTS[t.op].label for t in due])

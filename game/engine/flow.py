@@ -2,13 +2,19 @@
 
 Like boardgame.io's flow, after every step it checks game end, then phase end, then
 turn end. Automatic phases (events, approvals, scoring) run straight through; the
-engine stops only where a delegation must act (the negotiation phase).
+engine stops only where a delegation must act (the negotiation phase). Passing, which
+ends a delegation's turn, is the flow's own action.
 """
 
-from game.engine.effects import apply_effect, expire_timed, settle_debt
-from game.engine.log import possessive, record
+from game.engine.approvals import approvals_phase
+from game.engine.commitments import lapse_unmet
+from game.engine.effects import apply_effect, expire_timed
+from game.engine.log import record
+from game.engine.offers import end_turn, expire_offers
+from game.engine.rule import Rejection, Rule
 from game.engine.scoring import coalition_outcome, derived
-from game.engine.state import ACTIVE, EXPIRED, LAPSED, OPEN, PENDING, REJECTED, State
+from game.engine.state import State
+from game.model.actions import Pass
 
 
 def start_game(state: State) -> None:
@@ -54,7 +60,7 @@ def _start_negotiation(state: State) -> bool:
     shift = (state.round - 1) % len(seats) if state.tables.scenario.rules.turn_order == "rotate" else 0
     state.order = seats[shift:] + seats[:shift]
     state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
-    state.touch()
+    state.changed()
     record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
     return _settle_turn(state)
 
@@ -77,10 +83,7 @@ def _settle_turn(state: State) -> bool:
 
 def next_turn(state: State) -> None:
     """Ends the current seat's turn; ends the phase when every seat has had its turns."""
-    seat = state.order[state.turn_index]
-    for offer in state.offers:
-        if offer.status == OPEN:
-            offer.awaiting.discard(seat)  # it had its chance to answer
+    end_turn(state, state.order[state.turn_index])
     state.turn_index += 1
     if not _settle_turn(state):
         end_phase(state)
@@ -105,7 +108,7 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
     """Plays an event card: logs it (publicly or to its recipients) and applies its effects."""
     event = state.tables.events[event_id]
     state.fired[event_id] = state.fired.get(event_id, 0) + 1
-    state.touch()  # even a card with no effects changes what conditions (event_fired) and views read
+    state.changed()  # even a card with no effects changes what conditions (event_fired) and views read
     private = tuple(event.recipients) if event.visibility == "private" else None
     kind = "EventInjected" if actor == "facilitator" else "EventDrawn"
     record(state, actor, kind, f"{event.title}: {event.text}", auto=actor != "facilitator",
@@ -116,60 +119,6 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
             apply_effect(state, effect, event_id)
     finally:
         state.log_scope = None
-
-
-def approval_chance(state: State, seat: str, kind: str) -> float:
-    """Returns the odds that the seat's domestic body approves commitments of a kind now."""
-    t = state.tables
-    rules = t.scenario.rules
-    approval = t.delegates[seat].approvals.get(kind)
-    chance = approval.chance if approval else rules.default_approval_chance
-    for predicate, by in t.approval_mods.get((seat, kind), ()):
-        if predicate(state):
-            chance += by
-    chance += state.delegates[seat].approval_shift.get(kind, 0.0)
-    low, high = rules.approval_chance_bounds
-    return max(low, min(high, chance))
-
-
-def approval_body(state: State, seat: str, kind: str) -> str:
-    approval = state.tables.delegates[seat].approvals.get(kind)
-    return approval.body if approval else "parliament"
-
-
-def roll_approval(state: State, seat: str, kind: str) -> None:
-    """Rolls one domestic vote with the game's RNG; the roll goes in the log."""
-    d = state.delegates[seat]
-    d.votes_scheduled.discard(kind)
-    chance = approval_chance(state, seat, kind)
-    roll = state.rng.random()
-    won = roll < chance
-    pending = [c for c in state.commitments if c.delegate == seat and c.kind == kind and c.status == PENDING]
-    for c in pending:
-        state.set_status(c, ACTIVE if won else REJECTED)
-        if not won:
-            d.committed[kind] -= c.amount
-            settle_debt(state, seat, kind)
-    if won:
-        d.mandates.add(kind)
-    state.touch(seat)
-    name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
-    what = state.tables.kinds[kind].name.lower()
-    verdict = "approves" if won else "rejects"
-    tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
-    record(state, "game", "VoteAnnounced", f"{body} {verdict} {possessive(name)} {what}{tail}.", auto=True,
-           delegate=seat, commitment=kind, won=won)
-    # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
-    record(state, "game", "ApprovalWon" if won else "ApprovalLost",
-           f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
-           auto=True, visible_to=(seat,), delegate=seat, commitment=kind, chance=round(chance, 4),
-           roll=round(roll, 4))
-
-
-def _approvals_phase(state: State) -> None:
-    for seat in state.tables.seats:
-        for kind in sorted(state.delegates[seat].votes_scheduled):
-            roll_approval(state, seat, kind)
 
 
 def _scoring_phase(state: State) -> None:
@@ -187,11 +136,7 @@ def _end_round(state: State) -> None:
     on, or timed effects due now are reverted and the next round begins."""
     t = state.tables
     if t.scenario.rules.offers_expire == "end_of_round":
-        for offer in state.offers:
-            if offer.status == OPEN and not offer.awaiting:  # every addressee had a turn to answer
-                offer.status = EXPIRED
-                record(state, "game", "OfferExpired", f"Offer #{offer.id} expired unanswered.", auto=True,
-                       visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+        expire_offers(state)
     for end_id, predicate in t.end_when:
         if predicate(state):
             description = next(c.description for c in t.scenario.rules.end_conditions if c.id == end_id)
@@ -200,26 +145,33 @@ def _end_round(state: State) -> None:
         return finish(state, f"all {t.scenario.rules.rounds} rounds played")
     expire_timed(state)
     state.round += 1
-    state.touch()
+    state.changed()
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
 
 
 def finish(state: State, reason: str) -> None:
     """Ends the game: conditional commitments that never held lapse; the result is logged."""
-    d = derived(state)
-    for c in list(state.conditional):
-        if c.id not in d.effective:
-            state.set_status(c, LAPSED)
-            state.delegates[c.delegate].committed[c.kind] -= c.amount  # the units return
-            settle_debt(state, c.delegate, c.kind)
-            record(state, "game", "CommitmentLapsed",
-                   f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
-                   f"its condition never held.", auto=True, commitment=c.id)
-    state.touch()
+    lapse_unmet(state, derived(state).effective)
+    state.changed()
     state.over, state.end_reason, state.phase = True, reason, "over"
     final = derived(state)
     record(state, "game", "GameEnded", f"The game ends: {reason}. Outcome: {coalition_outcome(state)}.",
            auto=True, status=dict(final.status), progress={p: round(v, 4) for p, v in final.progress.items()})
 
 
-_AUTOMATIC = {"events": _events_phase, "approvals": _approvals_phase, "scoring": _scoring_phase}
+_AUTOMATIC = {"events": _events_phase, "approvals": approvals_phase, "scoring": _scoring_phase}
+
+
+def _check_pass(state: State, a) -> Rejection | None:
+    return None
+
+
+def _apply_pass(state: State, a) -> None:
+    record(state, a.seat, "Passed", f"{state.tables.delegates[a.seat].name} passes.")
+
+
+def _legal_pass(state: State, seat: str):
+    yield state.tables.action(Pass, seat)
+
+
+RULES = {"pass": Rule(_check_pass, _apply_pass, _legal_pass, ends_turn=True)}

@@ -5,32 +5,24 @@
     game.view("fr"); game.undo(); game.record()
 
 A game is fully defined by (scenario hash, seed, actions): undo and load replay them.
+Its state and compiled tables are private; outsiders read views, the scenario and the log.
 """
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import flow
-from game.engine.legality import Rejection, check, enumerate_pledges
+from game.engine import flow, rules
 from game.engine.log import LogEntry
-from game.engine.rng import Rng
+from game.engine.rule import Rejection
 from game.engine.scoring import coalition_outcome, derived, objective_results, score
-from game.engine.state import ACTIVE, OPEN, PENDING, DelegateState, Representative, State
-from game.engine.tables import Tables, compile_tables
-from game.engine.transitions import apply_action
+from game.engine.state import initial_state
+from game.engine.tables import Catalog, Tables, compile_tables
 from game.engine.views import SeatView, build_view
-from game.model.actions import (
-    ACTIONS,
-    Accept,
-    Pass,
-    Reject,
-    SeekApproval,
-    Sign,
-    Withdraw,
-    action_to_dict,
-)
+from game.engine.words import Names
+from game.model.actions import ACTIONS, action_to_dict
 from game.model.record import GameRecord
 from game.model.scenario import Scenario
 
@@ -49,17 +41,18 @@ class Applied:
 
 
 def scenario_hash(scenario: Scenario) -> str:
+    """Returns the content hash of a validated scenario: what a record is checked against."""
     return hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
 
 
 class Game:
     def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None):
-        self.tables = tables
+        self._tables = tables
         self.seed = seed
         self.actions: list[Any] = []
         self.initial_controllers = dict(controllers or {})
-        self.state = _initial_state(tables, seed, self.initial_controllers)
-        flow.start_game(self.state)
+        self._state = initial_state(tables, seed, self.initial_controllers)
+        flow.start_game(self._state)
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, *, content_hash: str | None = None,
@@ -70,17 +63,17 @@ class Game:
     # -- acting -----------------------------------------------------------------
     def check(self, action: Any) -> Rejection | None:
         """Returns why the action is refused now, or None if it is legal."""
-        return check(self.state, action)
+        return rules.check(self._state, action)
 
     def apply(self, action: Any) -> Applied | Rejection:
         """Applies a legal action; a refused one returns a Rejection and changes nothing."""
-        problem = check(self.state, action)
+        problem = rules.check(self._state, action)
         if problem is not None:
             return problem
-        start = len(self.state.log)
-        apply_action(self.state, action)
+        start = len(self._state.log)
+        rules.apply_action(self._state, action)
         self.actions.append(action)
-        return Applied(action, tuple(self.state.log[start:]))
+        return Applied(action, tuple(self._state.log[start:]))
 
     def apply_dict(self, data: dict[str, Any]) -> Applied | Rejection:
         """Validates a JSON-style action (from a file or the network) and applies it."""
@@ -99,8 +92,8 @@ class Game:
         return last
 
     def _rebuild(self, actions: list[Any]) -> None:
-        self.state = _initial_state(self.tables, self.seed, self.initial_controllers)
-        flow.start_game(self.state)
+        self._state = initial_state(self._tables, self.seed, self.initial_controllers)
+        flow.start_game(self._state)
         self.actions = []
         for index, action in enumerate(actions):
             result = self.apply(action)
@@ -108,40 +101,65 @@ class Game:
                 raise ReplayError(f"action {index + 1} ({action.kind} by {action.seat}) no longer applies: "
                                   f"{result.message}")
 
+    def replay(self) -> Iterator[tuple[Applied, "Game"]]:
+        """Walks the game again from its start: yields each step's Applied and the replaying game
+        as it stands after it (read its views), for reviews that need more than the log."""
+        game = Game(self._tables, self.seed, self.initial_controllers)
+        for action in self.actions:
+            applied = game.apply(action)
+            if not isinstance(applied, Applied):  # cannot happen: these actions built this game
+                raise ReplayError(f"{action.kind} by {action.seat} no longer applies: {applied.message}")
+            yield applied, game
+
     # -- reading ----------------------------------------------------------------
     @property
     def scenario(self) -> Scenario:
         """The scenario this game plays (validated pydantic data; treat it as read-only)."""
-        return self.tables.scenario
+        return self._tables.scenario
 
     @property
     def content_hash(self) -> str:
-        return self.tables.content_hash
+        return self._tables.content_hash
 
     @property
     def seats(self) -> tuple[str, ...]:
         """Every delegation's id, in scenario order."""
-        return self.tables.seats
+        return self._tables.seats
 
     @property
-    def decisions(self) -> int:
-        return self.state.decisions
+    def catalog(self) -> Catalog:
+        """The scenario's delegates, kinds, priorities, events, tracks and flags by id."""
+        return self._tables.catalog
+
+    @property
+    def names(self) -> Names:
+        """Display names for every id of the scenario, shared by every caller."""
+        return self._tables.names
 
     def display_name(self, some_id: str) -> str:
         """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
-        return self.tables.display_name(some_id)
+        return self._tables.display_name(some_id)
+
+    @property
+    def decisions(self) -> int:
+        return self._state.decisions
+
+    @property
+    def round(self) -> int:
+        return self._state.round
 
     @property
     def over(self) -> bool:
-        return self.state.over
+        return self._state.over
 
     @property
     def turn_seat(self) -> str | None:
-        return self.state.turn_seat
+        return self._state.turn_seat
 
     @property
     def log(self) -> list[LogEntry]:
-        return self.state.log
+        """The whole log (the facilitator's view of it): read it, never change it."""
+        return self._state.log
 
     @property
     def last_action(self) -> Any | None:
@@ -149,57 +167,22 @@ class Game:
         return self.actions[-1] if self.actions else None
 
     def controller(self, seat: str) -> str:
-        return self.state.delegates[seat].controller
+        return self._state.delegates[seat].controller
 
     def view(self, seat: str) -> SeatView:
         """Returns what the seat may know ("facilitator": everything; "public": a spectator's part)."""
-        return build_view(self.state, seat)
+        return build_view(self._state, seat)
 
     def legal_actions(self, seat: str) -> list[Any]:
         """Returns the seat's enumerable legal actions; trades are open-ended, so check() those.
 
         Pledges come in two amounts per kind and priority: 1 unit, and all that is free.
         """
-        s = self.state
-        if s.over or s.paused or s.turn_seat != seat:
-            return []
-        return [self.tables.action(Pass, seat), *enumerate_pledges(s, seat), *self._answers(seat),
-                *self._other_candidates(seat)]
-
-    def _answers(self, seat: str):
-        s = self.state
-        for offer in s.offers:
-            if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
-                accept = Accept(seat, offer.id)
-                if check(s, accept) is None:
-                    yield accept
-                yield Reject(seat, offer.id)
-
-    def _other_candidates(self, seat: str):
-        s, t = self.state, self.tables
-        act = t.action
-        d = s.delegates[seat]
-        if d.capital >= t.scenario.rules.withdraw_capital_cost:
-            for c in d.own:
-                if c.status in (ACTIVE, PENDING):
-                    yield act(Withdraw, seat, c.id)
-        red = t.red_priorities[seat]
-        for pid in t.priority_order:
-            if pid in red:
-                continue
-            if pid not in d.signed:
-                yield act(Sign, seat, pid)
-                yield act(Sign, seat, pid, True)
-            elif d.signed[pid]:
-                yield act(Sign, seat, pid)
-        for kind in t.approval_kinds.get(seat, ()):
-            if (kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0
-                    and d.capital >= t.scenario.rules.approval_capital_cost):
-                yield act(SeekApproval, seat, kind)
+        return rules.legal_actions(self._state, seat)
 
     def result(self) -> dict[str, Any]:
         """Returns the outcome as plain data: priorities, delegates' scores and objectives."""
-        s, t = self.state, self.tables
+        s, t = self._state, self._tables
         d = derived(s)
         return {
             "scenario": t.scenario.meta.id,
@@ -223,10 +206,10 @@ class Game:
     def record(self) -> GameRecord:
         """Returns the game record: enough to replay and verify this game exactly."""
         return GameRecord(
-            scenario_id=self.tables.scenario.meta.id, scenario_hash=self.tables.content_hash,
+            scenario_id=self.scenario.meta.id, scenario_hash=self.content_hash,
             seed=self.seed, actions=[action_to_dict(a) for a in self.actions],
-            controllers=self.initial_controllers, decisions=self.state.decisions,
-            rng_state=self.state.rng.state, log_digest=log_digest(self.state.log))
+            controllers=self.initial_controllers, decisions=self._state.decisions,
+            rng_state=self._state.rng.state, log_digest=log_digest(self._state.log))
 
     @classmethod
     def from_record(cls, scenario: Scenario, record: GameRecord, *, content_hash: str | None = None) -> "Game":
@@ -244,7 +227,7 @@ class Game:
             except ValueError as err:  # pydantic's ValidationError is a ValueError
                 raise ReplayError(f"action {index + 1} is malformed: {str(err).splitlines()[0]}") from None
         game._rebuild(actions)
-        if record.log_digest and record.log_digest != log_digest(game.state.log):
+        if record.log_digest and record.log_digest != log_digest(game._state.log):
             raise ReplayError("replaying the record gives a different log than when it was saved")
         return game
 
@@ -255,16 +238,3 @@ def log_digest(log: list[LogEntry]) -> str:
     for entry in log:
         h.update(json.dumps(entry.to_dict(), sort_keys=True, default=str).encode())
     return h.hexdigest()[:32]
-
-
-def _initial_state(tables: Tables, seed: int, controllers: dict[str, str]) -> State:
-    delegates = {}
-    for d in tables.scenario.delegates:
-        principal = Representative(d.principal.name, d.principal.title, d.role, d.binding_authority)
-        delegates[d.id] = DelegateState(
-            capacity=dict(d.capacities), committed={}, capital=d.political_capital, rep=principal,
-            principal=principal, controller=controllers.get(d.id, "human"))
-    contribution = {(k.id, p): v for k in tables.scenario.commitment_kinds for p, v in k.contributes.items()}
-    return State(tables=tables, rng=Rng(seed), round=1, phase="setup", delegates=delegates,
-                 tracks={t.id: t.start for t in tables.scenario.tracks},
-                 flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution)

@@ -1,4 +1,5 @@
-"""Log entries: what happened, stamped with sequence, round, phase and actor.
+"""Log entries: what happened, stamped with sequence, round, phase and actor; and every
+entry kind declared once, with its tone and who may see it.
 
 Entry kinds are past tense (`Pledged`, `EventDrawn`); "event" alone always means an
 event card. `visible_to` None means public; otherwise only those seats (and the
@@ -7,6 +8,50 @@ facilitator) may see the entry.
 
 from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class EntryKind:
+    """How one kind of entry is meant: each medium (table, review, transcript) maps the tone."""
+
+    tone: str
+    """event, good, bad, signal, neutral, facilitator, minor, bookkeeping or quiet."""
+    visibility: str
+    """public; parties (an offer's parties); seat (the seat it concerns); card (as public as
+    the event card that caused it); addressed (the seats a message names)."""
+    label: str
+    """A short heading for the review's timeline."""
+    summary: bool = True
+    """Shown in summaries (transcript, timeline); bookkeeping and public twins are not."""
+
+
+def _kinds(tone: str, visibility: str, **labels: str) -> dict[str, EntryKind]:
+    summary = tone not in ("bookkeeping", "quiet")
+    return {kind: EntryKind(tone, visibility, label, summary) for kind, label in labels.items()}
+
+
+ENTRY_KINDS: dict[str, EntryKind] = {
+    **_kinds("event", "public", EventDrawn="Event", GameEnded="End"),
+    **_kinds("event", "card", EventInjected="Event injected"),
+    **_kinds("minor", "addressed", MessageSent="News"),
+    **_kinds("minor", "card", TrackMoved="Track"),
+    **_kinds("neutral", "parties", TradeProposed="Offer", TradeCountered="Counter-offer"),
+    **_kinds("good", "parties", OfferAccepted="Accepted"),
+    **_kinds("bad", "parties", OfferRejected="Rejected", TradeFailed="Deal failed"),
+    **_kinds("minor", "parties", OfferExpired="Expired", OfferCancelled="Cancelled"),
+    **_kinds("good", "public", TradeAgreed="Deal", Pledged="Pledge"),
+    **_kinds("bad", "public", PledgeWithdrawn="Withdrawal", CommitmentLapsed="Lapsed"),
+    **_kinds("signal", "public", Signed="Signatures", ApprovalSought="Vote sought"),
+    **_kinds("good", "seat", ApprovalWon="Vote won"),
+    **_kinds("bad", "seat", ApprovalLost="Vote lost"),
+    **_kinds("facilitator", "public", TrackAdjusted="Facilitator", Paused="Facilitator",
+             Resumed="Facilitator", PhaseEnded="Facilitator", SeatHandedOver="Facilitator"),
+    **_kinds("bookkeeping", "public", GameStarted="Start", RoundStarted="Round", PhaseStarted="Phase",
+             RoundScored="Scores", DeckEmpty="Deck empty", EffectsExpired="Effects ended"),
+    **_kinds("quiet", "public", Passed="Pass"),
+    # The public twin of ApprovalWon/ApprovalLost: it gives the verdict without the odds.
+    "VoteAnnounced": EntryKind("signal", "public", "Vote", summary=False),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,25 +90,3 @@ def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
                      visible_to, data)
     state.log.append(entry)
     return entry
-
-
-def possessive(name: str) -> str:
-    """Returns "France's" or "United States'"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-_NUMBER_WORDS = {"hundred", "thousand", "million", "billion"}
-
-
-def quantity(amount: int, unit: str) -> str:
-    """Returns "1 contingent" / "2 contingents" from a plural unit ("1 billion euros" stays)."""
-    first, _, rest = unit.partition(" ")
-    if amount == 1 and first not in _NUMBER_WORDS:
-        words = unit.split(" ")
-        last = words[-1]
-        if last.endswith("ies"):
-            words[-1] = last[:-3] + "y"
-        elif last.endswith("s") and not last.endswith("ss"):
-            words[-1] = last[:-1]
-        unit = " ".join(words)
-    return f"{amount} {unit}"

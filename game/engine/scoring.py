@@ -1,6 +1,6 @@
 """Derived values: which commitments are effective, priority progress and status, scores.
 
-They are cached until `state.touch()` marks them stale: after every commitment, effect,
+They are cached until `state.changed()` marks them stale: after every commitment, effect,
 signature, vote and round change, since conditions read flags, tracks and signatures too.
 
 Conditional commitments are resolved as the greatest fixed point: assume every active
@@ -10,7 +10,6 @@ conditions (A if B, B if A) both hold, and a chain unlocks all at once.
 
 from dataclasses import dataclass
 
-from game.engine.conditions import compile_condition
 from game.engine.state import ACTIVE, State
 
 
@@ -50,29 +49,22 @@ class Derived:
 
 def derived(state: State) -> Derived:
     """Returns the derived values, recomputing them only after a visible change."""
-    if state.dirty or "derived" not in state.cache:
-        state.dirty = False  # conditions evaluated while resolving read the candidate cache
+    caches = state.caches
+    if caches.dirty or caches.derived is None:
+        caches.dirty = False  # conditions evaluated while resolving read the candidate values
         _resolve(state)
-    return state.cache["derived"]
+    return caches.derived
 
 
 def _resolve(state: State) -> None:
     base = _base(state)
     effective = {c.id for c in state.conditional}
     while True:
-        state.cache["derived"] = _with_conditional(state, base, effective)
-        dropped = {c.id for c in state.conditional if c.id in effective and not _holds(state, c)}
+        state.caches.derived = _with_conditional(state, base, effective)
+        dropped = {c.id for c in state.conditional if c.id in effective and not c.holds(state)}
         if not dropped:
             return
         effective -= dropped
-
-
-def _holds(state: State, commitment) -> bool:
-    predicates = state.cache.setdefault("conditions", {})
-    key = id(commitment.condition)
-    if key not in predicates:
-        predicates[key] = (commitment.condition, compile_condition(commitment.condition))
-    return predicates[key][1](state)
 
 
 def _base(state: State) -> tuple:
@@ -88,7 +80,7 @@ def _base(state: State) -> tuple:
 def _base_totals(state: State) -> tuple:
     """Progress and contributors per priority from the unconditional rows, recomputing only
     the priorities whose rows (or contributions) changed; by delegate as the state keeps it."""
-    cache = state.cache.setdefault("base_rows", {})
+    cache = state.caches.base_rows
     contribution = state.contribution
     progress, contributors = {}, {}
     for pid in state.tables.priority_order:
@@ -137,7 +129,7 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
         else:
             status[pid] = "failed"
     # shared with the state when nothing conditional counts: a Derived is read-only and is
-    # replaced at the next touch(), which every change of the totals makes
+    # replaced at the next changed(), which every change of the totals makes
     return Derived(frozenset(effective), totals, progress, status, signatories, leads_ok, by_delegate, {})
 
 

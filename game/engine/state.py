@@ -1,8 +1,9 @@
 """The mutable state of one game: plain dataclasses and dicts, changed only by the engine.
 
-Derived values (priority progress, which commitments are effective) live in
-`scoring.py`. Every change that conditions or views can see calls `touch`, which marks
-them stale and bumps `version` (the key of the cached public view).
+Derived values (priority progress, which commitments are effective) live in `scoring.py`
+and views in `views.py`; both are cached in one typed `Caches` object. The state's own
+mutators (commit, set_status, sign, spend_capital, ...) call `changed`, which invalidates
+them; the flow and the effects call it for the wider changes they make.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ class Commitment:
     """The Condition model this commitment depends on, or None."""
     offer: int | None = None
     status: str = ACTIVE
+    holds: Any = None
+    """The condition compiled when the commitment is made: predicate(state) -> bool."""
 
 
 @dataclass(slots=True)
@@ -93,6 +96,35 @@ class Timed:
 
 
 @dataclass(slots=True)
+class Caches:
+    """Everything derived from the state and kept between actions; `State.changed` invalidates it."""
+
+    version: int = 0
+    """Bumped by every visible change: keys the public and private views."""
+    dirty: bool = True
+    """The derived values must be recomputed."""
+    derived: Any = None
+    stale: set | None = None
+    """Delegates whose public view must be rebuilt; None means all of them."""
+    statuses_changed: bool = True
+    """A commitment changed status since the public view was built (appends don't count)."""
+    base_rows: dict = field(default_factory=dict)
+    """priority -> ((row version, contribution version), progress, contributors)."""
+    public_view: tuple | None = None
+    """(version, PublicView)."""
+    view_effective: frozenset | None = None
+    """The effective conditional commitments the public view's commitments were built with."""
+    static_view: tuple | None = None
+    """(contribution version, (kinds, positive contributions))."""
+    private_views: dict = field(default_factory=dict)
+    """seat -> (version, PrivateView)."""
+    seat_logs: dict = field(default_factory=dict)
+    """seat -> (log entries seen, the visible ones): the log only grows."""
+    pledgeable: dict = field(default_factory=dict)
+    """seat -> [(kind, priorities it advances)], cleared when a contribution changes."""
+
+
+@dataclass(slots=True)
 class State:
     tables: Any
     rng: Rng
@@ -134,13 +166,7 @@ class State:
     """Numbers timed effects, so each revert undoes its own effect only."""
     log_scope: tuple[str, ...] | None = None
     """While a private event card applies its effects: who may see the entries they log."""
-    dirty: bool = True
-    version: int = 0
-    stale: set | None = None
-    """Delegates whose public view must be rebuilt; None means all of them."""
-    statuses_changed: bool = True
-    """A commitment changed status since the public view was built (appends don't count)."""
-    cache: dict[str, Any] = field(default_factory=dict)
+    caches: Caches = field(default_factory=Caches)
 
     @property
     def turn_seat(self) -> str | None:
@@ -148,27 +174,49 @@ class State:
             return None
         return self.order[self.turn_index]
 
-    def touch(self, seat: str | None = None) -> None:
+    def changed(self, seat: str | None = None) -> None:
         """Marks derived values and cached views stale after a visible change; naming the
         one delegate whose own state changed lets views reuse every other delegate's part."""
-        self.dirty = True
-        self.version += 1
+        caches = self.caches
+        caches.dirty = True
+        caches.version += 1
         if seat is None:
-            self.stale = None
-        elif self.stale is not None:
-            self.stale.add(seat)
+            caches.stale = None
+        elif caches.stale is not None:
+            caches.stale.add(seat)
+
+    def contribution_changed(self) -> None:
+        self.contribution_version += 1
+        self.caches.pledgeable.clear()
 
     def add_commitment(self, c: Commitment) -> None:
+        """Records a new commitment and takes its units from the giver's free capacity."""
         self.commitments.append(c)
-        self.delegates[c.delegate].own.append(c)
+        d = self.delegates[c.delegate]
+        d.own.append(c)
+        d.committed[c.kind] = d.committed.get(c.kind, 0) + c.amount
         self._index(c, +1)
+        self.changed(c.delegate)
 
     def set_status(self, c: Commitment, status: str) -> None:
         """Changes a commitment's status, keeping the running totals in step."""
         self._index(c, -1)
         c.status = status
         self._index(c, +1)
-        self.statuses_changed = True
+        self.caches.statuses_changed = True
+        self.changed(c.delegate)
+
+    def sign(self, seat: str, priority: str, reservations: bool) -> None:
+        self.delegates[seat].signed[priority] = reservations
+        self.changed(seat)
+
+    def spend_capital(self, seat: str, amount: int) -> None:
+        self.delegates[seat].capital -= amount
+        self.changed(seat)
+
+    def set_controller(self, seat: str, controller: str) -> None:
+        self.delegates[seat].controller = controller
+        self.changed(seat)
 
     def _index(self, c: Commitment, sign: int) -> None:
         if c.status != ACTIVE:
@@ -197,3 +245,17 @@ def _add(table: dict, key, amount: int) -> None:
         table[key] = total
     else:
         del table[key]
+
+
+def initial_state(tables: Any, seed: int, controllers: dict[str, str]) -> State:
+    """Returns the state before the first phase: capacities, tracks and flags as the scenario sets them."""
+    delegates = {}
+    for d in tables.scenario.delegates:
+        principal = Representative(d.principal.name, d.principal.title, d.role, d.binding_authority)
+        delegates[d.id] = DelegateState(
+            capacity=dict(d.capacities), committed={}, capital=d.political_capital, rep=principal,
+            principal=principal, controller=controllers.get(d.id, "human"))
+    contribution = {(k.id, p): v for k in tables.scenario.commitment_kinds for p, v in k.contributes.items()}
+    return State(tables=tables, rng=Rng(seed), round=1, phase="setup", delegates=delegates,
+                 tracks={t.id: t.start for t in tables.scenario.tracks},
+                 flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution)

@@ -4,8 +4,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.conditions import Predicate, compile_all
+from game.engine.words import Names
 from game.model.delegates import Delegate
-from game.model.scenario import CommitmentKind, Event, Priority, Scenario
+from game.model.scenario import CommitmentKind, Event, Flag, Priority, Scenario, Track
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The scenario's parts by id, for readers outside the engine (the UI, the review): read-only."""
+
+    scenario: Scenario
+    seats: tuple[str, ...]
+    delegates: dict[str, Delegate]
+    kinds: dict[str, CommitmentKind]
+    priorities: dict[str, Priority]
+    priority_order: tuple[str, ...]
+    events: dict[str, Event]
+    tracks: dict[str, Track]
+    flags: dict[str, Flag]
+    partial_at: dict[str, float]
+    """priority -> the progress at which it counts as partial (half its target unless set)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +55,8 @@ class Tables:
     """Every id by namespace, for checking conditions that players write into offers."""
     action_memo: dict
     """Enumerated actions are immutable values: legal_actions reuses them across turns and games."""
+    names: Names
+    catalog: Catalog
 
     def display_name(self, some_id: str) -> str:
         """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
@@ -62,6 +82,9 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
     if content_hash in _tables_cache:
         return _tables_cache[content_hash]
     delegates = {d.id: d for d in scenario.delegates}
+    kinds = {k.id: k for k in scenario.commitment_kinds}
+    priorities = {p.id: p for p in scenario.priorities}
+    events = {e.id: e for e in scenario.events}
     needs: set[tuple[str, str]] = set()
     mods: dict[tuple[str, str], Any] = {}
     for d in scenario.delegates:
@@ -71,21 +94,22 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
                 needs.add((d.id, k.id))
             if approval:
                 mods[(d.id, k.id)] = tuple((compile_all(m.when), m.by) for m in approval.modifiers)
+    partial_at = {p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities}
     tables = Tables(
         scenario=scenario,
         content_hash=content_hash,
         seats=tuple(delegates),
         delegates=delegates,
-        kinds={k.id: k for k in scenario.commitment_kinds},
-        priorities={p.id: p for p in scenario.priorities},
-        priority_order=tuple(p.id for p in scenario.priorities),
-        events={e.id: e for e in scenario.events},
+        kinds=kinds,
+        priorities=priorities,
+        priority_order=tuple(priorities),
+        events=events,
         event_order=tuple(e.id for e in scenario.events),
         event_when={e.id: compile_all(e.when) for e in scenario.events},
         objective_when={(d.id, o.id): compile_all(o.when) for d in scenario.delegates for o in d.objectives},
         end_when=tuple((c.id, compile_all(c.when)) for c in scenario.rules.end_conditions),
         approval_mods=mods,
-        partial_at={p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities},
+        partial_at=partial_at,
         needs_approval=frozenset(needs),
         objectives={d.id: tuple(o.model_copy(update={"when": tuple(o.when)}) for o in d.objectives)
                     for d in scenario.delegates},
@@ -97,6 +121,9 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         known={ns: {x.id for x in getattr(scenario, ns)} for ns in
                ("priorities", "commitment_kinds", "tracks", "flags", "delegates", "events")},
         action_memo={},
+        names=Names(scenario),
+        catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
+                        {t.id: t for t in scenario.tracks}, {f.id: f for f in scenario.flags}, partial_at),
     )
     _tables_cache[content_hash] = tables
     return tables

@@ -9,10 +9,10 @@ holds every seat's.
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.conditions import describe_condition
-from game.engine.flow import approval_chance
+from game.engine.approvals import approval_chance
 from game.engine.scoring import derived, objective_results
 from game.engine.state import State
+from game.engine.words import describe_condition
 from game.model.actions import FACILITATOR, PUBLIC
 
 
@@ -62,6 +62,8 @@ class CommitmentView:
     condition: str
     offer: int | None
     round: int
+    when: Any = None
+    """The condition itself (a model), for a reader that reasons about it; None if unconditional."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ class PrivateView:
 
 @dataclass(frozen=True, slots=True)
 class PublicView:
-    """What everyone may see, rebuilt only when `state.version` changes."""
+    """What everyone may see, rebuilt only when the caches' version changes."""
 
     rounds: int
     tracks: dict[str, float]
@@ -166,15 +168,16 @@ class SeatView:
 
 
 def _public(state: State) -> PublicView:
-    cached = state.cache.get("public_view")
-    if cached and cached[0] == state.version:
+    caches = state.caches
+    cached = caches.public_view
+    if cached and cached[0] == caches.version:
         return cached[1]
     t = state.tables
     d = derived(state)
     previous = cached[1] if cached else None
-    delegates = dict(previous.delegates) if previous and state.stale is not None else {}
+    delegates = dict(previous.delegates) if previous and caches.stale is not None else {}
     for seat, ds in state.delegates.items():
-        if seat in delegates and seat not in state.stale:
+        if seat in delegates and seat not in caches.stale:
             continue
         static = t.delegates[seat]
         delegates[seat] = DelegateView(
@@ -195,8 +198,8 @@ def _public(state: State) -> PublicView:
     commitments = _commitment_views(state, d, previous)
     view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
                       delegates, priorities, commitments, *_static_parts(state))
-    state.cache["public_view"] = (state.version, view)
-    state.stale, state.statuses_changed = set(), False
+    caches.public_view = (caches.version, view)
+    caches.stale, caches.statuses_changed = set(), False
     return view
 
 
@@ -204,38 +207,38 @@ def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[Com
     """Extends the previous tuple when commitments were only appended and none changed status
     or effectiveness; rebuilds it otherwise."""
     start = 0
-    if (previous is not None and not state.statuses_changed
-            and state.cache.get("view_effective") == d.effective):
+    caches = state.caches
+    if previous is not None and not caches.statuses_changed and caches.view_effective == d.effective:
         start = len(previous.commitments)
-    state.cache["view_effective"] = d.effective
+    caches.view_effective = d.effective
     name = state.tables.display_name
     fresh = tuple(
         CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c),
                        describe_condition(c.condition, name) if c.condition is not None else "",
-                       c.offer, c.round)
+                       c.offer, c.round, c.condition)
         for c in state.commitments[start:])
     return previous.commitments + fresh if start else fresh
 
 
 def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, str], float]]:
     """Returns the kinds and the positive contributions, rebuilt only when a contribution changes."""
-    cached = state.cache.get("static_view")
+    cached = state.caches.static_view
     if cached is None or cached[0] != state.contribution_version:
         kinds = {k.id: KindView(k.id, k.name, k.unit, k.military, k.needs_binding_authority)
                  for k in state.tables.scenario.commitment_kinds}
         positive = {key: v for key, v in state.contribution.items() if v > 0}
-        cached = state.cache["static_view"] = (state.contribution_version, (kinds, positive))
+        cached = state.caches.static_view = (state.contribution_version, (kinds, positive))
     return cached[1]
 
 
 def _private(state: State, seat: str) -> PrivateView:
-    """Returns the seat's private part, cached until a visible change (`state.version`)."""
-    cache = state.cache.setdefault("private_views", {})
-    hit = cache.get(seat)
-    if hit is not None and hit[0] == state.version:
+    """Returns the seat's private part, cached until a visible change."""
+    version = state.caches.version
+    hit = state.caches.private_views.get(seat)
+    if hit is not None and hit[0] == version:
         return hit[1]
     view = _build_private(state, seat)
-    cache[seat] = (state.version, view)
+    state.caches.private_views[seat] = (version, view)
     return view
 
 
@@ -287,7 +290,7 @@ def _fired(state: State, seat: str) -> dict[str, int]:
 
 def _visible_log(state: State, seat: str) -> tuple:
     """Returns the seat's visible entries, extending a per-seat cache (the log only grows)."""
-    logs = state.cache.setdefault("seat_logs", {})
+    logs = state.caches.seat_logs
     seen, entries = logs.get(seat, (0, ()))
     if seen > len(state.log):  # never after append-only growth; guards a rebuilt state
         seen, entries = 0, ()

@@ -37,7 +37,7 @@ class EventImpact:
 
 def event_impacts(game: Game, points: list[RoundPoint]) -> list[EventImpact]:
     """Returns each card drawn or injected, in the order they came."""
-    t = game.tables
+    t = game.catalog
     log = game.view("facilitator").log
     changes = round_changes(points)
     by_round = {p.round: p for p in points}
@@ -77,7 +77,7 @@ def _track_moves(log, index: int, eid: str):
 def _status_changes(game: Game, before: RoundPoint | None, after: RoundPoint | None):
     if before is None or after is None:
         return
-    for pid, priority in game.tables.priorities.items():
+    for pid, priority in game.catalog.priorities.items():
         if before.status.get(pid) != after.status.get(pid):
             yield f"{priority.short or priority.name}: {before.status.get(pid)} → {after.status.get(pid)}"
 
@@ -86,7 +86,7 @@ def describe_effects(game: Game, event_id: str) -> list[str]:
     """Returns the card's effects in plain words, one delegation list per identical effect
     ("France, Germany: odds of approval for ground troops -10 points"); messages are left to the timeline."""
     grouped: dict[str, list[str]] = {}
-    for effect in game.tables.events[event_id].effects:
+    for effect in game.catalog.events[event_id].effects:
         described = _EFFECT_TEXT[effect.op](game, effect)
         if described:
             who, what = described
@@ -97,11 +97,11 @@ def describe_effects(game: Game, event_id: str) -> list[str]:
 
 
 def _d(game: Game, seat: str) -> str:
-    return game.tables.delegates[seat].name if seat in game.tables.delegates else seat
+    return game.catalog.delegates[seat].name if seat in game.catalog.delegates else seat
 
 
 def _k(game: Game, kind: str) -> str:
-    return game.tables.kinds[kind].name.lower() if kind in game.tables.kinds else kind
+    return game.catalog.kinds[kind].name.lower() if kind in game.catalog.kinds else kind
 
 
 def _for(effect) -> str:
@@ -110,12 +110,12 @@ def _for(effect) -> str:
 
 
 def _track(game, e):
-    names = {tr.id: tr.name for tr in game.tables.scenario.tracks}
+    names = {tr.id: tr.name for tr in game.scenario.tracks}
     return "", f"{names.get(e.track, e.track)} {e.by:+g}"
 
 
 def _flag(game, e):
-    names = {f.id: f.name for f in game.tables.scenario.flags}
+    names = {f.id: f.name for f in game.scenario.flags}
     return "", f"{'sets' if e.value else 'clears'} “{names.get(e.flag, e.flag)}”"
 
 
@@ -125,7 +125,7 @@ def _representative(game, e):
 
 
 def _contribution(game, e):
-    priority = game.tables.priorities.get(e.priority)
+    priority = game.catalog.priorities.get(e.priority)
     return "", f"each unit of {_k(game, e.kind)} counts {e.by:+g} toward {priority.name if priority else e.priority}{_for(e)}"
 
 

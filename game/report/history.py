@@ -8,7 +8,6 @@ start. When a conditional commitment's condition came to hold is not logged, so
 from dataclasses import dataclass
 
 from game.engine import Game
-from game.engine.game import Applied
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +20,7 @@ class RoundPoint:
 
 def round_points(game: Game) -> list[RoundPoint]:
     """Returns the state after each scored round, preceded by the start (round 0)."""
-    t = game.tables
+    t = game.catalog
     start = RoundPoint(0, {p: 0.0 for p in t.priority_order}, {p: "failed" for p in t.priority_order},
                        {tr.id: tr.start for tr in t.scenario.tracks})
     points = [start]
@@ -54,18 +53,13 @@ _WORLD = ("EventDrawn", "EventInjected", "TrackAdjusted")
 
 def conditional_flips(game: Game) -> list[Flip]:
     """Returns every time a conditional commitment became effective or stopped being so."""
-    conditions = {c.id: c.condition for c in game.state.commitments if c.condition is not None}
+    conditions = {c.id: c.when for c in game.view("public").commitments if c.when is not None}
     if not conditions:
         return []
-    replay = Game(game.tables, game.seed, game.initial_controllers)
-    seat = game.tables.seats[0]  # commitments are public: any seat's view shows them
     flips: list[Flip] = []
     known: dict[int, bool] = {}
-    for action in game.actions:
-        applied = replay.apply(action)
-        if not isinstance(applied, Applied):
-            break  # cannot happen for a game that was itself built from these actions
-        now = {c.id: c.effective for c in replay.view(seat).commitments if c.id in conditions}
+    for applied, replay in game.replay():
+        now = {c.id: c.effective for c in replay.view("public").commitments if c.id in conditions}
         for cid, effective in now.items():
             if known.get(cid, False) != effective:
                 cause = _cause(applied.entries, conditions[cid])

@@ -8,8 +8,7 @@ plain data (tests read it); `moments_section` lays it out.
 
 from dataclasses import dataclass
 
-from game.engine import Game
-from game.engine.log import possessive, quantity
+from game.engine import Game, possessive, quantity
 from game.report.document import Bullets, Entries, Entry, Para, Section, Strong, Sub, Table, run
 from game.report.event_impact import EventImpact, event_impacts
 from game.report.history import Flip, RoundPoint, conditional_flips
@@ -80,7 +79,7 @@ def find_moments(game: Game, points: list[RoundPoint]) -> Moments:
 
 def describe(game: Game, c) -> str:
     """Returns e.g. "#12 France: 2 contingents (ground troops) to Force"."""
-    t = game.tables
+    t = game.catalog
     kind = t.kinds[c.kind]
     priority = t.priorities[c.priority]
     return (f"#{c.id} {t.delegates[c.delegate].name}: {quantity(c.amount, kind.unit)} ({kind.name.lower()}) "
@@ -91,7 +90,7 @@ def _with_detail(game: Game, entry, commitments: dict) -> str:
     c = commitments.get(entry.data.get("commitment"))
     if c is None or entry.kind not in ("PledgeWithdrawn", "CommitmentLapsed"):
         return entry.text
-    t = game.tables
+    t = game.catalog
     kind = t.kinds[c.kind]
     priority = t.priorities[c.priority]
     condition = f", if {c.condition}" if c.condition else ""
@@ -102,7 +101,7 @@ def _with_detail(game: Game, entry, commitments: dict) -> str:
 def _turning_points(game: Game, points: list[RoundPoint]):
     order = {"failed": 0, "partial": 1, "secured": 2}
     for before, after in zip(points, points[1:], strict=False):
-        for pid, priority in game.tables.priorities.items():
+        for pid, priority in game.catalog.priorities.items():
             old, new = before.status.get(pid), after.status.get(pid)
             if old != new:
                 verb = "rose" if order.get(new, 0) > order.get(old, 0) else "fell"
@@ -112,12 +111,11 @@ def _turning_points(game: Game, points: list[RoundPoint]):
 
 def _chains(game: Game, commitments: dict):
     flips = conditional_flips(game)
-    models = {c.id: c for c in game.state.commitments}
     for c in commitments.values():
         if not c.condition:
             continue
         rests_on = tuple(other.id for other in commitments.values()
-                         if other.id != c.id and _named_by(models[c.id].condition, other))
+                         if other.id != c.id and _named_by(c.when, other))
         yield Chain(c.id, describe(game, c), c.condition, rests_on,
                     tuple(f for f in flips if f.commitment == c.id), c.status, c.effective)
 

@@ -46,7 +46,7 @@ def build_review(game: Game) -> Document:
         reality_section(game),
         timeline_section(game, points),
     )
-    meta = game.tables.scenario.meta
+    meta = game.scenario.meta
     result = game.result()
     return Document(
         title=f"After-action review: {meta.title}",
@@ -54,21 +54,21 @@ def build_review(game: Game) -> Document:
         facts=_facts(game, result),
         sections=sections,
         banner=run("Coalition result: ", Badge(result["outcome"]), " — " + ", ".join(
-            f"{game.tables.priorities[p].short or game.tables.priorities[p].name} {v['status']}"
+            f"{game.catalog.priorities[p].short or game.catalog.priorities[p].name} {v['status']}"
             for p, v in result["priorities"].items())),
-        footer=(f"Coalition Table after-action review of scenario {meta.id} (content {game.tables.content_hash[:12]}), "
+        footer=(f"Coalition Table after-action review of scenario {meta.id} (content {game.content_hash[:12]}), "
                 f"seed {game.seed}, {result['decisions']} decisions. Built from the game record: "
                 f"`coalition replay` plays it again."),
     )
 
 
 def _facts(game: Game, result: dict) -> tuple[tuple[str, str], ...]:
-    meta = game.tables.scenario.meta
-    humans = sum(1 for seat in game.tables.seats if game.controller(seat) == "human")
-    bots = len(game.tables.seats) - humans
+    meta = game.scenario.meta
+    humans = sum(1 for seat in game.seats if game.controller(seat) == "human")
+    bots = len(game.seats) - humans
     return (("Scenario", meta.id), ("Date", meta.date), ("Seed", str(game.seed)),
-            ("Rounds played", f"{result['rounds_played']} of {game.tables.scenario.rules.rounds}"),
-            ("Delegations", f"{len(game.tables.seats)} ({humans} human, {bots} bot)"),
+            ("Rounds played", f"{result['rounds_played']} of {game.scenario.rules.rounds}"),
+            ("Delegations", f"{len(game.seats)} ({humans} human, {bots} bot)"),
             ("Decisions", str(result["decisions"])))
 
 

@@ -8,8 +8,7 @@ from collections import Counter
 from functools import partial
 from itertools import combinations
 
-from game.engine import Game
-from game.engine.log import quantity
+from game.engine import Game, quantity
 from game.report import charts
 from game.report.document import Figure, Para, Section, Sub, Table, run
 from game.report.history import RoundPoint
@@ -19,7 +18,7 @@ _OFFER_STATES = ("accepted", "rejected", "countered", "expired", "failed", "canc
 
 def rounds_section(game: Game, points: list[RoundPoint]) -> Section:
     """Returns priority progress and tracks over the rounds."""
-    t = game.tables
+    t = game.catalog
     rounds = [p.round for p in points]
     pids = list(t.priority_order)
     priorities = [(t.priorities[p].name, t.priorities[p].target, t.partial_at[p]) for p in pids]
@@ -70,7 +69,7 @@ def contributions_section(game: Game) -> Section:
 
 
 def _contributions(game: Game):
-    t = game.tables
+    t = game.catalog
     view = game.view("facilitator")
     units: dict[str, Counter] = {seat: Counter() for seat in t.seats}
     for c in view.commitments:
@@ -95,7 +94,7 @@ def _contributions(game: Game):
 
 
 def _trades(game: Game):
-    t = game.tables
+    t = game.catalog
     pairs: Counter = Counter()
     for entry in game.view("facilitator").log:
         if entry.kind == "TradeAgreed":
@@ -121,7 +120,7 @@ def _offers(game: Game):
     if not offers:
         return None
     rows = []
-    for seat, d in game.tables.delegates.items():
+    for seat, d in game.catalog.delegates.items():
         made = Counter(o.status for o in offers if o.proposer == seat)
         if made:
             rows.append((run(d.name), run(str(sum(made.values()))), *(run(str(made[s])) for s in _OFFER_STATES[:5])))

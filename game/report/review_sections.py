@@ -12,12 +12,12 @@ _RANK = {"failed": 0, "partial": 1, "secured": 2}
 
 
 def _name(game: Game, seat: str) -> str:
-    d = game.tables.delegates.get(seat)
+    d = game.catalog.delegates.get(seat)
     return d.name if d else seat
 
 
 def _short(game: Game, pid: str) -> str:
-    p = game.tables.priorities.get(pid)
+    p = game.catalog.priorities.get(pid)
     return (p.short or p.name) if p else pid
 
 
@@ -29,7 +29,7 @@ def outcome_section(game: Game) -> Section:
                     f" The game ended after round {result['rounds_played']}: {result['end_reason'] or 'not over yet'}."),
                 "lead")
     rows = []
-    for pid, p in game.tables.priorities.items():
+    for pid, p in game.catalog.priorities.items():
         pv = view.priorities[pid]
         rows.append((run(Strong(p.name)), run(Meter(pv.progress, p.target, pv.partial_at)),
                      run(Badge(pv.status)), run(_requirements(game, p, pv))))
@@ -59,7 +59,7 @@ def objectives_section(game: Game) -> Section:
     """Returns each delegation's private objectives, revealed, with whether they were met."""
     view = game.view("facilitator")
     cards = []
-    for seat, d in game.tables.delegates.items():
+    for seat, d in game.catalog.delegates.items():
         private = view.private[seat]
         best = sum(o.points for o in private.objectives if o.points > 0)
         signed = view.delegates[seat].signed
@@ -82,7 +82,7 @@ def _controller(game: Game, seat: str) -> str:
 def briefs_section(game: Game) -> Section:
     """Returns every delegation's public and confidential brief and red lines."""
     cards = []
-    for d in game.tables.delegates.values():
+    for d in game.catalog.delegates.values():
         blocks = [Para(run(Strong("Public brief. "), d.public_brief.strip())),
                   Para(run(Strong("Confidential brief. "), d.confidential_brief.strip()), "quote")]
         red = _red_lines(game, d)
@@ -96,7 +96,7 @@ def briefs_section(game: Game) -> Section:
 def _red_lines(game: Game, d) -> str:
     parts = []
     if d.red_lines.kinds:
-        parts.append("never commits " + ", ".join(game.tables.kinds[k].name.lower() for k in d.red_lines.kinds))
+        parts.append("never commits " + ", ".join(game.catalog.kinds[k].name.lower() for k in d.red_lines.kinds))
     if d.red_lines.priorities:
         parts.append("never pledges to or signs " + ", ".join(_short(game, p) for p in d.red_lines.priorities))
     text = "; ".join(parts)
@@ -107,13 +107,13 @@ def _red_lines(game: Game, d) -> str:
 
 def reality_section(game: Game) -> Section:
     """Returns the scenario's reference outcome beside the game's, per priority and per delegation."""
-    reference = game.tables.scenario.reference_outcome
+    reference = game.scenario.reference_outcome
     if reference is None:
         return Section("reality", "Compared with reality",
                        (Para(run("This scenario has no reference outcome to compare with."), "note"),))
     view = game.view("facilitator")
     rows = []
-    for pid, p in game.tables.priorities.items():
+    for pid, p in game.catalog.priorities.items():
         pv = view.priorities[pid]
         ref = reference.priorities.get(pid)
         if ref is None:
@@ -137,7 +137,7 @@ def reality_section(game: Game) -> Section:
 def _delegation_table(game: Game, reference) -> Table:
     view = game.view("facilitator")
     rows = []
-    for seat, d in game.tables.delegates.items():
+    for seat, d in game.catalog.delegates.items():
         signed = view.delegates[seat].signed
         game_text = ", ".join(_short(game, p) + (" (res.)" if r else "") for p, r in signed.items()) or "nothing"
         ref = reference.delegates.get(seat)
@@ -155,7 +155,7 @@ def _delegation_table(game: Game, reference) -> Table:
 def _difference(game: Game, here: set[str], real: set[str]):
     if here == real:
         return run(Badge("same", "as in reality"))
-    order = list(game.tables.priority_order)
+    order = list(game.catalog.priority_order)
     parts = []
     if real - here:
         parts.append("not signed here: " + ", ".join(_short(game, p) for p in order if p in real - here))
@@ -166,7 +166,7 @@ def _difference(game: Game, here: set[str], real: set[str]):
 
 def debrief_section(game: Game) -> Section:
     """Returns the scenario's debrief questions as a hotwash, with what to show at each stage."""
-    meta = game.tables.scenario.meta
+    meta = game.scenario.meta
     groups = []
     for stage, questions, standard in hotwash(list(meta.debrief_questions)):
         show = [part for sid, title in stage.show for part in (Link(title, f"#{sid}"), ", ")][:-1]

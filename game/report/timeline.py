@@ -88,7 +88,7 @@ def _summary(game: Game, entries: list, before: RoundPoint | None, after: RoundP
     text = ", ".join(parts).capitalize() + "." if parts else ""
     if before is not None and after is not None:
         moves = []
-        for pid, priority in game.tables.priorities.items():
+        for pid, priority in game.catalog.priorities.items():
             start, end = before.progress.get(pid, 0.0), after.progress.get(pid, 0.0)
             if start != end or before.status.get(pid) != after.status.get(pid):
                 moves.append(f"{priority.short or priority.name} {start:g} → {end:g} of {priority.target:g}"
@@ -124,7 +124,7 @@ def _entry(game: Game, entry) -> Entry:
 def _signatures(game: Game, entries: list) -> Entry:
     by_seat: dict[str, list[str]] = {}
     for entry in entries:
-        priority = game.tables.priorities[entry.data["priority"]]
+        priority = game.catalog.priorities[entry.data["priority"]]
         mark = " (with reservations)" if entry.data.get("reservations") else ""
         by_seat.setdefault(entry.actor, []).append(f"{priority.short or priority.name}{mark}")
     text = "; ".join(f"{_name(game, seat)}: {', '.join(items)}" for seat, items in by_seat.items())
@@ -132,5 +132,5 @@ def _signatures(game: Game, entries: list) -> Entry:
 
 
 def _name(game: Game, seat: str) -> str:
-    delegate = game.tables.delegates.get(seat)
+    delegate = game.catalog.delegates.get(seat)
     return delegate.name if delegate else seat

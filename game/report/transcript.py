@@ -56,7 +56,7 @@ def progress_table(game: Game, progress: dict, status: dict, round_: int) -> Tab
     table.add_column("Progress", justify="right")
     table.add_column("Target", justify="right")
     table.add_column("Status")
-    for pid, priority in game.tables.priorities.items():
+    for pid, priority in game.catalog.priorities.items():
         table.add_row(priority.name, f"{progress[pid]:g}", f"{priority.target:g}", _status(status[pid]))
     return table
 
@@ -77,7 +77,7 @@ def result_tables(game: Game) -> Group:
     scores.add_column("Objectives met")
     for seat, data in result["delegates"].items():
         met = [oid for oid, ok in data["objectives"].items() if ok]
-        scores.add_row(game.tables.delegates[seat].name, game.controller(seat), str(data["score"]),
+        scores.add_row(game.catalog.delegates[seat].name, game.controller(seat), str(data["score"]),
                        ", ".join(met) or "—")
     return Group(priorities, Text(""), scores)
 

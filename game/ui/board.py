@@ -9,6 +9,7 @@ import math
 
 import pygame
 
+from game.engine import Names
 from game.ui.badges import draw_badge
 from game.ui.drawing import (
     curve_points,
@@ -21,7 +22,6 @@ from game.ui.drawing import (
 )
 from game.ui.layout import Layout
 from game.ui.palette import Identity, Palette
-from game.ui.plain_words import Names
 from game.ui.session import Screen
 from game.ui.text import Text
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pygame
 
+from game.engine import describe_item
 from game.ui.controller import Controller, make_item
 from game.ui.forms import CANCEL, SeatForm
-from game.ui.plain_words import describe_item
 from game.ui.session import Session
 from game.ui.widgets import Choice, Entry, FormButton
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pygame
 
+from game.engine import describe_item
 from game.ui.controller import Controller
-from game.ui.plain_words import describe_item
 from game.ui.session import Session
 from game.ui.widgets import Choice, Entry, FormButton
 
@@ -165,7 +165,7 @@ class ApprovalForm(SeatForm):
 
     def choices(self, values):
         me = self.screen.me
-        static = self.session.game.tables.delegates[self.seat]
+        static = self.session.game.catalog.delegates[self.seat]
         options = []
         for kind, odds in me.approval_odds.items():
             body = static.approvals[kind].body if kind in static.approvals else "parliament"

@@ -7,12 +7,12 @@ card. Overlays: the hot-seat curtain, event cards, the pause banner and the key 
 
 import pygame
 
+from game.engine import Names, describe_item
 from game.ui.badges import draw_badge
 from game.ui.drawing import draw_check, draw_tag
 from game.ui.layout import Layout
 from game.ui.palette import Identity, Palette
 from game.ui.phase_clock import PhaseClock
-from game.ui.plain_words import Names, describe_item
 from game.ui.session import Card, Notice, Screen
 from game.ui.text import Text
 

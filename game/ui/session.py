@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from game.bots import BotTable
-from game.engine import Game
-from game.engine.views import SeatView
+from game.engine import Game, Names, SeatView, describe_effects
 from game.model.actions import PUBLIC
 from game.ui.palette import Palette
 from game.ui.phase_clock import PhaseClock
-from game.ui.plain_words import Names, describe_effects
 
 EVENT_KINDS = ("EventDrawn", "EventInjected")
 
@@ -96,9 +94,9 @@ class Session:
 
         A fresh game shows the cards already drawn in round 1; a loaded one shows none of the past."""
         self.game = game
-        scenario = game.tables.scenario
+        scenario = game.scenario
         self.scenario = scenario
-        self.seats = tuple(game.tables.seats)
+        self.seats = tuple(game.seats)
         self.names = Names(scenario)
         self.bots = BotTable(game, {d.id: d.bot for d in scenario.delegates})
         self.clock = PhaseClock(dict(scenario.rules.phase_time_limits))
@@ -212,7 +210,7 @@ class Session:
         return log[-1].seq if log else 0
 
     def _card(self, entry, private: bool) -> Card:
-        event = self.game.tables.events[entry.data["event"]]
+        event = self.game.catalog.events[entry.data["event"]]
         effects = describe_effects(event.effects, self.names, self.viewer)
         return Card(entry.seq, event.id, event.title, event.text, tuple(effects), private,
                     entry.kind == "EventInjected", self.viewer if private else None)

@@ -74,7 +74,7 @@ class TableRenderer:
             self.board = pygame.Surface(layout.size).convert()
         board = self.board
         board.blit(self.static, (0, 0))
-        bounds = s.game.tables.track_bounds
+        bounds = {tid: (t.min, t.max) for tid, t in s.game.catalog.tracks.items()}
         draw_gauges(board, layout, screen, bounds, self.text, self.palette)
         draw_links(board, layout, screen, self.ids, self.text, self.palette)
         draw_priorities(board, layout, screen, self.text, self.palette)
@@ -111,7 +111,7 @@ class TableRenderer:
         if s.viewer and seat in (None, s.viewer):
             self.panel = render_my_panel(screen, width, s.names, self.ids, self.text, self.palette, scale)
         elif seat is not None:
-            static = s.game.tables.delegates[seat]
+            static = s.game.catalog.delegates[seat]
             self.panel = render_seat_panel(screen, seat, static.public_brief, s.game.controller(seat), width, s.names,
                                            self.ids, self.text, self.palette, scale, back_hint=s.viewer is not None)
         else:

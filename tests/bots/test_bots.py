@@ -21,7 +21,7 @@ def paris():
 def test_every_personality_plays_a_whole_flagship_game_legally(paris, personality):
     controllers = {d.id: personality for d in paris.scenario.delegates}
     game = play(paris.scenario, 11, content_hash=paris.content_hash, controllers=controllers)
-    assert game.over and game.state.decisions > 20  # play() raises if a bot chooses an illegal action
+    assert game.over and game.decisions > 20  # play() raises if a bot chooses an illegal action
 
 
 def test_same_seed_same_playthrough(paris):
@@ -57,7 +57,7 @@ def test_no_bot_asks_an_envoy_for_a_binding_guarantee(paris):
         replay = Game.new(paris.scenario, seed, content_hash=paris.content_hash,
                           controllers=played.initial_controllers)
         for action in played.actions:
-            if isinstance(action, Propose) and not replay.state.delegates["us"].rep.binding:
+            if isinstance(action, Propose) and not replay.view("public").delegates["us"].binding_authority:
                 us_items = [i for i in action.items if i.giver == "us"]
                 assert all(i.commitment != "guarantee" for i in us_items), (seed, action)
                 asks_while_envoys += bool(us_items)
@@ -71,7 +71,7 @@ def test_cautious_commits_less_than_cooperative(paris):
         for seed in range(3):
             controllers = {d.id: personality for d in paris.scenario.delegates}
             game = play(paris.scenario, seed, content_hash=paris.content_hash, controllers=controllers)
-            total += sum(c.amount for c in game.state.commitments if c.status == "active")
+            total += sum(c.amount for c in game.view("public").commitments if c.status == "active")
         return total
 
     assert committed("cautious") < committed("cooperative")
@@ -80,10 +80,11 @@ def test_cautious_commits_less_than_cooperative(paris):
 def test_cautious_never_crosses_red_lines_and_keeps_half_back(paris):
     controllers = {d.id: "cautious" for d in paris.scenario.delegates}
     game = play(paris.scenario, 3, content_hash=paris.content_hash, controllers=controllers)
-    for seat, d in game.state.delegates.items():
-        red = set(game.tables.red_kinds[seat])
-        assert not any(c.kind in red for c in game.state.commitments if c.delegate == seat)
-        assert sum(d.committed.values()) <= sum(d.capacity.values()) // 2 + 1
+    view = game.view("public")
+    for seat, d in view.delegates.items():
+        red = set(game.catalog.delegates[seat].red_lines.kinds)
+        assert not any(c.kind in red for c in view.commitments if c.delegate == seat)
+        assert sum(d.committed.values()) <= (sum(d.committed.values()) + sum(d.free.values())) // 2 + 1
 
 
 def test_bots_see_only_their_view():

@@ -20,7 +20,7 @@ from tests.engine.tiny import game, ok, refused
 def test_pledge_commits_capacity_and_counts_toward_the_priority():
     g = game()
     ok(g.apply(Pledge("a", "money", 2, "p1")))
-    assert g.state.free("a", "money") == 1
+    assert g._state.free("a", "money") == 1
     assert g.view("a").priorities["p1"].progress == 2
 
 
@@ -46,13 +46,13 @@ def test_red_lines_block_kinds_priorities_and_signatures():
 def test_approval_kinds_are_pending_until_a_vote_is_won():
     g = game(seed=3)
     ok(g.apply(Pledge("a", "troops", 2, "p2")))
-    assert g.state.commitments[0].status == PENDING
+    assert g._state.commitments[0].status == PENDING
     assert g.view("a").priorities["p2"].progress == 0
     ok(g.apply(SeekApproval("a", "troops")))  # 95%: seed 3 wins (asserted below)
     ok(g.apply(Pass("b")))
     ok(g.apply(Pass("c")))  # end of negotiation: the approvals phase rolls
-    assert g.state.commitments[0].status == ACTIVE
-    assert "troops" in g.state.delegates["a"].mandates
+    assert g._state.commitments[0].status == ACTIVE
+    assert "troops" in g._state.delegates["a"].mandates
     assert any(e.kind == "ApprovalWon" for e in g.log)
 
 
@@ -62,8 +62,8 @@ def test_a_lost_vote_returns_the_capacity():
     ok(g.apply(SeekApproval("a", "troops")))
     ok(g.apply(Pass("b")))
     ok(g.apply(Pass("c")))
-    assert g.state.commitments[0].status == REJECTED
-    assert g.state.free("a", "troops") == 2
+    assert g._state.commitments[0].status == REJECTED
+    assert g._state.free("a", "troops") == 2
     lost = [e for e in g.log if e.kind == "ApprovalLost"]
     assert lost and "return to capacity" in lost[0].text
 
@@ -92,8 +92,8 @@ def test_trade_needs_every_party_and_becomes_commitments():
     assert g.view("b").open_offers_to_me()[0].id == 1
     assert g.view("c").offers == ()  # not a party: cannot see it
     ok(g.apply(Accept("b", 1)))
-    assert [c.delegate for c in g.state.commitments] == ["a", "b"]
-    assert g.state.offers[0].status == "accepted"
+    assert [c.delegate for c in g._state.commitments] == ["a", "b"]
+    assert g._state.offers[0].status == "accepted"
     assert any(e.kind == "TradeAgreed" and e.visible_to is None for e in g.log)
 
 
@@ -118,18 +118,18 @@ def test_counter_replaces_the_offer():
     ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 2, "p1")))))
     ok(g.apply(Pass("a")))
     ok(g.apply(Counter("b", 1, (OfferItem("a", "money", 2, "p1"), OfferItem("b", "money", 1, "p1")))))
-    assert g.state.offers[0].status == "countered"
-    assert g.state.offers[1].parties == ("a",) and g.state.offers[1].replaces == 1
+    assert g._state.offers[0].status == "countered"
+    assert g._state.offers[1].parties == ("a",) and g._state.offers[1].replaces == 1
 
 
 def test_withdraw_costs_capital_and_trust():
     g = game()
     ok(g.apply(Pledge("a", "money", 2, "p1")))
     ok(g.apply(Withdraw("a", 1)))
-    assert g.state.commitments[0].status == WITHDRAWN
-    assert g.state.free("a", "money") == 3
-    assert g.state.delegates["a"].capital == 1
-    assert g.state.tracks["trust"] == 4
+    assert g._state.commitments[0].status == WITHDRAWN
+    assert g._state.free("a", "money") == 3
+    assert g._state.delegates["a"].capital == 1
+    assert g._state.tracks["trust"] == 4
 
 
 def test_withdraw_refusals():
@@ -175,6 +175,6 @@ def test_conditional_pledge_counts_only_when_its_condition_holds():
 
 def test_illegal_action_leaves_state_unchanged():
     g = game()
-    before = (len(g.log), g.state.decisions, dict(g.state.delegates["a"].committed))
+    before = (len(g.log), g._state.decisions, dict(g._state.delegates["a"].committed))
     refused(g.apply(Pledge("a", "money", 9, "p1")), "capacity")
-    assert (len(g.log), g.state.decisions, dict(g.state.delegates["a"].committed)) == before
+    assert (len(g.log), g._state.decisions, dict(g._state.delegates["a"].committed)) == before

@@ -13,17 +13,17 @@ def _play(effects, **changes):
 
 
 def _next_round(g):
-    for seat in g.state.order[g.state.turn_index:]:
+    for seat in g._state.order[g._state.turn_index:]:
         ok(g.apply(Pass(seat)))
 
 
 def test_adjust_track_is_clamped_to_its_bounds():
     g = _play([{"op": "adjust_track", "track": "trust", "by": 99}])
-    assert g.state.tracks["trust"] == 10
+    assert g._state.tracks["trust"] == 10
 
 
 def test_set_flag():
-    assert _play([{"op": "set_flag", "flag": "backstop"}]).state.flags["backstop"] is True
+    assert _play([{"op": "set_flag", "flag": "backstop"}])._state.flags["backstop"] is True
 
 
 def test_adjust_capacity_is_timed_and_never_below_committed():
@@ -31,22 +31,22 @@ def test_adjust_capacity_is_timed_and_never_below_committed():
                       "effects": [{"op": "adjust_capacity", "delegate": "a", "kind": "money", "by": -3, "rounds": 1}]}])
     ok(g.apply(Pledge("a", "money", 2, "p1")))
     ok(g.apply(InjectEvent("e")))
-    assert g.state.delegates["a"].capacity["money"] == 2  # clamped at the 2 committed
+    assert g._state.delegates["a"].capacity["money"] == 2  # clamped at the 2 committed
     _next_round(g)
-    assert g.state.delegates["a"].capacity["money"] == 3  # restored by what was applied
+    assert g._state.delegates["a"].capacity["money"] == 3  # restored by what was applied
 
 
 def test_adjust_capital_never_negative():
-    assert _play([{"op": "adjust_capital", "delegate": "c", "by": -5}]).state.delegates["c"].capital == 0
+    assert _play([{"op": "adjust_capital", "delegate": "c", "by": -5}])._state.delegates["c"].capital == 0
 
 
 def test_block_and_unblock_kind():
     g = _play([{"op": "block_kind", "delegate": "a", "kind": "money", "rounds": 1, "reason": "a strike"}])
     assert "a strike" in refused(g.apply(Pledge("a", "money", 1, "p1")), "blocked").message
     _next_round(g)
-    assert "money" not in g.state.delegates["a"].blocked
+    assert "money" not in g._state.delegates["a"].blocked
     g2 = _play([{"op": "block_kind", "delegate": "a", "kind": "money"}, {"op": "unblock_kind", "delegate": "a", "kind": "money"}])
-    assert g2.state.delegates["a"].blocked == {}
+    assert g2._state.delegates["a"].blocked == {}
 
 
 def test_replace_representative_and_revert():
@@ -80,7 +80,7 @@ def test_adjust_actions():
     g = _play([{"op": "adjust_actions", "delegate": "b", "by": -1, "rounds": 1}])
     ok(g.apply(Pledge("a", "money", 1, "p1")))
     ok(g.apply(Pledge("a", "money", 1, "p1")))
-    assert g.turn_seat == "b" and g.state.actions_left == 1
+    assert g.turn_seat == "b" and g._state.actions_left == 1
 
 
 def test_cancel_offers():
@@ -89,12 +89,12 @@ def test_cancel_offers():
     g = game(events=[{"id": "e", "title": "E", "text": "t", "effects": [{"op": "cancel_offers", "delegate": "b"}]}])
     ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")))))
     ok(g.apply(InjectEvent("e")))
-    assert g.state.offers[0].status == "cancelled"
+    assert g._state.offers[0].status == "cancelled"
 
 
 def test_revoke_approval():
     g = _play([{"op": "revoke_approval", "delegate": "a", "kind": "troops"}])
-    assert "troops" not in g.state.delegates["a"].mandates
+    assert "troops" not in g._state.delegates["a"].mandates
 
 
 def test_message_public_and_private():
@@ -131,7 +131,7 @@ def test_a_temporary_gain_is_taken_back_even_when_committed():
     ok(g.apply(InjectEvent("e")))
     ok(g.apply(Pledge("a", "money", 5, "p1")))
     _next_round(g)
-    d = g.state.delegates["a"]
+    d = g._state.delegates["a"]
     assert d.capacity["money"] == 5 and d.debt["money"] == 2  # committed units stay; 2 are owed
     from game.model.actions import Withdraw
     ok(g.apply(Withdraw("a", 1)))
@@ -143,7 +143,7 @@ def test_reverting_a_cut_cancels_its_debt_and_restores_what_was_paid():
         {"op": "adjust_capacity", "delegate": "a", "kind": "money", "by": -3, "rounds": 1}]}])
     ok(g.apply(Pledge("a", "money", 2, "p1")))
     ok(g.apply(InjectEvent("e")))
-    d = g.state.delegates["a"]
+    d = g._state.delegates["a"]
     assert d.capacity["money"] == 2 and d.debt["money"] == 2
     from game.model.actions import Withdraw
     ok(g.apply(Withdraw("a", 1)))  # its 2 units come free: the debt takes them

@@ -15,7 +15,7 @@ from tests.engine.tiny import game, ok, refused
 
 def test_turns_follow_the_listed_order_and_actions_per_turn():
     g = game()
-    assert g.turn_seat == "a" and g.state.actions_left == 2
+    assert g.turn_seat == "a" and g._state.actions_left == 2
     ok(g.apply(Pledge("a", "money", 1, "p1")))
     assert g.turn_seat == "a"
     ok(g.apply(Pledge("a", "money", 1, "p1")))
@@ -24,17 +24,17 @@ def test_turns_follow_the_listed_order_and_actions_per_turn():
 
 def test_rotating_order_shifts_the_first_seat_each_round():
     g = game(rules__turn_order="rotate")
-    assert g.state.order == ("a", "b", "c")
+    assert g._state.order == ("a", "b", "c")
     for seat in ("a", "b", "c"):
         ok(g.apply(Pass(seat)))
-    assert g.state.round == 2 and g.state.order == ("b", "c", "a")
+    assert g._state.round == 2 and g._state.order == ("b", "c", "a")
 
 
 def test_phase_ends_early_when_a_whole_cycle_passes():
     g = game(rules__turns_per_round=3)
     for seat in ("a", "b", "c"):
         ok(g.apply(Pass(seat)))
-    assert g.state.round == 2
+    assert g._state.round == 2
 
 
 def test_the_game_ends_after_the_last_round():
@@ -42,7 +42,7 @@ def test_the_game_ends_after_the_last_round():
     for _ in range(2):
         for seat in ("a", "b", "c"):
             ok(g.apply(Pass(seat)))
-    assert g.over and "all 2 rounds" in g.state.end_reason
+    assert g.over and "all 2 rounds" in g._state.end_reason
     refused(g.apply(Pass("a")), "game_over")
     assert g.log[-1].kind == "GameEnded"
 
@@ -53,7 +53,7 @@ def test_end_condition_ends_the_game_early():
     ok(g.apply(AdjustTrack("trust", -4, "a test")))
     for seat in ("a", "b", "c"):
         ok(g.apply(Pass(seat)))
-    assert g.over and g.state.end_reason == "trust collapsed" and g.state.round == 1
+    assert g.over and g._state.end_reason == "trust collapsed" and g._state.round == 1
 
 
 def test_events_are_drawn_by_weight_when_their_conditions_hold():
@@ -64,10 +64,10 @@ def test_events_are_drawn_by_weight_when_their_conditions_hold():
         {"id": "again", "title": "Again", "text": "t", "repeatable": True, "effects": []},
     ]
     g = game(rules__events_per_round=2, events=events)
-    assert sorted(g.state.fired) == ["again", "once"]
+    assert sorted(g._state.fired) == ["again", "once"]
     for seat in ("a", "b", "c"):
         ok(g.apply(Pass(seat)))
-    assert g.state.fired == {"once": 1, "again": 2}  # once is not repeatable; never never held
+    assert g._state.fired == {"once": 1, "again": 2}  # once is not repeatable; never never held
 
 
 def test_private_events_reach_only_their_recipients():
@@ -101,7 +101,7 @@ def test_facilitator_actions_are_recorded_and_checked():
     ok(g.apply(SetController("b", "negotiator")))
     assert g.controller("b") == "negotiator"
     ok(g.apply(EndPhase()))
-    assert g.state.round == 2
+    assert g._state.round == 2
     assert [type(a).__name__ for a in g.actions] == ["InjectEvent", "SetController", "EndPhase"]
 
 
@@ -149,11 +149,11 @@ def test_an_offer_made_late_in_a_round_waits_for_its_addressee_to_have_a_turn():
     ok(g.apply(Propose("b", ("a",), items)))  # a has already had its turn this round
     ok(g.apply(Pass("b")))
     ok(g.apply(Pass("c")))
-    assert g.state.round == 2 and g.state.offers[0].status == "open"  # not expired unanswered
+    assert g._state.round == 2 and g._state.offers[0].status == "open"  # not expired unanswered
     ok(g.apply(Pass("a")))  # a had its chance and let it go
     ok(g.apply(Pass("b")))
     ok(g.apply(Pass("c")))
-    assert g.state.offers[0].status == "expired"
+    assert g._state.offers[0].status == "expired"
 
 
 def test_a_view_lists_the_seats_own_commitments():

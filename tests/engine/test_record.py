@@ -23,7 +23,7 @@ def _random_game(seed: int, steps: int = 60) -> Game:
 
 
 def _fingerprint(g: Game):
-    return ([e.to_dict() for e in g.log], g.state.rng.state, g.result())
+    return ([e.to_dict() for e in g.log], g._state.rng.state, g.result())
 
 
 def test_undo_restores_the_state_before_the_last_action():
@@ -48,7 +48,7 @@ def test_save_then_load_round_trips(tmp_path, suffix):
     path = save_record(g, tmp_path / f"game{suffix}")
     loaded = load_game(path)
     assert _fingerprint(loaded) == _fingerprint(g)
-    assert load_record(path).decisions == g.state.decisions
+    assert load_record(path).decisions == g._state.decisions
 
 
 def test_a_record_for_another_scenario_version_is_refused(tmp_path):

@@ -48,7 +48,7 @@ def test_a_chain_unlocks_at_once_and_unmet_conditions_lapse_at_the_end():
     for seat in ("b", "c", "a", "b", "c"):
         ok(g.apply(Pass(seat)))
     assert g.over
-    assert [c.status for c in g.state.commitments] == ["lapsed", "lapsed"]
+    assert [c.status for c in g._state.commitments] == ["lapsed", "lapsed"]
     assert sum(e.kind == "CommitmentLapsed" for e in g.log) == 2
 
 

@@ -12,17 +12,17 @@ REASON = "a walkout, for the <record> & the debrief"
 
 def _act(game: Game, action) -> bool:
     """Passes until it is the action's seat's turn in this round, then applies it; False if refused."""
-    start = game.state.round
+    start = game.round
     while game.turn_seat != action.seat:
-        if game.over or game.turn_seat is None or game.state.round != start:
+        if game.over or game.turn_seat is None or game.round != start:
             return False
         game.apply(Pass(game.turn_seat))
     return getattr(game.apply(action), "ok", False)
 
 
 def _finish_round(game: Game) -> None:
-    start = game.state.round
-    while not game.over and game.state.round == start:
+    start = game.round
+    while not game.over and game.round == start:
         game.apply(Pass(game.turn_seat))
 
 
@@ -50,7 +50,7 @@ def _play(seed: int) -> Game | None:
         return None
     if not _act(game, Pledge("fr", "monitoring_assets", 1, "monitoring")):  # #6 unlocks #5, then #4
         return None
-    unfired = [e for e in ("bundestag_delay", "venezuela") if e not in game.state.fired]
+    unfired = [e for e in ("bundestag_delay", "venezuela") if e not in game.view("facilitator").events_fired]
     if not unfired or not getattr(game.apply(InjectEvent(unfired[0])), "ok", False):
         return None
     while not game.over:

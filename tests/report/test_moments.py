@@ -28,7 +28,7 @@ def test_lost_vote_and_the_commitment_it_undid(crafted):
     assert len(m.votes_lost) == 1
     assert "Bundestag rejects Germany's ground troops" in m.votes_lost[0].text
     assert "upset" not in m.votes_lost[0].text  # 40% odds: losing was the likelier result
-    statuses = {c.id: c.status for c in crafted.state.commitments}
+    statuses = {c.id: c.status for c in crafted.view("public").commitments}
     assert statuses[3] == "rejected"
 
 

@@ -90,14 +90,14 @@ def check_review(game):
     html = review_html(game)
     checker = check_html(html)
     assert checker.section_ids == list(SECTION_IDS)
-    for priority in game.tables.scenario.priorities:
+    for priority in game.scenario.priorities:
         assert escape(priority.name) in html
-    for delegate in game.tables.scenario.delegates:
+    for delegate in game.scenario.delegates:
         assert escape(delegate.name) in html
         assert escape(" ".join(delegate.confidential_brief.split())) in " ".join(html.split())
         for objective in delegate.objectives:
             assert escape(objective.description) in html
-    for question in game.tables.scenario.meta.debrief_questions:
+    for question in game.scenario.meta.debrief_questions:
         assert escape(stage_of(question)[1]) in html
     figures = build_review(game).all_figures()
     assert {f.key for f in figures} >= {"progress", "tracks"}
@@ -113,7 +113,7 @@ def test_review_shows_the_outcome_and_compares_with_reality(games):
     outcome = html[html.index('id="outcome"'):html.index('id="rounds"')]
     assert outcome.count('class="badge b-') == 1 + len(result["priorities"])
     reality = html[html.index('id="reality"'):html.index('id="timeline"')]
-    reference = game.tables.scenario.reference_outcome
+    reference = game.scenario.reference_outcome
     for ref in reference.priorities.values():
         assert escape(ref.note) in reality
     for question in reference.open_questions:
@@ -147,7 +147,7 @@ def test_markdown_has_the_same_sections_as_the_page(games):
         headings = re.findall(r"^## (.+)$", markdown, re.MULTILINE)
         assert headings[0] == "Contents"
         assert headings[1:] == [h.strip() for h in checker.h2]
-        for priority in game.tables.scenario.priorities:
+        for priority in game.scenario.priorities:
             assert priority.name in markdown
 
 

@@ -20,7 +20,7 @@ def rendered(driver: Driver) -> set[str]:
 
 
 def brief_lines(driver: Driver, seat: str) -> list[str]:
-    brief = driver.scene.session.game.tables.delegates[seat].confidential_brief.strip()
+    brief = driver.scene.session.game.catalog.delegates[seat].confidential_brief.strip()
     width = driver.scene.layout.right.width - 2 * driver.scene.layout.px(12)
     return driver.app.text.wrap(brief, "small", width)
 

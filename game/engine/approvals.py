@@ -1,0 +1,116 @@
+"""Domestic approvals: seeking a mandate, the odds, the vote (rolled with the game's RNG and
+logged), and the approvals phase that rolls the votes scheduled during the round.
+
+A commitment of a kind that needs a mandate stays pending until its vote: won, it counts;
+lost, its units return to capacity.
+"""
+
+from game.engine.effects import settle_debt
+from game.engine.log import record
+from game.engine.rule import Rejection, Rule
+from game.engine.state import ACTIVE, PENDING, REJECTED, State
+from game.engine.words import possessive
+from game.model.actions import SeekApproval
+
+
+def approval_chance(state: State, seat: str, kind: str) -> float:
+    """Returns the odds that the seat's domestic body approves commitments of a kind now."""
+    t = state.tables
+    rules = t.scenario.rules
+    approval = t.delegates[seat].approvals.get(kind)
+    chance = approval.chance if approval else rules.default_approval_chance
+    for predicate, by in t.approval_mods.get((seat, kind), ()):
+        if predicate(state):
+            chance += by
+    chance += state.delegates[seat].approval_shift.get(kind, 0.0)
+    low, high = rules.approval_chance_bounds
+    return max(low, min(high, chance))
+
+
+def approval_body(state: State, seat: str, kind: str) -> str:
+    approval = state.tables.delegates[seat].approvals.get(kind)
+    return approval.body if approval else "parliament"
+
+
+def roll_approval(state: State, seat: str, kind: str) -> None:
+    """Rolls one domestic vote with the game's RNG; the roll goes in the log."""
+    d = state.delegates[seat]
+    d.votes_scheduled.discard(kind)
+    chance = approval_chance(state, seat, kind)
+    roll = state.rng.random()
+    won = roll < chance
+    pending = [c for c in d.own if c.kind == kind and c.status == PENDING]
+    for c in pending:
+        state.set_status(c, ACTIVE if won else REJECTED)
+        if not won:
+            d.committed[kind] -= c.amount
+            settle_debt(state, seat, kind)
+    if won:
+        d.mandates.add(kind)
+    state.changed(seat)
+    name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
+    what = state.tables.kinds[kind].name.lower()
+    verdict = "approves" if won else "rejects"
+    tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
+    record(state, "game", "VoteAnnounced", f"{body} {verdict} {possessive(name)} {what}{tail}.", auto=True,
+           delegate=seat, commitment=kind, won=won)
+    # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
+    record(state, "game", "ApprovalWon" if won else "ApprovalLost",
+           f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
+           auto=True, visible_to=(seat,), delegate=seat, commitment=kind, chance=round(chance, 4),
+           roll=round(roll, 4))
+
+
+def approvals_phase(state: State) -> None:
+    for seat in state.tables.seats:
+        for kind in sorted(state.delegates[seat].votes_scheduled):
+            roll_approval(state, seat, kind)
+
+
+def check_seek_approval(state: State, a) -> Rejection | None:
+    t = state.tables
+    if a.commitment not in t.kinds:
+        return Rejection("unknown_kind", f"Unknown commitment kind '{a.commitment}'.")
+    d = state.delegates[a.seat]
+    who, what = t.delegates[a.seat].name, t.kinds[a.commitment].name.lower()
+    if (a.seat, a.commitment) not in t.needs_approval:
+        return Rejection("no_approval_needed", f"{who} needs no domestic approval for {what}; pledge it directly.")
+    if a.commitment in t.red_kinds[a.seat]:
+        return Rejection("red_line", f"{who} will not commit {what}: it is one of its red lines.")
+    if d.capacity.get(a.commitment, 0) <= 0:
+        return Rejection("capacity", f"{who} has no {what} to commit, so there is nothing to approve.")
+    if a.commitment in d.mandates:
+        return Rejection("already_approved", f"{who} already holds a mandate for {what}.")
+    if a.commitment in d.votes_scheduled:
+        return Rejection("vote_scheduled", f"A vote on {what} is already scheduled for {who} this round.")
+    cost = t.scenario.rules.approval_capital_cost
+    if d.capital < cost:
+        return Rejection("no_capital", f"Seeking approval costs {cost} political capital; {who} has {d.capital}.")
+    return None
+
+
+def apply_seek_approval(state: State, a) -> None:
+    d = state.delegates[a.seat]
+    state.spend_capital(a.seat, state.tables.scenario.rules.approval_capital_cost)
+    if "approvals" in state.tables.scenario.rules.phases:
+        d.votes_scheduled.add(a.commitment)
+        body = approval_body(state, a.seat, a.commitment)
+        record(state, a.seat, "ApprovalSought",
+               f"{state.tables.delegates[a.seat].name} asks {body} to approve "
+               f"{state.tables.kinds[a.commitment].name.lower()} (vote at the end of the round).",
+               commitment=a.commitment)
+    else:
+        roll_approval(state, a.seat, a.commitment)
+
+
+def legal_requests(state: State, seat: str):
+    """Yields a request for each kind the seat may still seek a mandate for."""
+    t = state.tables
+    d = state.delegates[seat]
+    for kind in t.approval_kinds.get(seat, ()):
+        if (kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0
+                and d.capital >= t.scenario.rules.approval_capital_cost):
+            yield t.action(SeekApproval, seat, kind)
+
+
+RULES = {"seek_approval": Rule(check_seek_approval, apply_seek_approval, legal_requests)}

@@ -1,0 +1,221 @@
+"""Commitments: pledging (optionally on a condition), withdrawing, and lapsing at the end.
+
+One commitment is `amount` units of a kind toward a priority. Its condition is compiled
+when it is made; a kind that needs a domestic mandate makes it pending until the vote.
+Another seat's red lines stay hidden from a proposer: `own=False` skips them.
+"""
+
+from typing import Any
+
+from game.engine.approvals import approval_body
+from game.engine.conditions import compile_condition, is_monotone
+from game.engine.effects import clamp_track, settle_debt
+from game.engine.log import record
+from game.engine.rule import Rejection, Rule
+from game.engine.state import ACTIVE, LAPSED, PENDING, WITHDRAWN, Commitment, State
+from game.engine.words import describe_condition, possessive, quantity
+from game.model.actions import Pledge, Withdraw
+from game.model.references import unknown_references
+
+
+def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
+               condition: Any = None, *, own: bool = True) -> Rejection | None:
+    """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
+    t = state.tables
+    if giver not in t.delegates:
+        return Rejection("unknown_seat", f"There is no delegation '{giver}' at this table.")
+    if kind not in t.kinds:
+        return Rejection("unknown_kind", f"Unknown commitment kind '{kind}' (known: {', '.join(t.kinds)}).")
+    if priority not in t.priorities:
+        return Rejection("unknown_priority", f"Unknown priority '{priority}' (known: {', '.join(t.priorities)}).")
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 1:
+        return Rejection("bad_amount", f"Commit at least {quantity(1, t.kinds[kind].unit)} (got {amount}).")
+    if state.contribution.get((kind, priority), 0) <= 0:
+        helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
+        return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
+                                            f"it counts toward: {', '.join(helps) or 'nothing now'}.")
+    if own and priority in t.red_priorities[giver]:
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
+                                     f"it is one of its red lines.")
+    problem = check_giver(state, giver, kind, own)
+    if problem:
+        return problem
+    free = state.free(giver, kind)
+    if free < amount:
+        return Rejection("capacity", f"{t.delegates[giver].name} has only {quantity(free, t.kinds[kind].unit)} of "
+                                     f"{t.kinds[kind].name.lower()} left uncommitted (asked for {amount}).")
+    if condition is not None:
+        problems = unknown_references(condition, t.known)
+        if problems:
+            return Rejection("bad_condition", f"The condition names something unknown: {problems[0]}.")
+        if not is_monotone(condition):
+            return Rejection("bad_condition", "A commitment's condition may only ask for what more commitments "
+                                              "can bring about (e.g. 'if the US commits a guarantee'), not for "
+                                              "something to be missing or a priority to fail.")
+    return None
+
+
+def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Rejection | None:
+    """Checks what depends only on the giver and the kind: red line, block, authority."""
+    t = state.tables
+    d = state.delegates[giver]
+    if own and kind in t.red_kinds[giver]:
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {t.kinds[kind].name.lower()}: "
+                                     f"it is one of its red lines. Offer something else instead.")
+    if kind in d.blocked:
+        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {t.kinds[kind].name.lower()} now: "
+                                    f"{d.blocked[kind]}. Try another kind, or wait for the block to end.")
+    if t.kinds[kind].needs_binding_authority and not d.rep.binding:
+        return Rejection("no_authority", f"{possessive(t.delegates[giver].name)} representative ({d.rep.name}, "
+                                         f"{d.rep.title}) has no authority to give a binding "
+                                         f"{t.kinds[kind].name.lower()}; offer something non-binding, or wait "
+                                         f"until a principal with authority returns.")
+    return None
+
+
+def check_totals(state: State, items) -> Rejection | None:
+    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together."""
+    totals: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (item.giver, item.commitment)
+        totals[key] = totals.get(key, 0) + item.amount
+    t = state.tables
+    for (giver, kind), amount in totals.items():
+        free = state.free(giver, kind)
+        if amount > free:
+            return Rejection("capacity", f"{t.display_name(giver)} has only {quantity(free, t.kinds[kind].unit)} "
+                                         f"of {t.kinds[kind].name.lower()} left uncommitted; the offer asks for "
+                                         f"{amount} in all.")
+    return None
+
+
+def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
+                        condition: Any = None) -> str:
+    """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
+    t = state.tables
+    k = t.kinds[kind]
+    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({k.name.lower()}) to {t.priorities[priority].name}"
+    if condition is not None:
+        text += f", if {describe_condition(condition, t.display_name)}"
+    return text
+
+
+def commit(state: State, giver: str, kind: str, amount: int, priority: str, condition: Any,
+           offer: int | None) -> Commitment:
+    """Makes a commitment (pending if its kind needs a mandate the giver lacks)."""
+    needs_vote = (giver, kind) in state.tables.needs_approval and kind not in state.delegates[giver].mandates
+    c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
+                   offer, PENDING if needs_vote else ACTIVE,
+                   compile_condition(condition) if condition is not None else None)
+    state.add_commitment(c)
+    return c
+
+
+def pending_note(state: State, c: Commitment) -> str:
+    if c.status != PENDING:
+        return ""
+    return f" (pending: needs {approval_body(state, c.delegate, c.kind)} approval; seek approval to make it count)"
+
+
+def release(state: State, c: Commitment, status: str) -> None:
+    """Ends a commitment (withdrawn, lapsed, rejected): its units return to the giver."""
+    state.set_status(c, status)
+    state.delegates[c.delegate].committed[c.kind] -= c.amount
+    settle_debt(state, c.delegate, c.kind)
+
+
+def lapse_unmet(state: State, effective: frozenset[int]) -> None:
+    """At the end: conditional commitments whose condition never held lapse, and their units return."""
+    for c in list(state.conditional):
+        if c.id not in effective:
+            release(state, c, LAPSED)
+            record(state, "game", "CommitmentLapsed",
+                   f"{possessive(state.tables.delegates[c.delegate].name)} conditional commitment #{c.id} lapsed: "
+                   f"its condition never held.", auto=True, commitment=c.id)
+
+
+# -- pledge ------------------------------------------------------------------------
+
+def check_pledge(state: State, a) -> Rejection | None:
+    return check_item(state, a.seat, a.commitment, a.amount, a.priority, a.condition)
+
+
+def apply_pledge(state: State, a) -> None:
+    c = commit(state, a.seat, a.commitment, a.amount, a.priority, a.condition, None)
+    text = describe_commitment(state, a.seat, a.commitment, a.amount, a.priority, a.condition)
+    record(state, a.seat, "Pledged", f"Pledge #{c.id}. {text}{pending_note(state, c)}.",
+           commitment=c.id, delegate=a.seat, kind_id=a.commitment, amount=a.amount, priority=a.priority,
+           status=c.status, conditional=a.condition is not None)
+
+
+def legal_pledges(state: State, seat: str):
+    """Yields legal pledges of 1 unit and of all free units, per kind and priority."""
+    action = state.tables.action
+    for kind, priorities in _pledgeable(state, seat):
+        free = state.free(seat, kind)
+        if free <= 0 or check_giver(state, seat, kind) is not None:
+            continue
+        for priority in priorities:
+            yield action(Pledge, seat, kind, 1, priority)
+            if free > 1:
+                yield action(Pledge, seat, kind, free, priority)
+
+
+def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
+    """Returns (kind, priorities it advances outside the seat's red lines), cached until
+    an effect changes a contribution."""
+    cache = state.caches.pledgeable
+    if seat not in cache:
+        red = state.tables.red_priorities[seat]
+        by_kind: dict[str, list[str]] = {}
+        for (kind, priority), value in state.contribution.items():
+            if value > 0 and priority not in red:
+                by_kind.setdefault(kind, []).append(priority)
+        cache[seat] = list(by_kind.items())
+    return cache[seat]
+
+
+# -- withdraw ----------------------------------------------------------------------
+
+def check_withdraw(state: State, a) -> Rejection | None:
+    t = state.tables
+    if not isinstance(a.pledge, int) or not 1 <= a.pledge <= len(state.commitments):
+        return Rejection("unknown_commitment", f"There is no commitment #{a.pledge}.")
+    c = state.commitments[a.pledge - 1]
+    if c.delegate != a.seat:
+        return Rejection("not_yours", f"Commitment #{a.pledge} is {possessive(t.display_name(c.delegate))}, not yours.")
+    if c.status not in (ACTIVE, PENDING):
+        return Rejection("not_withdrawable", f"Commitment #{a.pledge} is already {c.status}.")
+    cost = t.scenario.rules.withdraw_capital_cost
+    if state.delegates[a.seat].capital < cost:
+        return Rejection("no_capital", f"Withdrawing costs {cost} political capital; "
+                                       f"{t.display_name(a.seat)} has {state.delegates[a.seat].capital}.")
+    return None
+
+
+def apply_withdraw(state: State, a) -> None:
+    rules = state.tables.scenario.rules
+    c = state.commitments[a.pledge - 1]
+    release(state, c, WITHDRAWN)
+    state.spend_capital(a.seat, rules.withdraw_capital_cost)
+    for delta in rules.withdraw_track_effects:
+        state.tracks[delta.track] = clamp_track(state, delta.track, state.tracks[delta.track] + delta.by)
+    record(state, a.seat, "PledgeWithdrawn",
+           f"{state.tables.delegates[a.seat].name} withdraws commitment #{c.id} "
+           f"({quantity(c.amount, state.tables.kinds[c.kind].unit)}); "
+           f"it costs {rules.withdraw_capital_cost} political capital and trust.", commitment=c.id)
+
+
+def legal_withdrawals(state: State, seat: str):
+    t = state.tables
+    d = state.delegates[seat]
+    if d.capital >= t.scenario.rules.withdraw_capital_cost:
+        for c in d.own:
+            if c.status in (ACTIVE, PENDING):
+                yield t.action(Withdraw, seat, c.id)
+
+
+RULES = {
+    "pledge": Rule(check_pledge, apply_pledge, legal_pledges),
+    "withdraw": Rule(check_withdraw, apply_withdraw, legal_withdrawals),
+}

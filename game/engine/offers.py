@@ -1,0 +1,213 @@
+"""Offers: proposing a trade, accepting, rejecting, countering, and expiry at the end of a round.
+
+An offer and its answers are visible only to its parties; the deal it becomes is public.
+An offer executes when every addressee has accepted, or falls through if a giver can no
+longer give. It expires only after every addressee has had a turn to answer.
+"""
+
+from typing import Any
+
+from game.engine.commitments import (
+    check_item,
+    check_totals,
+    commit,
+    describe_commitment,
+    pending_note,
+)
+from game.engine.log import record
+from game.engine.rule import Rejection, Rule
+from game.engine.state import (
+    ACCEPTED,
+    COUNTERED,
+    EXPIRED,
+    FAILED,
+    OPEN,
+    REJECTED_OFFER,
+    Offer,
+    State,
+)
+from game.model.actions import Accept, Reject
+
+MAX_OPEN_OFFERS = 3
+
+
+def _name(state: State, seat: str) -> str:
+    return state.tables.display_name(seat)
+
+
+def _bundle(state: State, seat: str, parties: tuple[str, ...], items: tuple) -> Rejection | None:
+    if not items:
+        return Rejection("empty_offer", "An offer needs at least one commitment in it.")
+    allowed = {seat, *parties}
+    givers = {item.giver for item in items}
+    if not givers <= allowed:
+        stranger = _name(state, sorted(givers - allowed)[0])
+        return Rejection("not_a_party", f"{stranger} is not a party to this offer; address the offer to it too.")
+    if len(givers) < 2:
+        return Rejection("one_sided", "A trade needs commitments from at least two delegations; "
+                                      "to commit alone, pledge instead.")
+    for item in items:
+        problem = check_item(state, item.giver, item.commitment, item.amount, item.priority,
+                             item.condition, own=item.giver == seat)
+        if problem:
+            return problem
+    return check_totals(state, items)
+
+
+def _offer_limit(state: State, seat: str) -> Rejection | None:
+    open_count = sum(1 for o in state.delegates[seat].offers if o.status == OPEN and o.proposer == seat)
+    if open_count >= MAX_OPEN_OFFERS:
+        return Rejection("too_many_offers", f"{_name(state, seat)} already has {open_count} open offers; "
+                                            f"wait for answers (unanswered offers expire at the end of the round).")
+    return None
+
+
+def _open_offer_for(state: State, seat: str, offer_id: int) -> tuple[Any, Rejection | None]:
+    if not isinstance(offer_id, int) or not 1 <= offer_id <= len(state.offers):
+        return None, Rejection("unknown_offer", f"There is no offer #{offer_id}.")
+    offer = state.offers[offer_id - 1]
+    if seat not in offer.parties:
+        return offer, Rejection("not_addressed", f"Offer #{offer_id} is not addressed to you.")
+    if offer.status != OPEN:
+        return offer, Rejection("offer_closed", f"Offer #{offer_id} is no longer open (it was {offer.status}).")
+    return offer, None
+
+
+def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
+               replaces: int | None = None) -> Offer:
+    offer = Offer(len(state.offers) + 1, proposer, parties, items, state.round, note, replaces=replaces,
+                  awaiting=set(parties))
+    state.offers.append(offer)
+    for seat in (proposer, *parties):
+        state.delegates[seat].offers.append(offer)
+    lines = "; ".join(describe_commitment(state, i.giver, i.commitment, i.amount, i.priority, i.condition)
+                      for i in items)
+    to = ", ".join(_name(state, p) for p in parties)
+    verb = f"counters offer #{replaces} with" if replaces else "proposes"
+    record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
+           f"{_name(state, proposer)} {verb} offer #{offer.id} to {to}: {lines}." + (f" “{note}”" if note else ""),
+           visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
+    return offer
+
+
+def _execute(state: State, offer: Offer) -> None:
+    """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
+    everyone = (offer.proposer, *offer.parties)
+    problems = (check_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition) for i in offer.items)
+    for problem in (*problems, check_totals(state, offer.items)):
+        if problem:
+            offer.status = FAILED
+            record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
+                   auto=True, visible_to=everyone, offer=offer.id)
+            return
+    offer.status = ACCEPTED
+    made = [commit(state, i.giver, i.commitment, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
+    lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
+                      + f" [#{c.id}]" + pending_note(state, c) for c in made)
+    names = " and ".join(_name(state, p) for p in everyone)
+    record(state, "game", "TradeAgreed", f"Deal (offer #{offer.id}) between {names}: {lines}.", auto=True,
+           offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+
+
+def expire_offers(state: State) -> None:
+    """At the end of a round: open offers every addressee has had a turn to answer expire."""
+    for offer in state.offers:
+        if offer.status == OPEN and not offer.awaiting:
+            offer.status = EXPIRED
+            record(state, "game", "OfferExpired", f"Offer #{offer.id} expired unanswered.", auto=True,
+                   visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+
+
+def end_turn(state: State, seat: str) -> None:
+    """The seat had its chance to answer every open offer made to it."""
+    for offer in state.delegates[seat].offers:
+        if offer.status == OPEN:
+            offer.awaiting.discard(seat)
+
+
+# -- the actions -------------------------------------------------------------------
+
+def check_propose(state: State, a) -> Rejection | None:
+    to = tuple(a.to)
+    if not to:
+        return Rejection("no_recipient", "Address the offer to at least one other delegation.")
+    for party in to:
+        if party not in state.delegates:
+            return Rejection("unknown_seat", f"There is no delegation '{party}' at this table.")
+    if a.seat in to or len(set(to)) != len(to):
+        return Rejection("bad_recipients", "Address an offer to each other delegation once, and not to yourself.")
+    return _offer_limit(state, a.seat) or _bundle(state, a.seat, to, tuple(a.items))
+
+
+def apply_propose(state: State, a) -> None:
+    _new_offer(state, a.seat, tuple(a.to), tuple(a.items), a.note)
+
+
+def check_accept(state: State, a) -> Rejection | None:
+    offer, problem = _open_offer_for(state, a.seat, a.offer)
+    if problem:
+        return problem
+    if a.seat in offer.accepted_by:
+        return Rejection("already_accepted", f"You already accepted offer #{a.offer}.")
+    mine = [item for item in offer.items if item.giver == a.seat]
+    for item in mine:
+        problem = check_item(state, a.seat, item.commitment, item.amount, item.priority, item.condition)
+        if problem:
+            return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
+    problem = check_totals(state, mine)
+    if problem:
+        return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
+    return None
+
+
+def apply_accept(state: State, a) -> None:
+    offer = state.offers[a.offer - 1]
+    offer.accepted_by.add(a.seat)
+    record(state, a.seat, "OfferAccepted", f"{_name(state, a.seat)} accepts offer #{offer.id}.",
+           visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+    if offer.accepted_by >= set(offer.parties):
+        _execute(state, offer)
+
+
+def legal_answers(state: State, seat: str):
+    """Yields, for each open offer awaiting the seat's answer, accept (if it can) and reject."""
+    for offer in state.delegates[seat].offers:
+        if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
+            accept = Accept(seat, offer.id)
+            if check_accept(state, accept) is None:
+                yield accept
+            yield Reject(seat, offer.id)
+
+
+def check_reject(state: State, a) -> Rejection | None:
+    return _open_offer_for(state, a.seat, a.offer)[1]
+
+
+def apply_reject(state: State, a) -> None:
+    offer = state.offers[a.offer - 1]
+    offer.status = REJECTED_OFFER
+    record(state, a.seat, "OfferRejected", f"{_name(state, a.seat)} rejects offer #{offer.id}.",
+           visible_to=(offer.proposer, *offer.parties), offer=offer.id)
+
+
+def check_counter(state: State, a) -> Rejection | None:
+    offer, problem = _open_offer_for(state, a.seat, a.offer)
+    if problem:
+        return problem
+    others = tuple(p for p in (offer.proposer, *offer.parties) if p != a.seat)
+    return _offer_limit(state, a.seat) or _bundle(state, a.seat, others, tuple(a.items))
+
+
+def apply_counter(state: State, a) -> None:
+    old = state.offers[a.offer - 1]
+    old.status = COUNTERED
+    others = tuple(p for p in (old.proposer, *old.parties) if p != a.seat)
+    _new_offer(state, a.seat, others, tuple(a.items), a.note, replaces=old.id)
+
+
+RULES = {
+    "propose": Rule(check_propose, apply_propose),
+    "accept": Rule(check_accept, apply_accept, legal_answers),
+    "reject": Rule(check_reject, apply_reject),
+    "counter": Rule(check_counter, apply_counter),
+}

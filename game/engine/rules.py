@@ -1,0 +1,73 @@
+"""The one registry of action kinds, and the steps every action shares.
+
+`RULES` joins each concept module's table; everything else about action kinds (which are
+the facilitator's, which end a turn, the order legal actions are listed in) derives from it.
+The cases every action shares (game over, paused, whose turn) are checked once, here.
+"""
+
+from typing import Any
+
+from game.engine import approvals, commitments, facilitation, flow, offers, signatures
+from game.engine.rule import Rejection, Rule
+from game.engine.state import State
+from game.engine.words import possessive
+from game.model.actions import FACILITATOR
+
+RULES: dict[str, Rule] = {
+    **flow.RULES, **commitments.RULES, **offers.RULES, **signatures.RULES, **approvals.RULES,
+    **facilitation.RULES,
+}
+"""kind -> Rule; legal actions are listed in this order."""
+_ENUMERATORS = tuple(rule.enumerate for rule in RULES.values() if rule.enumerate is not None)
+
+
+def check(state: State, action: Any) -> Rejection | None:
+    """Returns why the action is refused now, or None if it is legal."""
+    rule = RULES.get(getattr(action, "kind", None))
+    if rule is None:
+        return Rejection("unknown_action", f"unknown action {action!r}")
+    if state.over:
+        return Rejection("game_over", f"The game is over ({state.end_reason}).")
+    if rule.facilitator:
+        if action.seat != FACILITATOR:
+            return Rejection("facilitator_only", f"Only the facilitator may {action.kind.replace('_', ' ')}.")
+        return rule.check(state, action)
+    if action.seat not in state.delegates:
+        return Rejection("unknown_seat", f"There is no delegation '{action.seat}' at this table.")
+    if state.paused:
+        return Rejection("paused", "The facilitator has paused the game; wait until it resumes.")
+    if state.turn_seat != action.seat:
+        if state.turn_seat is None:
+            return Rejection("not_negotiating", f"Delegations act in the negotiation phase (now: {state.phase}).")
+        name = state.tables.display_name
+        return Rejection("not_your_turn", f"It is {possessive(name(state.turn_seat))} turn, "
+                                          f"not {possessive(name(action.seat))}.")
+    return rule.check(state, action)
+
+
+def apply_action(state: State, action: Any) -> None:
+    """Applies a checked action and advances the turn for a delegation's action."""
+    rule = RULES[action.kind]
+    rule.apply(state, action)
+    state.decisions += 1
+    if rule.facilitator or state.over:
+        return
+    if rule.ends_turn:
+        flow.next_turn(state)
+        return
+    state.acted_this_cycle = True
+    state.actions_left -= 1
+    if state.actions_left <= 0:
+        flow.next_turn(state)
+
+
+def legal_actions(state: State, seat: str) -> list[Any]:
+    """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
+    if state.over or state.paused or state.turn_seat != seat:
+        return []
+    return [action for enumerate_kind in _ENUMERATORS for action in enumerate_kind(state, seat)]
+
+
+def is_player_kind(kind: str) -> bool:
+    rule = RULES.get(kind)
+    return rule is not None and not rule.facilitator

@@ -1,0 +1,50 @@
+"""Signatures: a delegation signs a priority's clause, with or without reservations.
+
+A clean signature may follow one with reservations, never the reverse; a priority on a
+delegation's red lines cannot be signed.
+"""
+
+from game.engine.log import record
+from game.engine.rule import Rejection, Rule
+from game.engine.state import State
+from game.model.actions import Sign
+
+
+def check_sign(state: State, a) -> Rejection | None:
+    t = state.tables
+    if a.priority not in t.priorities:
+        return Rejection("unknown_priority", f"Unknown priority '{a.priority}'.")
+    who, what = t.display_name(a.seat), t.priorities[a.priority].name
+    if a.priority in t.red_priorities[a.seat]:
+        return Rejection("red_line", f"{who} will not sign {what}: it is one of its red lines.")
+    current = state.delegates[a.seat].signed.get(a.priority)
+    if current is False or (current is True and a.reservations):
+        return Rejection("already_signed", f"{who} already signed {what}{' with reservations' if current else ''}.")
+    return None
+
+
+def apply_sign(state: State, a) -> None:
+    state.sign(a.seat, a.priority, a.reservations)
+    how = " with reservations" if a.reservations else ""
+    record(state, a.seat, "Signed",
+           f"{state.tables.delegates[a.seat].name} signs {state.tables.priorities[a.priority].name}{how}.",
+           priority=a.priority, reservations=a.reservations)
+
+
+def legal_signatures(state: State, seat: str):
+    """Yields a clean and a reserved signature for each unsigned priority, and a clean one
+    where the seat signed with reservations."""
+    t = state.tables
+    signed = state.delegates[seat].signed
+    red = t.red_priorities[seat]
+    for pid in t.priority_order:
+        if pid in red:
+            continue
+        if pid not in signed:
+            yield t.action(Sign, seat, pid)
+            yield t.action(Sign, seat, pid, True)
+        elif signed[pid]:
+            yield t.action(Sign, seat, pid)
+
+
+RULES = {"sign": Rule(check_sign, apply_sign, legal_signatures)}

@@ -1,0 +1,232 @@
+"""Every human wording the game shares: names, quantities, conditions, effects, controllers.
+
+Written once here, so the engine's log, the table, the review and the transcript say the
+same thing the same way. Pure functions of scenario data: no state, no IO.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from game.model.scenario import Scenario
+
+_NUMBER_WORDS = {"hundred", "thousand", "million", "billion"}
+
+
+def possessive(name: str) -> str:
+    """Returns "France's" or "United States'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def number(amount: float) -> str:
+    """Returns 3, 2.5 or 1000000 as written (whole numbers without a decimal point)."""
+    if isinstance(amount, float) and amount.is_integer() and abs(amount) < 1e15:
+        amount = int(amount)
+    return f"{amount:g}" if isinstance(amount, float) else str(amount)
+
+
+def singular(word: str) -> str:
+    """Returns the singular of a plural unit's last word ("batteries" -> "battery")."""
+    words = word.split(" ")
+    last = words[-1]
+    if last.endswith("ies"):
+        words[-1] = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def plural(count: float, word: str, words: str | None = None) -> str:
+    """Returns "1 offer", "2 offers" (or `words` for an irregular plural)."""
+    return f"{number(count)} {word if count == 1 else (words or word + 's')}"
+
+
+def quantity(amount: float, unit: str) -> str:
+    """Returns "1 contingent" / "2 contingents" from a plural unit ("1 billion euros" stays)."""
+    if amount == 1 and unit.partition(" ")[0] not in _NUMBER_WORDS:
+        unit = singular(unit)
+    return f"{number(amount)} {unit}"
+
+
+def controller_label(controller: str) -> str:
+    """Returns "a human player" or "a cautious bot"."""
+    return "a human player" if controller == "human" else f"a {controller} bot"
+
+
+class Names:
+    """Display names for the ids of one scenario: delegations, priorities, kinds, tracks, flags."""
+
+    def __init__(self, scenario: Scenario):
+        self.seats = {d.id: d.name for d in scenario.delegates}
+        self.priorities = {p.id: p.name for p in scenario.priorities}
+        self.short = {p.id: p.short or p.name for p in scenario.priorities}
+        self.kinds = {k.id: k.name for k in scenario.commitment_kinds}
+        self.units = {k.id: k.unit for k in scenario.commitment_kinds}
+        self.tracks = {t.id: t.name for t in scenario.tracks}
+        self.flags = {f.id: f.name for f in scenario.flags}
+        self.kind_short = _short_kinds([k.id for k in scenario.commitment_kinds])
+
+    def __call__(self, some_id: str) -> str:
+        """Returns the display name of any id (delegations first), else the id in words."""
+        for table in (self.seats, self.priorities, self.kinds, self.tracks, self.flags):
+            if some_id in table:
+                return table[some_id]
+        return some_id.replace("_", " ")
+
+    def entity(self, some_id: str) -> str:
+        """Returns the name of a delegation, priority or kind, else the id unchanged."""
+        for table in (self.seats, self.priorities, self.kinds):
+            if some_id in table:
+                return table[some_id]
+        return some_id
+
+    def kind(self, kind: str) -> str:
+        """Returns a commitment kind's name in lower case, for the middle of a sentence."""
+        return self.kinds[kind].lower() if kind in self.kinds else kind.replace("_", " ")
+
+    def quantity(self, amount: float, kind: str) -> str:
+        return quantity(amount, self.units.get(kind, "units"))
+
+
+def _short_kinds(ids: list[str]) -> dict[str, str]:
+    """Returns "Monitoring" for monitoring_assets, unless two kinds would share a first word."""
+    first = [i.split("_")[0] for i in ids]
+    return {i: (f if first.count(f) == 1 else i.replace("_", " ")).capitalize()
+            for i, f in zip(ids, first, strict=True)}
+
+
+def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str:
+    """Returns a short English rendering of a condition, for offers, logs and briefs."""
+    t = condition
+    kind = t.test
+    if kind == "contributed":
+        who = names(t.delegate) if t.delegate else "the coalition"
+        what = t.kind.replace("_", " ") if t.kind else "anything"
+        to = f" to {names(t.priority)}" if t.priority else ""
+        return f"{who} commits {what}{to}" + (f" (at least {t.min:g})" if t.min != 1 else "")
+    if kind == "flag":
+        return f"{'' if t.value else 'not '}{t.flag.replace('_', ' ')}"
+    if kind == "track":
+        bounds = " and ".join(x for x in (f">= {t.min:g}" if t.min is not None else "",
+                                           f"<= {t.max:g}" if t.max is not None else "") if x)
+        return f"{t.track.replace('_', ' ')} {bounds}"
+    if kind == "signed":
+        return f"{names(t.delegate)} signs {names(t.priority)}"
+    if kind == "priority":
+        return f"{names(t.priority)} is {' or '.join(t.status or ['progressing'])}"
+    if kind == "approved":
+        return f"{names(t.delegate)} wins approval for {t.kind.replace('_', ' ')}"
+    if kind in ("all", "any"):
+        joiner = " and " if kind == "all" else " or "
+        return joiner.join(describe_condition(x, names) for x in t.of)
+    if kind == "not":
+        return f"not ({describe_condition(t.of, names)})"
+    return kind.replace("_", " ")
+
+
+def describe_item(item: Any, names: Names) -> str:
+    """Returns "France gives 1 thousand troops (ground troops) to Force, if ..."."""
+    text = (f"{names(item.giver)} gives {names.quantity(item.amount, item.commitment)} "
+            f"({names.kind(item.commitment)}) to {names.short.get(item.priority, item.priority)}")
+    if item.condition is not None:
+        text += f", if {describe_condition(item.condition, names)}"
+    return text
+
+
+# -- effects: (who, what) pairs, so a sentence is "who what" and a summary can group by what --
+
+
+def _for(effect: Any) -> str:
+    rounds = getattr(effect, "rounds", None)
+    if not rounds:
+        return ""
+    return " for 1 round" if rounds == 1 else f" for {rounds} rounds"
+
+
+def _more_or_fewer(by: float, word: str) -> str:
+    if abs(by) == 1:
+        word = singular(word)
+    return f"{number(abs(by))} more {word}" if by > 0 else f"{number(abs(by))} fewer {word}"
+
+
+def _track(e, n: Names):
+    return n(e.track), f"{'rises' if e.by > 0 else 'falls'} by {number(abs(e.by))}"
+
+
+def _flag(e, n: Names):
+    return "", f"{'Now true' if e.value else 'No longer true'}: {n(e.flag)}"
+
+
+def _capacity(e, n: Names):
+    return n(e.delegate), f"has {_more_or_fewer(e.by, n.units.get(e.kind, 'units'))} of {n.kind(e.kind)}{_for(e)}"
+
+
+def _capital(e, n: Names):
+    return n(e.delegate), f"{'gains' if e.by > 0 else 'loses'} {abs(e.by)} political capital"
+
+
+def _block(e, n: Names):
+    why = f" ({e.reason})" if e.reason else ""
+    return n(e.delegate), f"cannot commit {n.kind(e.kind)}{_for(e)}{why}"
+
+
+def _unblock(e, n: Names):
+    return n(e.delegate), f"may commit {n.kind(e.kind)} again"
+
+
+def _representative(e, n: Names):
+    text = f"is represented by {e.name} ({e.title})"
+    if e.binding_authority is False:
+        text += ", without authority to give binding guarantees"
+    return n(e.delegate), text + _for(e)
+
+
+def _approval(e, n: Names):
+    return (n(e.delegate), f"sees its odds of domestic approval for {n.kind(e.kind)} "
+                           f"{'rise' if e.by > 0 else 'fall'} by {abs(e.by) * 100:.0f} points{_for(e)}")
+
+
+def _contribution(e, n: Names):
+    return "", (f"Each unit of {n.kind(e.kind)} counts {number(abs(e.by))} {'more' if e.by > 0 else 'less'} "
+                f"toward {n(e.priority)}{_for(e)}")
+
+
+def _actions(e, n: Names):
+    return n(e.delegate), f"has {_more_or_fewer(e.by, 'actions')} per turn{_for(e)}"
+
+
+def _cancel(e, n: Names):
+    return n(e.delegate), "sees every open offer made to it or by it cancelled"
+
+
+def _revoke(e, n: Names):
+    return n(e.delegate), f"loses its domestic mandate for {n.kind(e.kind)}"
+
+
+def _message(e, n: Names):
+    return "", f"News: {e.text}"
+
+
+EFFECT_WORDS: dict[str, Callable[[Any, Names], tuple[str, str]]] = {
+    "adjust_track": _track, "set_flag": _flag, "adjust_capacity": _capacity, "adjust_capital": _capital,
+    "block_kind": _block, "unblock_kind": _unblock, "replace_representative": _representative,
+    "adjust_approval": _approval, "adjust_contribution": _contribution, "adjust_actions": _actions,
+    "cancel_offers": _cancel, "revoke_approval": _revoke, "message": _message,
+}
+"""op -> (who, what): the engine's effect registry checks that every op has its words."""
+
+
+def effect_parts(effect: Any, names: Names) -> tuple[str, str]:
+    """Returns (who, what) for one effect: who is a delegation's name or ""."""
+    return EFFECT_WORDS[effect.op](effect, names)
+
+
+def describe_effect(effect: Any, names: Names) -> str:
+    """Returns one plain sentence for an effect."""
+    who, what = effect_parts(effect, names)
+    return f"{who} {what}" if who else what
+
+
+def describe_effects(effects: list, names: Names, viewer: str | None) -> list[str]:
+    """Returns one sentence per effect the viewer may read (private news to others is left out)."""
+    return [describe_effect(e, names) for e in effects
+            if not (e.op == "message" and e.to and viewer not in e.to)]
