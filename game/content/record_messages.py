@@ -13,11 +13,13 @@ from pydantic import ValidationError
 from game.content.messages import problem_at, pydantic_problems, shown
 from game.content.positions import find_node, position, readable_path
 from game.errors import FileProblem
-from game.model.actions import ACTIONS, Action
+from game.model.actions import ACTIONS, Action, OfferItem
 from game.model.delegates import Personality
 from game.model.record import RECORD_FORMAT, GameRecord
 
-ACTION_KINDS = [cls.__dataclass_fields__["kind"].default for cls in get_args(get_args(Action)[0])]
+_CLASSES = {cls.__dataclass_fields__["kind"].default: cls for cls in get_args(get_args(Action)[0])}
+ACTION_KINDS = list(_CLASSES)
+_ITEM_FIELDS = set(OfferItem.__dataclass_fields__)
 RECORD_FIELDS = tuple(GameRecord.model_fields)
 
 _FIELD_RULES = {
@@ -72,7 +74,24 @@ def action_problems(actions: list[dict[str, Any]], root: yaml.Node, name: str) -
             ACTIONS.validate_python(data)
         except ValidationError as err:
             return _explain_action(index, data, err.errors(), root, name)
+        unknown = _unknown_fields(data)
+        if unknown:
+            loc = ("actions", index) + unknown + ("[key]",)
+            return [_at(root, loc, name, f"action {index + 1}",
+                        f"{_a(data['kind'])} has no field '{readable_path(unknown)}'")]
     return []
+
+
+def _unknown_fields(data: dict[str, Any]) -> tuple:
+    """Returns the location of a field the action's kind does not have (dataclasses drop them silently)."""
+    for key in data:
+        if key not in _CLASSES[data["kind"]].__dataclass_fields__:
+            return (key,)
+    for i, item in enumerate(data.get("items") or ()):
+        for key in item:
+            if key not in _ITEM_FIELDS:
+                return ("items", i, key)
+    return ()
 
 
 def _explain_action(index: int, data: dict, errors: list, root: yaml.Node, name: str) -> list[FileProblem]:
@@ -82,10 +101,12 @@ def _explain_action(index: int, data: dict, errors: list, root: yaml.Node, name:
     problems = []
     if missing:
         fields = " and ".join(", ".join(f"'{f}'" for f in missing).rsplit(", ", 1))
-        problems.append(_at(root, ("actions", index), name, where, f"a '{kind}' needs {fields}"))
+        problems.append(_at(root, ("actions", index), name, where, f"{_a(kind)} needs {fields}"))
     for error in errors:
         if error["type"] != "missing":
             loc = ("actions", index) + tuple(error["loc"][1:])
+            if error["type"] == "union_tag_invalid":  # point at the tag itself
+                loc += (error["ctx"]["discriminator"].strip("'"),)
             problems.append(_at(root, loc, name, where, _action_message(kind, error)))
     return problems
 
@@ -107,12 +128,17 @@ def _action_message(kind: Any, error: Any) -> str:
         return (f"'{field}' has an unknown test {shown(test)}" if test is not None
                 else f"'{field}' needs a 'test'")
     if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-        return f"a '{kind}' has no field '{field}'"
+        return f"{_a(kind)} has no field '{field}'"
     if error["type"] in _EXPECTED:
-        return f"a '{kind}' needs '{field}' to be {_EXPECTED[error['type']]} (got {_got(error)})"
+        return f"{_a(kind)} needs '{field}' to be {_EXPECTED[error['type']]} (got {_got(error)})"
     if error["type"] == "literal_error":
-        return f"a '{kind}' needs '{field}' to be {error['ctx']['expected']} (got {_got(error)})"
+        return f"{_a(kind)} needs '{field}' to be {error['ctx']['expected']} (got {_got(error)})"
     return f"'{field}': {error['msg']} (got {_got(error)})"
+
+
+def _a(kind: Any) -> str:
+    """Returns "a 'pledge'", "an 'accept'": the action named as a player would."""
+    return f"{'an' if str(kind)[:1] in 'aeiou' else 'a'} '{kind}'"
 
 
 def _got(error: Any) -> str:

@@ -21,27 +21,29 @@ to less than 2**53, where floats stop counting whole units; `Probability`, `Shif
 
 
 def _not_a_bool(value: object) -> object:
-    """Refuses true/false where a number belongs: pydantic would quietly read them as 1 and 0."""
+    """Refuses true/false where a number belongs: pydantic would quietly read them as 1 and 0.
+
+    It comes after `Field` in each type below: in front, it would hide the bounds from the JSON Schema."""
     if isinstance(value, bool):
         raise ValueError(f"expected a number, not {str(value).lower()}")
     return value
 
 
 NUMBER = BeforeValidator(_not_a_bool)
-Amount = Annotated[float, NUMBER, Field(ge=-LIMIT, le=LIMIT)]
+Amount = Annotated[float, Field(ge=-LIMIT, le=LIMIT), NUMBER]
 """Any finite number within ±LIMIT."""
-PositiveAmount = Annotated[float, NUMBER, Field(gt=0, le=LIMIT)]
-Whole = Annotated[int, NUMBER, Field(ge=-LIMIT, le=LIMIT)]
+PositiveAmount = Annotated[float, Field(gt=0, le=LIMIT), NUMBER]
+Whole = Annotated[int, Field(ge=-LIMIT, le=LIMIT), NUMBER]
 """A whole number within ±LIMIT."""
-Count = Annotated[int, NUMBER, Field(ge=0, le=LIMIT)]
-Probability = Annotated[float, NUMBER, Field(ge=0, le=1)]
-Shift = Annotated[float, NUMBER, Field(ge=-1, le=1)]
+Count = Annotated[int, Field(ge=0, le=LIMIT), NUMBER]
+Probability = Annotated[float, Field(ge=0, le=1), NUMBER]
+Shift = Annotated[float, Field(ge=-1, le=1), NUMBER]
 """A change of a probability, e.g. -0.2."""
 
 
 def whole(low: int, high: int):
     """Returns a whole-number type within [low, high]."""
-    return Annotated[int, NUMBER, Field(ge=low, le=high)]
+    return Annotated[int, Field(ge=low, le=high), NUMBER]
 
 
 class Strict(BaseModel):
