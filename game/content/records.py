@@ -38,7 +38,13 @@ class _Read:
 def save_record(game: Game, path: str | Path) -> Path:
     """Writes the game's record; `.json` gives JSON, anything else YAML. Returns the path."""
     path = Path(path)
-    data = game.record().model_dump(mode="json")
+    try:
+        data = game.record().model_dump(mode="json")
+    except ValidationError as err:  # e.g. a seed outside 0..2**64-1, which no record may hold
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RecordError(f"{path}: this game cannot be saved: {where}: {first['msg']} "
+                          f"(got {first.get('input')!r:.60})") from None
     if path.suffix.lower() == ".json":
         text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
     else:

@@ -304,3 +304,21 @@ def test_report_out_into_a_missing_folder_is_refused(saved, tmp_path):
     assert refused("report", record, "--out", out) == (
         f"--out {out}: the folder '{out.parent}' does not exist (create it first, or choose another place)")
     assert not out.parent.exists()
+
+
+def test_deeply_nested_json_is_refused(tmp_path):
+    path = write(tmp_path, '{"actions": ' + "[" * 100_000 + "]" * 100_000 + "}", "deep.json")
+    assert refused("replay", path) == f"{path}: the file is nested too deeply"
+
+
+def test_a_missing_record_is_one_line(tmp_path):
+    path = tmp_path / "nowhere.yaml"
+    assert refused("replay", path) == f"{path}: cannot read the file: No such file or directory"
+
+
+def test_a_game_whose_seed_no_record_can_hold_is_not_saved(tmp_path):
+    loaded = load_scenario("tutorial")
+    game = play(loaded.scenario, 2**64, content_hash=loaded.content_hash)
+    with pytest.raises(RecordError, match=r"cannot be saved: seed: Input should be less than or equal to"):
+        save_record(game, tmp_path / "game.yaml")
+    assert not (tmp_path / "game.yaml").exists()
