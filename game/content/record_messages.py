@@ -15,12 +15,11 @@ from game.content.positions import find_node, position, readable_path
 from game.errors import FileProblem
 from game.model.actions import ACTIONS, Action, OfferItem
 from game.model.delegates import Personality
-from game.model.record import RECORD_FORMAT, GameRecord
+from game.model.record import RECORD_FORMAT
 
 _CLASSES = {cls.__dataclass_fields__["kind"].default: cls for cls in get_args(get_args(Action)[0])}
 ACTION_KINDS = list(_CLASSES)
 _ITEM_FIELDS = set(OfferItem.__dataclass_fields__)
-RECORD_FIELDS = tuple(GameRecord.model_fields)
 
 _FIELD_RULES = {
     ("scenario_id", "string_pattern_mismatch"):
