@@ -1,8 +1,24 @@
-"""`report`: the after-action review of a game record, or a sweep's report."""
+"""`report`: the after-action review of a game record, or a sweep's report.
+
+The page goes only into a folder that exists: a mistyped `--out` folder is refused, not created.
+"""
+
+from pathlib import Path
 
 import click
 
 from game.cli.common import user_errors
+from game.errors import CoalitionError
+
+
+def _into_existing_folder(path: str | Path | None, option: str) -> None:
+    """Refuses an output path whose folder does not exist, before any work is done."""
+    if path is None or path == "-":
+        return
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise CoalitionError(f"{option} {path}: the folder '{folder}' does not exist "
+                             "(create it first, or choose another place)")
 
 
 @click.command()
@@ -16,10 +32,9 @@ from game.cli.common import user_errors
 @user_errors
 def report(record: str | None, out: str | None, markdown: str | None, sweep_csv: str | None) -> None:
     """Write the after-action review of a saved game as one HTML file, or a sweep's report."""
-    from pathlib import Path
-
     if (record is None) == (sweep_csv is None):
         raise click.UsageError("give either a game RECORD or --sweep RESULTS.csv (put RECORD before --markdown)")
+    _into_existing_folder(out, "--out")
     if sweep_csv:
         if markdown:
             raise click.UsageError("--markdown is for a game record, not a sweep")

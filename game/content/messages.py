@@ -70,11 +70,42 @@ def _explain_pattern(error: Any, missing: dict) -> tuple[tuple, str]:
                                  "starting with a letter, at most 48 characters" + _got(error))
 
 
+def _explain_bound(error: Any, missing: dict) -> tuple[tuple, str]:
+    """`must be at most 100 (got 250)`, with the bound written as the author would write it."""
+    (name, bound), = error["ctx"].items()
+    return tuple(error["loc"]), f"must be {_BOUND_WORDS[name]} {shown(bound)}" + _got(error)
+
+
+def _explain_finite(error: Any, missing: dict) -> tuple[tuple, str]:
+    return tuple(error["loc"]), "must be a finite number, not infinity or 'not a number'" + _got(error)
+
+
+def _explain_value_error(error: Any, missing: dict) -> tuple[tuple, str]:
+    """A validator's own message, without pydantic's 'Value error, ' in front."""
+    return tuple(error["loc"]), error["msg"].removeprefix("Value error, ")
+
+
 def _got(error: Any) -> str:
     if "input" not in error:
         return ""
-    got = repr(error["input"])
+    got = shown(error["input"])
     return f" (got {got[:60] + '...' if len(got) > 60 else got})"
+
+
+def shown(value: Any) -> str:
+    """Returns a value as an author would write it: 1,000,000 and .inf rather than 1000000 and inf."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, float) and value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    if isinstance(value, float) and (not value.is_integer() or abs(value) >= 1e16):
+        return repr(value)
+    return f"{int(value):,}"
+
+
+_BOUND_WORDS = {"le": "at most", "ge": "at least", "lt": "less than", "gt": "greater than"}
 
 
 _ID_PATTERN = Id.__metadata__[0].pattern  # the one pattern in the format: ids
@@ -84,4 +115,10 @@ _EXPLAIN = {
     "union_tag_invalid": _explain_tag_invalid,
     "union_tag_not_found": _explain_tag_missing,
     "string_pattern_mismatch": _explain_pattern,
+    "less_than_equal": _explain_bound,
+    "greater_than_equal": _explain_bound,
+    "less_than": _explain_bound,
+    "greater_than": _explain_bound,
+    "finite_number": _explain_finite,
+    "value_error": _explain_value_error,
 }

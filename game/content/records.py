@@ -1,28 +1,52 @@
 """Saves and loads game records (YAML or JSON, by file extension) and replays them.
 
-A corrupt file, a record for another scenario version, or actions that no longer
-apply each give one RecordError naming the file; nothing is half-loaded.
+A record is checked before it is trusted: size before reading, syntax (JSON errors called
+JSON), every field's type and range with its position, the shape of every action, and
+its scenario, found only among the bundled ids. Any problem is one RecordError naming the
+file; nothing is half-loaded.
 """
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from game.content.scenarios import load_scenario
-from game.content.yaml_safe import YamlProblem, parse_yaml
+from game.content.files import UnreadableFile, read_bounded
+from game.content.json_text import is_json, json_as_yaml
+from game.content.messages import problem_at
+from game.content.record_messages import action_problems, newer_format, record_problems
+from game.content.scenarios import bundled_scenario_file, bundled_scenario_files, load_scenario
+from game.content.yaml_safe import Document, ParsedYaml, YamlProblem, decode_text, parse_yaml_text
 from game.engine import Game, ReplayError
-from game.errors import CoalitionError, RecordError
+from game.errors import CoalitionError, FileProblem, RecordError
 from game.model.record import GameRecord
+
+RECORD = Document("a game record", "format, scenario_id, seed, actions, ...", "format:, scenario_id:, ...",
+                  max_bytes=8 * 1024 * 1024, max_nodes=2_000_000)
+"""About 75,000 actions: far beyond a real game, small enough to parse in seconds."""
+_RECORD_MARKS = ("scenario_id", "scenario_hash", "actions", "log_digest", "rng_state")
+
+
+@dataclass(frozen=True)
+class _Read:
+    record: GameRecord
+    parsed: ParsedYaml
 
 
 def save_record(game: Game, path: str | Path) -> Path:
     """Writes the game's record; `.json` gives JSON, anything else YAML. Returns the path."""
     path = Path(path)
-    data = game.record().model_dump(mode="json")
+    try:
+        data = game.record().model_dump(mode="json")
+    except ValidationError as err:  # e.g. a seed outside 0..2**64-1, which no record may hold
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RecordError(f"{path}: this game cannot be saved: {where}: {first['msg']} "
+                          f"(got {first.get('input')!r:.60})") from None
     if path.suffix.lower() == ".json":
-        text = json.dumps(data, indent=1)
+        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
     else:
         text = "# Coalition Table game record: replay with `coalition replay FILE`\n" + yaml.safe_dump(
             data, sort_keys=False, allow_unicode=True, width=100)
@@ -38,31 +62,86 @@ def save_record(game: Game, path: str | Path) -> Path:
 
 def load_record(path: str | Path) -> GameRecord:
     """Reads and validates a record file; raises RecordError with the file and the problem."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise RecordError(f"{path}: cannot read the record: {err.strerror}") from None
-    try:
-        data = parse_yaml(raw, str(path)).data  # JSON is YAML: one defensive parser for both
-    except YamlProblem as err:
-        raise RecordError(f"{err.problem} (is this a game record?)") from None
-    try:
-        return GameRecord.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise RecordError(f"{path}: not a valid game record: {where}: {first['msg']}") from None
+    return _read(Path(path)).record
 
 
 def load_game(path: str | Path, scenario: str | Path | None = None) -> Game:
-    """Loads a record and replays it against its scenario (by default the bundled one of its id)."""
-    record = load_record(path)
-    try:
-        loaded = load_scenario(scenario or record.scenario_id)
-    except CoalitionError as err:
-        raise RecordError(f"{path}: cannot load scenario '{record.scenario_id}' for this record: {err}") from None
+    """Loads a record and replays it against its bundled scenario (or the scenario given)."""
+    path = Path(path)
+    read = _read(path)
+    record = read.record
+    loaded = _scenario_for(path, record, scenario)
+    if loaded.scenario.meta.id != record.scenario_id:
+        raise RecordError(f"{path}: this record is a game of scenario '{record.scenario_id}', "
+                          f"not '{loaded.scenario.meta.id}'")
+    seats = [d.id for d in loaded.scenario.delegates]
+    for seat in record.controllers:
+        if seat not in seats:
+            raise RecordError(str(problem_at(
+                read.parsed.root, ("controllers", seat, "[key]"), str(path),
+                f"no delegation '{seat}' in scenario '{record.scenario_id}' (seats: {', '.join(seats)})")))
     try:
         return Game.from_record(loaded.scenario, record, content_hash=loaded.content_hash)
     except ReplayError as err:
         raise RecordError(f"{path}: {err}") from None
+
+
+def _scenario_for(path: Path, record: GameRecord, scenario: str | Path | None):
+    """Returns the scenario to replay against: the one given, or the bundled one of the record's id."""
+    source = scenario or bundled_scenario_file(record.scenario_id)
+    if source is None:
+        bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
+        raise RecordError(f"{path}: this record is a game of scenario '{record.scenario_id}', which is not "
+                          f"bundled with this version (bundled: {bundled}); give the scenario's file "
+                          "with --scenario FILE")
+    try:
+        return load_scenario(source)
+    except CoalitionError as err:
+        raise RecordError(f"{path}: cannot load scenario '{source}' for this record: {err}") from None
+
+
+def _read(path: Path) -> _Read:
+    name = str(path)
+    try:
+        raw = read_bounded(path, RECORD.max_bytes)
+    except UnreadableFile as err:
+        raise RecordError(str(err.problem)) from None
+    parsed = _parse(raw, name)
+    data = parsed.data
+    if not any(mark in data for mark in _RECORD_MARKS):
+        hint = " (it looks like a scenario: play it with `coalition run`)" if "meta" in data else ""
+        raise RecordError(_not_a_record(name, f"it has none of a record's fields (format, scenario_id, "
+                                              f"scenario_hash, seed, actions, ...){hint}"))
+    newer = newer_format(data, name, parsed.root)
+    if newer:
+        raise RecordError(str(newer))
+    problems = list(parsed.problems)
+    try:
+        record = GameRecord.model_validate(data)
+    except ValidationError as err:
+        _refuse(problems + record_problems(err, parsed.root, name))
+    _refuse(problems + action_problems(record.actions, parsed.root, name))
+    return _Read(record, parsed)
+
+
+def _parse(raw: bytes, name: str) -> ParsedYaml:
+    """Parses a record's bytes as JSON or YAML; a file that is no record says so in record terms."""
+    try:
+        text = decode_text(raw, name, RECORD)
+        if is_json(name, text):
+            text = json_as_yaml(text, name)
+        return parse_yaml_text(text, name, RECORD)
+    except YamlProblem as err:
+        if err.not_a_document:
+            raise RecordError(_not_a_record(name, err.problem.message.split("; expected")[0])) from None
+        raise RecordError(str(err.problem)) from None
+
+
+def _not_a_record(name: str, reason: str) -> str:
+    return f"{name} is not a Coalition Table game record: {reason}"
+
+
+def _refuse(problems: list[FileProblem]) -> None:
+    if problems:
+        problems = sorted(problems, key=lambda p: (p.line, p.column))
+        raise RecordError("\n".join(str(p) for p in problems))

@@ -11,8 +11,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.content.data_dirs import scenarios_dir
+from game.content.files import UnreadableFile, read_bounded
 from game.content.messages import problem_at, pydantic_problems
-from game.content.yaml_safe import YamlProblem, parse_yaml
+from game.content.yaml_safe import MAX_BYTES, YamlProblem, parse_yaml
 from game.errors import FileProblem, ScenarioError, UnknownScenarioError
 from game.model.references import check_references
 from game.model.scenario import Scenario
@@ -47,12 +48,11 @@ def load_scenario(name_or_path: str | Path) -> LoadedScenario:
 
 def load_scenario_file(path: Path) -> LoadedScenario:
     """Parses and validates one file; raises ScenarioError listing every problem."""
-    name = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ScenarioError([FileProblem(name, 0, 0, "", f"cannot read the file: {err.strerror}")]) from None
-    return parse_scenario(raw, name, path)
+        raw = read_bounded(path, MAX_BYTES)
+    except UnreadableFile as err:
+        raise ScenarioError([err.problem]) from None
+    return parse_scenario(raw, str(path), path)
 
 
 def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedScenario:
@@ -92,6 +92,14 @@ def resolve_scenario(name_or_path: str | Path) -> Path:
         f"unknown scenario '{name_or_path}': not a file, and not a bundled scenario id "
         f"(bundled: {known})"
     )
+
+
+def bundled_scenario_file(scenario_id: str) -> Path | None:
+    """Returns the bundled file of this id, or None; an id is never read as a path."""
+    for path in bundled_scenario_files():
+        if path.stem == scenario_id:
+            return path
+    return None
 
 
 def bundled_scenario_files() -> list[Path]:

@@ -1,4 +1,4 @@
-"""Parses YAML defensively: size, encoding, depth, alias expansion, tags and duplicate keys.
+"""Parses YAML defensively: size, encoding, depth, alias expansion, tags, duplicate keys, long numbers.
 
 The file is composed once into nodes (which carry positions); the nodes are checked,
 then constructed with the C safe loader. Scalars follow YAML 1.2 (`no` stays a string,
@@ -6,16 +6,34 @@ so a delegation may be called `no` for Norway).
 """
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from game.content.positions import readable_path
 from game.errors import FileProblem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 200_000
+MAX_INT_DIGITS = min(4300, sys.get_int_max_str_digits() or 4300)
+"""Python refuses to convert longer decimal strings (a guard against quadratic time); so do we."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """What kind of file is parsed: its limits and how messages describe it."""
+
+    noun: str
+    fields: str
+    keys: str
+    max_bytes: int = MAX_BYTES
+    max_nodes: int = MAX_EXPANDED_NODES
+
+
+SCENARIO = Document("a YAML scenario", "meta, rules, priorities, ...", "meta:, rules:, ...")
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
 }
@@ -66,8 +84,10 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 class YamlProblem(Exception):
-    def __init__(self, problem: FileProblem):
+    def __init__(self, problem: FileProblem, not_a_document: bool = False):
         self.problem = problem
+        self.not_a_document = not_a_document
+        """True when the file is not this kind of document at all: empty, binary, not a mapping."""
         super().__init__(str(problem))
 
 
@@ -79,19 +99,25 @@ class ParsedYaml:
     """Problems that do not stop validation (duplicate keys), reported with the rest."""
 
 
-def parse_yaml(raw: bytes, filename: str) -> ParsedYaml:
+def parse_yaml(raw: bytes, filename: str, document: Document = SCENARIO) -> ParsedYaml:
     """Returns the data and its node tree, or raises YamlProblem with a position."""
+    return parse_yaml_text(decode_text(raw, filename, document), filename, document)
+
+
+def decode_text(raw: bytes, filename: str, document: Document = SCENARIO) -> str:
+    """Returns the file's text, or raises YamlProblem if it is too large, binary or not UTF-8."""
 
     def fail(message: str, line: int = 0, column: int = 0) -> YamlProblem:
-        return YamlProblem(FileProblem(filename, line, column, "", message))
+        return YamlProblem(FileProblem(filename, line, column, "", message), not_a_document=True)
 
-    if len(raw) > MAX_BYTES:
-        raise fail(f"file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+    if len(raw) > document.max_bytes:
+        raise YamlProblem(FileProblem(filename, 0, 0, "", f"file is too large ({len(raw):,} bytes; "
+                                                          f"the limit is {document.max_bytes:,})"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("the file is UTF-16 text; save it as UTF-8")
     if b"\x00" in raw:
         line, column = _byte_position(raw, raw.index(b"\x00"))
-        raise fail("this is not a text file (it contains NUL bytes); expected a YAML scenario",
+        raise fail(f"this is not a text file (it contains NUL bytes); expected {document.noun}",
                    line, column)
     try:
         text = raw.decode("utf-8-sig")
@@ -99,7 +125,16 @@ def parse_yaml(raw: bytes, filename: str) -> ParsedYaml:
         line, column = _byte_position(raw, err.start)
         raise fail(f"the file is not UTF-8 text (bad byte at offset {err.start})", line, column) from None
     if not text.strip():
-        raise fail("the file is empty; expected a YAML mapping with meta, rules, priorities, ...")
+        raise fail(f"the file is empty; expected a YAML mapping with {document.fields}")
+    return text
+
+
+def parse_yaml_text(text: str, filename: str, document: Document = SCENARIO) -> ParsedYaml:
+    """Parses decoded text; see `parse_yaml`."""
+
+    def fail(message: str, line: int = 0, column: int = 0) -> YamlProblem:
+        return YamlProblem(FileProblem(filename, line, column, "", message), not_a_document=True)
+
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -111,15 +146,14 @@ def parse_yaml(raw: bytes, filename: str) -> ParsedYaml:
         raise fail(f"YAML syntax error: character {err.character:#06x} is not allowed "
                    f"({err.reason})", line, column) from None
     except yaml.YAMLError as err:
-        raise fail(f"YAML syntax error: {err}") from None
+        raise YamlProblem(FileProblem(filename, 0, 0, "", f"YAML syntax error: {err}")) from None
     if root is None:
-        raise fail("the file has only comments and blank lines; expected a YAML mapping "
-                   "with meta, rules, priorities, ...")
-    problems = _check_nodes(root, filename)
+        raise fail(f"the file has only comments and blank lines; expected a YAML mapping with {document.fields}")
+    problems = _check_nodes(root, filename, document.max_nodes)
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark
-        raise fail("the top level must be a mapping (meta:, rules:, ...), not a "
-                   + _node_kind(root), mark.line + 1, mark.column + 1)
+        raise fail(f"the top level must be a mapping ({document.keys}), not a " + _node_kind(root),
+                   mark.line + 1, mark.column + 1)
     try:
         data = _Loader("").construct_document(root)
     except yaml.MarkedYAMLError as err:  # the node checks should leave nothing to fail here
@@ -181,22 +215,27 @@ def _hint(problem: str, before: str) -> str:
     return ""
 
 
-def _check_nodes(root: yaml.Node, filename: str) -> list[FileProblem]:
-    """Raises on unknown tags, excessive depth and alias bombs; returns duplicate keys."""
-    budget = [MAX_EXPANDED_NODES]
+def _check_nodes(root: yaml.Node, filename: str, max_nodes: int = MAX_EXPANDED_NODES) -> list[FileProblem]:
+    """Raises on unknown tags, excessive depth, alias bombs and overlong integers; returns duplicate keys."""
+    budget = [max_nodes]
     duplicates: list[FileProblem] = []
 
-    def fail(node: yaml.Node, message: str) -> YamlProblem:
+    def fail(node: yaml.Node, message: str, path: str = "") -> YamlProblem:
         mark = node.start_mark
-        return YamlProblem(FileProblem(filename, mark.line + 1, mark.column + 1, "", message))
+        return YamlProblem(FileProblem(filename, mark.line + 1, mark.column + 1, path, message))
 
     ancestors: set[int] = set()  # ids of the nodes on the current path, to catch `&a [*a]`
+    path: list[Any] = []
 
     def visit(node: yaml.Node, depth: int) -> None:
         budget[0] -= 1
         if budget[0] < 0:
-            raise fail(node, f"the document expands to more than {MAX_EXPANDED_NODES:,} values "
+            raise fail(node, f"the document expands to more than {max_nodes:,} values "
                              "(aliases that repeat aliases?); refusing to expand it")
+        if node.tag == _INT_TAG and _digits(node.value) > MAX_INT_DIGITS:
+            raise fail(node, f"a whole number of {_digits(node.value):,} digits is far outside "
+                             f"every field's range (numbers longer than {MAX_INT_DIGITS:,} digits "
+                             "are not read)", readable_path(path))
         if id(node) in ancestors:
             raise fail(node, "an alias refers to a value that contains it (a recursive structure)")
         if depth > MAX_DEPTH:
@@ -208,8 +247,10 @@ def _check_nodes(root: yaml.Node, filename: str) -> list[FileProblem]:
                              "(scenarios are plain YAML: no tags, no objects)")
         ancestors.add(id(node))
         if isinstance(node, yaml.SequenceNode):
-            for item in node.value:
+            for index, item in enumerate(node.value):
+                path.append(index)
                 visit(item, depth + 1)
+                path.pop()
         elif isinstance(node, yaml.MappingNode):
             seen: dict[Any, yaml.Node] = {}
             for key, value in node.value:
@@ -223,9 +264,20 @@ def _check_nodes(root: yaml.Node, filename: str) -> list[FileProblem]:
                                                 f"line {first.line + 1}, column {first.column + 1}; "
                                                 "a key may appear only once)").problem)
                 seen[key.value] = key
+                path.append(key.value)
                 visit(key, depth + 1)
                 visit(value, depth + 1)
+                path.pop()
         ancestors.discard(id(node))
 
     visit(root, 0)
     return duplicates
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _digits(value: str) -> int:
+    """Returns how many digits an integer literal has (any base; sign and prefix not counted)."""
+    value = value.lstrip("+-")
+    return len(value) - 2 if value.startswith(("0o", "0x")) else len(value)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from game.model.base import Id, Strict
+from game.model.base import Amount, Id, Strict, Whole
 
 Status = Literal["secured", "partial", "failed"]
 
@@ -17,8 +17,8 @@ class RoundTest(Strict):
     """The current round is within [min, max]."""
 
     test: Literal["round"]
-    min: int | None = None
-    max: int | None = None
+    min: Whole | None = None
+    max: Whole | None = None
 
 
 class TrackTest(Strict):
@@ -26,8 +26,8 @@ class TrackTest(Strict):
 
     test: Literal["track"]
     track: Id
-    min: float | None = None
-    max: float | None = None
+    min: Amount | None = None
+    max: Amount | None = None
 
 
 class FlagTest(Strict):
@@ -44,7 +44,7 @@ class PriorityTest(Strict):
     test: Literal["priority"]
     priority: Id
     status: list[Status] | None = None
-    min_progress: float | None = None
+    min_progress: Amount | None = None
 
 
 class ContributedTest(Strict):
@@ -54,7 +54,7 @@ class ContributedTest(Strict):
     delegate: Id | None = None
     kind: Id | None = None
     priority: Id | None = None
-    min: float = 1
+    min: Amount = 1
 
 
 class SignedTest(Strict):
@@ -72,8 +72,8 @@ class CapacityTest(Strict):
     test: Literal["capacity"]
     delegate: Id
     kind: Id
-    min: float | None = None
-    max: float | None = None
+    min: Amount | None = None
+    max: Amount | None = None
 
 
 class CapitalTest(Strict):
@@ -81,8 +81,8 @@ class CapitalTest(Strict):
 
     test: Literal["capital"]
     delegate: Id
-    min: float | None = None
-    max: float | None = None
+    min: Amount | None = None
+    max: Amount | None = None
 
 
 class ApprovedTest(Strict):

@@ -1,15 +1,12 @@
 """A delegation at the table: who speaks for it, what it can give, what binds it."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field
-
-from game.model.base import Id, Strict
+from game.model.base import Id, Probability, Shift, Strict, whole
 from game.model.conditions import Condition
 
 Role = Literal["head_of_state", "head_of_government", "minister", "envoy", "institution"]
 Personality = Literal["random", "cautious", "cooperative", "negotiator"]
-Probability = Annotated[float, Field(ge=0, le=1)]
 
 
 class Person(Strict):
@@ -21,7 +18,7 @@ class ApprovalModifier(Strict):
     """Shifts the approval odds by `by` while every condition in `when` holds."""
 
     when: list[Condition]
-    by: float
+    by: Shift
     note: str = ""
 
 
@@ -48,7 +45,7 @@ class Objective(Strict):
     id: Id
     description: str
     when: list[Condition]
-    points: int = Field(ge=-100, le=100)
+    points: whole(-100, 100)
 
 
 class Delegate(Strict):
@@ -58,8 +55,8 @@ class Delegate(Strict):
     principal: Person
     role: Role
     attributes: list[Id] = []
-    capacities: dict[Id, Annotated[int, Field(ge=0, le=10_000)]]
-    political_capital: int = Field(ge=0, le=100)
+    capacities: dict[Id, whole(0, 10_000)]
+    political_capital: whole(0, 100)
     binding_authority: bool = True
     approvals: dict[Id, Approval] = {}
     red_lines: RedLines = RedLines()

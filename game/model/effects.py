@@ -8,16 +8,16 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from game.model.base import Id, Strict
+from game.model.base import Amount, Id, Shift, Strict, Whole, whole
 from game.model.delegates import Role
 
-Rounds = Annotated[int, Field(ge=1, le=50)] | None
+Rounds = whole(1, 50) | None
 
 
 class AdjustTrack(Strict):
     op: Literal["adjust_track"]
     track: Id
-    by: float
+    by: Amount
 
 
 class SetFlag(Strict):
@@ -32,14 +32,14 @@ class AdjustCapacity(Strict):
     op: Literal["adjust_capacity"]
     delegate: Id
     kind: Id
-    by: int
+    by: Whole
     rounds: Rounds = None
 
 
 class AdjustCapital(Strict):
     op: Literal["adjust_capital"]
     delegate: Id
-    by: int
+    by: whole(-100, 100)
 
 
 class BlockKind(Strict):
@@ -76,7 +76,7 @@ class AdjustApproval(Strict):
     op: Literal["adjust_approval"]
     delegate: Id
     kind: Id
-    by: float
+    by: Shift
     rounds: Rounds = None
 
 
@@ -86,7 +86,7 @@ class AdjustContribution(Strict):
     op: Literal["adjust_contribution"]
     kind: Id
     priority: Id
-    by: float
+    by: Amount
     rounds: Rounds = None
 
 
@@ -95,7 +95,7 @@ class AdjustActions(Strict):
 
     op: Literal["adjust_actions"]
     delegate: Id
-    by: int
+    by: whole(-10, 10)
     rounds: Rounds = None
 
 

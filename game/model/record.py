@@ -1,26 +1,37 @@
 """The game record (save file): a game is its scenario hash, seed and ordered actions.
 
 Replaying the actions reproduces the game exactly; `rng_state`, `decisions` and
-`log_digest` let a loader verify that it did.
+`log_digest` let a loader verify that it did, so all three are required and typed.
+Numbers are strict (never read from text or true/false) and held to 64 bits.
 """
 
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field
+from pydantic import Strict as StrictType
 
-from game.model.base import Strict
+from game.model.base import Id, Strict
+from game.model.delegates import Personality
 
 RECORD_FORMAT = 1
+"""The newest record format this program reads and writes."""
+MAX_ACTIONS = 100_000
+"""Far beyond a real game (the flagship's bot games take about 350), small enough to replay."""
+
+U64 = Annotated[int, StrictType(), Field(ge=0, le=2**64 - 1)]
+Controller = Literal[("human", *get_args(Personality))]  # type: ignore[valid-type]
+"""Who plays a seat: a person, or a bot of one personality (`game.bots.BOTS` has the same names)."""
 
 
 class GameRecord(Strict):
-    format: int = RECORD_FORMAT
-    scenario_id: str
-    scenario_hash: str = Field(min_length=64, max_length=64)
-    seed: int
-    actions: list[dict[str, Any]] = []
-    controllers: dict[str, str] = {}
+    format: Annotated[int, StrictType(), Field(ge=1, le=RECORD_FORMAT)] = RECORD_FORMAT
+    scenario_id: Id
+    """The bundled scenario's id: an id, never a file path."""
+    scenario_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    seed: U64
+    actions: list[dict[str, Any]] = Field(default=[], max_length=MAX_ACTIONS)
+    controllers: dict[Id, Controller] = {}
     """Who played each seat at the start: "human" or a bot personality."""
-    decisions: int = 0
-    rng_state: int = 0
-    log_digest: str = ""
+    decisions: Annotated[int, StrictType(), Field(ge=0, le=MAX_ACTIONS)]
+    rng_state: U64
+    log_digest: str = Field(pattern=r"^[0-9a-f]{32}$")

@@ -4,17 +4,16 @@ The engine interprets this data; it knows no country, priority or event by name.
 Cross-references between sections are checked in `references.py`.
 """
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from game.model.base import Id, Strict
+from game.model.base import Amount, Count, Id, PositiveAmount, Probability, Strict, whole
 from game.model.conditions import Condition, Status
 from game.model.delegates import Delegate
 from game.model.effects import Effect
 
 Phase = Literal["events", "negotiation", "approvals", "scoring"]
-PositiveFloat = Annotated[float, Field(gt=0)]
 
 
 class Source(Strict):
@@ -37,7 +36,7 @@ class Meta(Strict):
 
 class TrackDelta(Strict):
     track: Id
-    by: float
+    by: Amount
 
 
 class EndCondition(Strict):
@@ -49,22 +48,22 @@ class EndCondition(Strict):
 
 
 class Rules(Strict):
-    rounds: int = Field(ge=1, le=50)
+    rounds: whole(1, 50)
     phases: list[Phase] = Field(min_length=1)
-    actions_per_turn: int = Field(default=2, ge=1, le=10)
-    turns_per_round: int = Field(default=2, ge=1, le=10)
+    actions_per_turn: whole(1, 10) = 2
+    turns_per_round: whole(1, 10) = 2
     turn_order: Literal["listed", "rotate"] = "rotate"
-    events_per_round: int = Field(default=1, ge=0, le=10)
+    events_per_round: whole(0, 10) = 1
     offers_expire: Literal["end_of_round", "never"] = "end_of_round"
     """end_of_round: an unanswered offer expires at the end of the first round by whose end
     every addressee has had a turn to answer it; never: it stays open until answered."""
-    withdraw_capital_cost: int = Field(default=1, ge=0)
+    withdraw_capital_cost: whole(0, 100) = 1
     withdraw_track_effects: list[TrackDelta] = []
-    approval_capital_cost: int = Field(default=0, ge=0)
-    default_approval_chance: float = Field(default=0.6, ge=0, le=1)
-    approval_chance_bounds: tuple[float, float] = (0.05, 0.95)
+    approval_capital_cost: whole(0, 100) = 0
+    default_approval_chance: Probability = 0.6
+    approval_chance_bounds: tuple[Probability, Probability] = (0.05, 0.95)
     end_conditions: list[EndCondition] = []
-    phase_time_limits: dict[Phase, Annotated[int, Field(ge=10, le=7200)]] = {}
+    phase_time_limits: dict[Phase, whole(10, 7200)] = {}
 
 
 class Priority(Strict):
@@ -72,10 +71,10 @@ class Priority(Strict):
     name: str
     short: str = ""
     description: str
-    target: PositiveFloat
-    partial_at: float | None = None
+    target: PositiveAmount
+    partial_at: Amount | None = None
     required_leads: list[Id] = []
-    min_signatories: int = Field(default=0, ge=0)
+    min_signatories: Count = 0
     required_signatories: list[Id] = []
 
 
@@ -84,7 +83,7 @@ class CommitmentKind(Strict):
     name: str
     unit: str
     description: str = ""
-    contributes: dict[Id, float]
+    contributes: dict[Id, Amount]
     needs_approval: bool = False
     needs_binding_authority: bool = False
     military: bool = False
@@ -94,9 +93,9 @@ class Track(Strict):
     id: Id
     name: str
     description: str = ""
-    min: float = 0
-    max: float = 10
-    start: float
+    min: Amount = 0
+    max: Amount = 10
+    start: Amount
 
 
 class Flag(Strict):
@@ -111,7 +110,7 @@ class Event(Strict):
     title: str
     text: str
     source: str = ""
-    weight: PositiveFloat = 1
+    weight: PositiveAmount = 1
     when: list[Condition] = []
     effects: list[Effect] = []
     repeatable: bool = False
