@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content.scenarios import load_scenario
+from game.content.scenarios import bundled_scenario_files, load_scenario
 from game.engine import Game
 from game.model.record import GameRecord
 from game.report.transcript import transcript_text
@@ -17,10 +17,13 @@ from game.sim.playthrough import play
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = "if the change is intended, run `python scripts/regen_golden.py` and review the diff"
-SCENARIOS = ["paris-2026", "tutorial"]
+SCENARIOS = [path.stem for path in bundled_scenario_files()]
+"""Every bundled scenario has a golden game; a new scenario fails here until it is generated."""
 
 
 def _record(scenario_id: str) -> GameRecord:
+    path = GOLDEN / f"{scenario_id}.actions.json"
+    assert path.is_file(), f"no golden game for {scenario_id}; run `python scripts/regen_golden.py {scenario_id}`"
     data = json.loads((GOLDEN / f"{scenario_id}.actions.json").read_text(encoding="utf-8"))
     return GameRecord.model_validate(data)
 
