@@ -13,7 +13,8 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from game.errors import CoalitionError
 from game.model.delegates import Delegate
 from game.model.scenario import Scenario
-from game.report.pack_layout import INK, RULE, SHADE, NotesBox, PackDoc, SectionMark, register_fonts, styles, text
+from game.report import pack_layout as layout
+from game.report.pack_layout import NotesBox, PackDoc, SectionMark, register_fonts, styles, text
 from game.report.pack_runsheet import runsheet_story
 from game.report.pack_wording import Names, describe_conditions, percent, signed
 
@@ -123,8 +124,8 @@ def capacities_story(scenario: Scenario, d: Delegate, names: Names, s: dict) -> 
     widths = [38 * mm, 40 * mm, 54 * mm, None]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("BACKGROUND", (0, 0), (-1, 0), layout.SHADE), ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TEXTCOLOR", (0, 0), (-1, -1), layout.INK),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]))
     return [Paragraph("Capacities: what you can commit", s["h2"]), table]

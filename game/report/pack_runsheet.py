@@ -19,7 +19,7 @@ PHASE_WORDS = {"events": "event card", "negotiation": "negotiation", "approvals"
 
 def runsheet_story(scenario: Scenario, printed: list[Delegate], names: Names, s: dict) -> list:
     """Returns the run sheet's flowables."""
-    meta, rules = scenario.meta, scenario.rules
+    meta = scenario.meta
     story = [
         SectionMark("runsheet", "FACILITATOR'S RUN SHEET · not for students"),
         Paragraph("FACILITATOR'S RUN SHEET · not for students", s["kicker"]),
