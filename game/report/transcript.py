@@ -1,6 +1,8 @@
 """A readable transcript of a game, round by round, from the facilitator's view of the log.
 
-Rendered with rich: colour on a terminal, plain text in files (golden transcripts).
+Rendered with rich: colour on a terminal, plain text in files (golden transcripts). Every
+string from a scenario or record passes `terminal_safe` and goes in as rich `Text`, never
+as markup, so neither escape sequences nor `[link=...]` markup reach the terminal.
 """
 
 from io import StringIO
@@ -11,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import Game
+from game.report.terminal_text import one_line, terminal_safe
 
 # Entry kinds shown in a transcript, and the style of their line; others are bookkeeping.
 _STYLES = {
@@ -43,7 +46,7 @@ def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
         private = entry.visible_to is not None and entry.kind not in ("ApprovalWon", "ApprovalLost")
         secret = " (private)" if private else ""
         line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
-        line.append(entry.text + secret, style=_STYLES[entry.kind])
+        line.append(terminal_safe(entry.text) + secret, style=_STYLES[entry.kind])
         parts.append(line)
     parts.append(Rule("Result"))
     parts.append(result_tables(game))
@@ -56,8 +59,10 @@ def progress_table(game: Game, progress: dict, status: dict, round_: int) -> Tab
     table.add_column("Progress", justify="right")
     table.add_column("Target", justify="right")
     table.add_column("Status")
-    for pid, priority in game.catalog.priorities.items():
-        table.add_row(priority.name, f"{progress[pid]:g}", f"{priority.target:g}", _status(status[pid]))
+    for priority in game.scenario.priorities:
+        pid = priority.id
+        table.add_row(Text(one_line(priority.name)), f"{progress[pid]:g}", f"{priority.target:g}",
+                      _status(status[pid]))
     return table
 
 
@@ -74,12 +79,24 @@ def result_tables(game: Game) -> Group:
     scores.add_column("Delegation")
     scores.add_column("Played by")
     scores.add_column("Score", justify="right")
-    scores.add_column("Objectives met")
-    for seat, data in result["delegates"].items():
-        met = [oid for oid, ok in data["objectives"].items() if ok]
-        scores.add_row(game.catalog.delegates[seat].name, game.controller(seat), str(data["score"]),
-                       ", ".join(met) or "—")
+    scores.add_column("Objectives (✓ met, ✗ not met)")
+    for delegate in game.scenario.delegates:
+        data = result["delegates"][delegate.id]
+        scores.add_row(Text(one_line(delegate.name)), Text(one_line(game.controller(delegate.id))),
+                       str(data["score"]), objective_lines(delegate, data["objectives"]))
     return Group(priorities, Text(""), scores)
+
+
+def objective_lines(delegate, met: dict[str, bool]) -> Text:
+    """Returns one line per private objective: met or not, its description and its points."""
+    lines = Text()
+    for index, objective in enumerate(delegate.objectives):
+        ok = met.get(objective.id, False)
+        if index:
+            lines.append("\n")
+        lines.append("✓ " if ok else "✗ ", style="green" if ok else "red")
+        lines.append(f"{one_line(objective.description)} ({objective.points:+d})")
+    return lines if delegate.objectives else Text("—")
 
 
 def transcript_text(game: Game, width: int = 110) -> str:
