@@ -209,7 +209,7 @@ def test_a_scenario_id_is_looked_up_only_among_the_bundled_ones(saved, tmp_path,
     path = write(tmp_path, edited(saved[".yaml"], "scenario_id: tutorial", "scenario_id: atlantis"))
     assert refused("replay", path) == (
         f"{path}: this record is a game of scenario 'atlantis', which is not bundled with this version "
-        "(bundled: paris-2026, tutorial); give the scenario's file with --scenario FILE")
+        "(bundled: cop21-2015, paris-2026, tutorial); give the scenario's file with --scenario FILE")
 
 
 def test_a_record_of_another_scenario_says_so_plainly(saved, tmp_path):

@@ -70,8 +70,8 @@ def test_a_record_whose_actions_no_longer_apply_is_refused(tmp_path):
     (b"", "empty"),
     (b"\x00\x01garbage", "not a text file"),
     (b"- just\n- a list\n", "top level must be a mapping"),
-    (b"seed: 1\n", "not a valid game record"),
-    (b"scenario_id: tutorial\nscenario_hash: abc\nseed: x\n", "not a valid game record"),
+    (b"seed: 1\n", "is not a Coalition Table game record"),
+    (b"scenario_id: tutorial\nscenario_hash: abc\nseed: x\n", "scenario_hash: 'abc' is not a scenario content hash"),
 ])
 def test_corrupt_records_give_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.yaml"
@@ -88,5 +88,5 @@ def test_saving_never_leaves_a_half_written_file(tmp_path):
 def test_a_record_with_a_malformed_action_is_refused(tmp_path):
     path = save_record(_random_game(4), tmp_path / "g.yaml")
     path.write_text(path.read_text().replace("actions:\n", "actions:\n- {kind: pledge, seat: fr}\n", 1))
-    with pytest.raises(RecordError, match="action 1 is malformed"):
+    with pytest.raises(RecordError, match=r"action 1: a 'pledge' needs 'commitment', 'amount' and 'priority'"):
         load_game(path)
