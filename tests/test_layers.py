@@ -164,3 +164,48 @@ def test_guard_rules_for_the_gui():
     assert violation(sim, "pygame.display") == "only game.ui may import pygame"
     assert violation(sim, "matplotlib.pyplot") is None
     assert violation(LAYERS[0], "yaml") == "game.model may not import the third-party package yaml"
+
+
+# --- The engine's facade ----------------------------------------------------------------------
+
+PRIVATE_PARTS = frozenset({"state", "tables", "_state", "_tables"})
+"""A game's state and compiled tables: only the engine's own modules reach them."""
+
+
+def facade_problems(path: Path) -> list[str]:
+    """Returns every place where a module outside the engine reaches past `game.engine.__all__`."""
+    import game.engine
+
+    public = set(game.engine.__all__)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and within(node.module, ["game.engine"]):
+            if node.module != "game.engine":
+                found.append(f"{node.lineno}: imports the engine submodule {node.module}")
+            else:
+                found += [f"{node.lineno}: imports {a.name}, which game.engine does not export"
+                          for a in node.names if a.name not in public]
+        elif isinstance(node, ast.Import):
+            found += [f"{node.lineno}: imports the engine submodule {a.name}" for a in node.names
+                      if within(a.name, ["game.engine"]) and a.name != "game.engine"]
+        elif isinstance(node, ast.Attribute) and node.attr in PRIVATE_PARTS:
+            found.append(f"{node.lineno}: reaches into .{node.attr}")
+    return found
+
+
+def test_outside_the_engine_everything_goes_through_its_facade():
+    problems = [
+        f"{path.relative_to(GAME.parent)}:{problem}"
+        for path in sorted(GAME.rglob("*.py"))
+        if not within(module_name(path), ["game.engine"])
+        for problem in facade_problems(path)
+    ]
+    assert not problems, "reaching past the engine's facade:\n" + "\n".join(problems)
+
+
+def test_the_facade_guard_catches_submodules_private_names_and_state(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from game.engine.views import SeatView\nimport game.engine.rules\n"
+                   "from game.engine import Game, check\nx = game.state.round\ny = g._tables.seats\n")
+    assert [p.split(":")[0] for p in facade_problems(bad)] == ["1", "2", "3", "4", "5"]

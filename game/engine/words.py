@@ -25,14 +25,17 @@ def number(amount: float) -> str:
 
 
 def singular(word: str) -> str:
-    """Returns the singular of a plural unit's last word ("batteries" -> "battery")."""
-    words = word.split(" ")
+    """Returns the singular of a plural unit: its head noun, the last word before any " of " or
+    " (" ("batteries" -> "battery", "statements of support" -> "statement of support")."""
+    cut = min((i for i in (word.find(" of "), word.find(" (")) if i > 0), default=len(word))
+    head, rest = word[:cut], word[cut:]
+    words = head.split(" ")
     last = words[-1]
     if last.endswith("ies"):
         words[-1] = last[:-3] + "y"
     elif last.endswith("s") and not last.endswith("ss"):
         words[-1] = last[:-1]
-    return " ".join(words)
+    return " ".join(words) + rest
 
 
 def plural(count: float, word: str, words: str | None = None) -> str:
