@@ -23,6 +23,8 @@ class EntryKind:
     """A short heading for the review's timeline."""
     summary: bool = True
     """Shown in summaries (transcript, timeline); bookkeeping and public twins are not."""
+    plays_card: bool = False
+    """The entry plays an event card (its data names the card as `event`)."""
 
 
 def _kinds(tone: str, visibility: str, **labels: str) -> dict[str, EntryKind]:
@@ -31,8 +33,9 @@ def _kinds(tone: str, visibility: str, **labels: str) -> dict[str, EntryKind]:
 
 
 ENTRY_KINDS: dict[str, EntryKind] = {
-    **_kinds("event", "public", EventDrawn="Event", GameEnded="End"),
-    **_kinds("event", "card", EventInjected="Event injected"),
+    "EventDrawn": EntryKind("event", "card", "Event", plays_card=True),
+    "EventInjected": EntryKind("facilitator", "card", "Event injected", plays_card=True),
+    **_kinds("event", "public", GameEnded="End"),
     **_kinds("minor", "addressed", MessageSent="News"),
     **_kinds("minor", "card", TrackMoved="Track"),
     **_kinds("neutral", "parties", TradeProposed="Offer", TradeCountered="Counter-offer"),
@@ -52,6 +55,8 @@ ENTRY_KINDS: dict[str, EntryKind] = {
     # The public twin of ApprovalWon/ApprovalLost: it gives the verdict without the odds.
     "VoteAnnounced": EntryKind("signal", "public", "Vote", summary=False),
 }
+CARD_ENTRIES = frozenset(kind for kind, declared in ENTRY_KINDS.items() if declared.plays_card)
+"""The entry kinds that play an event card."""
 
 
 @dataclass(frozen=True, slots=True)

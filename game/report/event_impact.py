@@ -8,10 +8,8 @@ cards do, so the round's progress change is reported beside the card, never cred
 
 from dataclasses import dataclass
 
-from game.engine import Game
+from game.engine import CARD_ENTRIES, Game, effect_parts
 from game.report.history import RoundPoint, round_changes
-
-EVENT_KINDS = ("EventDrawn", "EventInjected")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +43,11 @@ def event_impacts(game: Game, points: list[RoundPoint]) -> list[EventImpact]:
     ranges = {tr.id: (tr.max - tr.min) or 1 for tr in t.scenario.tracks}
     per_round: dict[int, int] = {}
     for entry in log:
-        if entry.kind in EVENT_KINDS:
+        if entry.kind in CARD_ENTRIES:
             per_round[entry.round] = per_round.get(entry.round, 0) + 1
     impacts = []
     for index, entry in enumerate(log):
-        if entry.kind not in EVENT_KINDS:
+        if entry.kind not in CARD_ENTRIES:
             continue
         eid = entry.data["event"]
         moves = list(_track_moves(log, index, eid))
@@ -84,64 +82,13 @@ def _status_changes(game: Game, before: RoundPoint | None, after: RoundPoint | N
 
 def describe_effects(game: Game, event_id: str) -> list[str]:
     """Returns the card's effects in plain words, one delegation list per identical effect
-    ("France, Germany: odds of approval for ground troops -10 points"); messages are left to the timeline."""
+    ("France, Germany: cannot commit ground troops for 2 rounds"); messages are left to the timeline."""
     grouped: dict[str, list[str]] = {}
     for effect in game.catalog.events[event_id].effects:
-        described = _EFFECT_TEXT[effect.op](game, effect)
-        if described:
-            who, what = described
-            grouped.setdefault(what, [])
-            if who:
-                grouped[what].append(who)
+        if effect.op == "message":
+            continue
+        who, what = effect_parts(effect, game.names)
+        grouped.setdefault(what, [])
+        if who:
+            grouped[what].append(who)
     return [f"{', '.join(who)}: {what}" if who else what for what, who in grouped.items()]
-
-
-def _d(game: Game, seat: str) -> str:
-    return game.catalog.delegates[seat].name if seat in game.catalog.delegates else seat
-
-
-def _k(game: Game, kind: str) -> str:
-    return game.catalog.kinds[kind].name.lower() if kind in game.catalog.kinds else kind
-
-
-def _for(effect) -> str:
-    rounds = getattr(effect, "rounds", None)
-    return f" for {rounds} round{'s' if rounds != 1 else ''}" if rounds else ""
-
-
-def _track(game, e):
-    names = {tr.id: tr.name for tr in game.scenario.tracks}
-    return "", f"{names.get(e.track, e.track)} {e.by:+g}"
-
-
-def _flag(game, e):
-    names = {f.id: f.name for f in game.scenario.flags}
-    return "", f"{'sets' if e.value else 'clears'} “{names.get(e.flag, e.flag)}”"
-
-
-def _representative(game, e):
-    authority = ", without binding authority" if e.binding_authority is False else ""
-    return _d(game, e.delegate), f"represented by {e.name} ({e.title}){authority}{_for(e)}"
-
-
-def _contribution(game, e):
-    priority = game.catalog.priorities.get(e.priority)
-    return "", f"each unit of {_k(game, e.kind)} counts {e.by:+g} toward {priority.name if priority else e.priority}{_for(e)}"
-
-
-_EFFECT_TEXT = {
-    "adjust_track": _track,
-    "set_flag": _flag,
-    "adjust_capacity": lambda g, e: (_d(g, e.delegate), f"{_k(g, e.kind)} capacity {e.by:+d}{_for(e)}"),
-    "adjust_capital": lambda g, e: (_d(g, e.delegate), f"political capital {e.by:+d}"),
-    "block_kind": lambda g, e: (_d(g, e.delegate), f"cannot commit {_k(g, e.kind)}{_for(e)}"),
-    "unblock_kind": lambda g, e: (_d(g, e.delegate), f"can commit {_k(g, e.kind)} again"),
-    "replace_representative": _representative,
-    "adjust_approval": lambda g, e: (_d(g, e.delegate),
-                                     f"odds of approval for {_k(g, e.kind)} {e.by * 100:+.0f} points{_for(e)}"),
-    "adjust_contribution": _contribution,
-    "adjust_actions": lambda g, e: (_d(g, e.delegate), f"{e.by:+d} action(s) per turn{_for(e)}"),
-    "cancel_offers": lambda g, e: (_d(g, e.delegate), "open offers cancelled"),
-    "revoke_approval": lambda g, e: (_d(g, e.delegate), f"loses its mandate for {_k(g, e.kind)}"),
-    "message": lambda g, e: None,
-}

@@ -4,7 +4,7 @@ confidential briefs, the comparison with reality, and the debrief questions.
 Each takes the finished game and returns a `Section`; nothing here renders HTML or Markdown.
 """
 
-from game.engine import Game
+from game.engine import Game, controller_label
 from game.report.document import Badge, Bullets, Link, Meter, Para, Section, Strong, Sub, Table, run
 from game.report.hotwash import hotwash
 
@@ -12,13 +12,11 @@ _RANK = {"failed": 0, "partial": 1, "secured": 2}
 
 
 def _name(game: Game, seat: str) -> str:
-    d = game.catalog.delegates.get(seat)
-    return d.name if d else seat
+    return game.display_name(seat)
 
 
 def _short(game: Game, pid: str) -> str:
-    p = game.catalog.priorities.get(pid)
-    return (p.short or p.name) if p else pid
+    return game.names.short.get(pid, pid)
 
 
 def outcome_section(game: Game) -> Section:
@@ -75,8 +73,7 @@ def objectives_section(game: Game) -> Section:
 
 
 def _controller(game: Game, seat: str) -> str:
-    controller = game.controller(seat)
-    return "a human player" if controller == "human" else f"a {controller} bot"
+    return controller_label(game.controller(seat))
 
 
 def briefs_section(game: Game) -> Section:

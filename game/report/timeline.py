@@ -8,7 +8,7 @@ gathered into one line so the page stays readable when projected.
 from collections import Counter
 from dataclasses import dataclass
 
-from game.engine import Game
+from game.engine import CARD_ENTRIES, ENTRY_KINDS, Game
 from game.report.document import Entries, Entry, Para, Section, Sub, run
 from game.report.history import RoundPoint
 
@@ -19,23 +19,12 @@ class Style:
     tone: str
 
 
-# Entry kind -> how it is shown; kinds not listed (passes, phase bookkeeping) are left out.
-STYLES = {
-    "EventDrawn": Style("Event", "event"), "EventInjected": Style("Event injected", "facilitator"),
-    "MessageSent": Style("News", "minor"), "TrackMoved": Style("Track", "minor"),
-    "TradeProposed": Style("Offer", "neutral"), "TradeCountered": Style("Counter-offer", "neutral"),
-    "OfferAccepted": Style("Accepted", "good"), "OfferRejected": Style("Rejected", "bad"),
-    "TradeAgreed": Style("Deal", "good"), "TradeFailed": Style("Deal failed", "bad"),
-    "OfferExpired": Style("Expired", "minor"), "OfferCancelled": Style("Cancelled", "minor"),
-    "Pledged": Style("Pledge", "good"), "PledgeWithdrawn": Style("Withdrawal", "bad"),
-    "CommitmentLapsed": Style("Lapsed", "bad"), "Signed": Style("Signatures", "neutral"),
-    "ApprovalSought": Style("Vote sought", "neutral"), "ApprovalWon": Style("Vote won", "good"),
-    "ApprovalLost": Style("Vote lost", "bad"), "TrackAdjusted": Style("Facilitator", "facilitator"),
-    "Paused": Style("Facilitator", "facilitator"), "Resumed": Style("Facilitator", "facilitator"),
-    "PhaseEnded": Style("Facilitator", "facilitator"), "SeatHandedOver": Style("Facilitator", "facilitator"),
-    "GameEnded": Style("End", "event"),
-}
-EVENT_KINDS = ("EventDrawn", "EventInjected")
+_TONES = {"event": "event", "good": "good", "bad": "bad", "signal": "neutral", "neutral": "neutral",
+          "facilitator": "facilitator", "minor": "minor"}
+"""The page's tone of each tone the engine declares."""
+# Entry kind -> how it is shown; kinds the engine keeps out of summaries are left out.
+STYLES = {kind: Style(declared.label, _TONES[declared.tone])
+          for kind, declared in ENTRY_KINDS.items() if declared.summary}
 
 # What the round's one-line count mentions, in this order.
 _COUNTED = (("Pledged", "pledge", "pledges"), ("TradeProposed", "offer", "offers"),
@@ -68,8 +57,8 @@ def timeline_section(game: Game, points: list[RoundPoint]) -> Section:
 
 
 def _round_blocks(game: Game, entries: list, before: RoundPoint | None, after: RoundPoint | None) -> list:
-    events = [e for e in entries if e.kind in EVENT_KINDS]
-    rest = [e for e in entries if e.kind not in EVENT_KINDS]
+    events = [e for e in entries if e.kind in CARD_ENTRIES]
+    rest = [e for e in entries if e.kind not in CARD_ENTRIES]
     blocks: list = []
     if events:
         blocks.append(Entries(tuple(_entry(game, e) for e in events)))
@@ -132,5 +121,4 @@ def _signatures(game: Game, entries: list) -> Entry:
 
 
 def _name(game: Game, seat: str) -> str:
-    delegate = game.catalog.delegates.get(seat)
-    return delegate.name if delegate else seat
+    return game.display_name(seat)

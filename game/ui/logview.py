@@ -6,18 +6,16 @@ new entries are appended to the cache instead of re-rendering the whole log.
 
 import pygame
 
+from game.engine import ENTRY_KINDS
 from game.ui.badges import draw_badge
 from game.ui.palette import Identity, Palette
 from game.ui.text import Text
 
-_TONE = {
-    "EventDrawn": "highlight", "EventInjected": "highlight", "MessageSent": "highlight",
-    "TradeAgreed": "ok", "ApprovalWon": "ok", "Signed": "accent", "VoteAnnounced": "accent",
-    "PledgeWithdrawn": "danger", "ApprovalLost": "danger", "TradeFailed": "danger", "CommitmentLapsed": "danger",
-    "OfferRejected": "danger", "TrackAdjusted": "bot", "Paused": "bot", "Resumed": "bot", "PhaseEnded": "bot",
-    "SeatHandedOver": "bot", "GameEnded": "highlight", "RoundStarted": "muted", "PhaseStarted": "muted",
-    "RoundScored": "muted", "Passed": "faint",
+_COLOUR = {
+    "event": "highlight", "good": "ok", "signal": "accent", "bad": "danger", "facilitator": "bot",
+    "bookkeeping": "muted", "quiet": "faint", "neutral": "text", "minor": "text",
 }
+"""The palette colour of each tone the engine declares for its entry kinds."""
 SIZE = "tiny"
 
 
@@ -52,7 +50,8 @@ class LogPanel:
 
     def _add(self, entry, width: int) -> None:
         c = self.palette.colours
-        colour = getattr(c, _TONE.get(entry.kind, "text"))
+        declared = ENTRY_KINDS.get(entry.kind)
+        colour = getattr(c, _COLOUR[declared.tone] if declared else "text")
         if entry.visible_to is not None:
             colour = c.accent
         body = entry.text + (" (private)" if entry.visible_to is not None else "")

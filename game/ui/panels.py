@@ -7,7 +7,7 @@ card. Overlays: the hot-seat curtain, event cards, the pause banner and the key 
 
 import pygame
 
-from game.engine import Names, describe_item
+from game.engine import Names, controller_label, describe_item
 from game.ui.badges import draw_badge
 from game.ui.drawing import draw_check, draw_tag
 from game.ui.layout import Layout
@@ -109,8 +109,7 @@ def render_seat_panel(screen: Screen, seat: str, public_brief: str, controller: 
     pad = px(12)
     inner = width - 2 * pad
     y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
-    played = "a human player" if controller == "human" else f"a {controller} bot"
-    y = _line(out, f"Played by {played} · political capital {d.capital}", pad, y, inner, "small", c.text, text)
+    y = _line(out, f"Played by {controller_label(controller)} · political capital {d.capital}", pad, y, inner, "small", c.text, text)
     if back_hint:
         y = _line(out, "Tab: back to your own brief", pad, y, inner, "tiny", c.accent, text)
     y = _heading(out, "Public position", pad, y + px(6), text, palette)

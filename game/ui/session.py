@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from game.bots import BotTable
-from game.engine import Game, Names, SeatView, describe_effects
+from game.engine import CARD_ENTRIES, Game, Names, SeatView, describe_effects
 from game.model.actions import PUBLIC
 from game.ui.palette import Palette
 from game.ui.phase_clock import PhaseClock
-
-EVENT_KINDS = ("EventDrawn", "EventInjected")
 
 
 @dataclass
@@ -188,7 +186,7 @@ class Session:
         """Queues the event cards the screen has not shown yet (private ones only to their seat)."""
         screen = self.screen()
         for entry in screen.log:
-            if entry.kind not in EVENT_KINDS:
+            if entry.kind not in CARD_ENTRIES:
                 continue
             private = entry.visible_to is not None
             seen = self.private_seen.get(self.viewer, self.private_seen_base) if private else self.public_seen
