@@ -9,6 +9,7 @@ from game.cli.authoring import schema, validate
 from game.cli.headless import replay, run, sweep
 from game.cli.review import report
 from game.cli.table import play
+from game.cli.workshop import bot, host
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,5 +18,5 @@ def main() -> None:
     """Coalition Table: a negotiation tabletop game, played at a table or headless."""
 
 
-for command in (validate, schema, run, replay, sweep, report, play):
+for command in (validate, schema, run, replay, sweep, report, play, host, bot):
     main.add_command(command)
