@@ -50,10 +50,13 @@ def host(scenario: str | None, port: int, bind: str, seed: int | None, journal: 
 @click.option("--personality", type=click.Choice(["random", "cautious", "cooperative", "negotiator"]),
               default="negotiator", show_default=True)
 @click.option("--seed", type=int, help="Seed of the bot's own choices (default: random).")
+@click.option("--think", type=click.FloatRange(min=0), default=0, show_default=True,
+              help="Seconds to wait before each action (a slower, watchable bot).")
 @click.option("--give-up-after", type=click.FloatRange(min=0), default=150, show_default=True,
               help="Seconds to keep reconnecting to a host that went away.")
 @user_errors
-def bot(url: str, code: str | None, personality: str, seed: int | None, give_up_after: float) -> None:
+def bot(url: str, code: str | None, personality: str, seed: int | None, think: float,
+        give_up_after: float) -> None:
     """Play one seat of a hosted game with a bot until the game is over."""
     from game.net.client import code_in_url
     from game.net.remote_bot import play_seat
@@ -62,7 +65,7 @@ def bot(url: str, code: str | None, personality: str, seed: int | None, give_up_
     if not code:
         raise click.UsageError("give --code CODE, or a seat page address ending in /seat/CODE")
     try:
-        status = asyncio.run(play_seat(url, code, personality, seed=seed, give_up_after=give_up_after,
+        status = asyncio.run(play_seat(url, code, personality, seed=seed, think=think, give_up_after=give_up_after,
                                        say=lambda text: click.echo(f"[bot] {text}")))
     except KeyboardInterrupt:
         status = 130

@@ -46,6 +46,8 @@ class Connection:
     outbox: asyncio.Queue = field(default_factory=asyncio.Queue)
     sent_log: int = 0
     last_view: tuple[str, str] = ("", "")
+    took_over: str = ""
+    """Set when this connection replaced another device holding the same code."""
 
     def send(self, message: Any) -> None:
         """Queues a message (a wire model or ready JSON text) for the connection's writer."""
@@ -76,6 +78,7 @@ class Host:
         self.ended = asyncio.Event()
         self.clock = clock
         self.clock_state: tuple = ()
+        self.narrated: tuple = ()
 
     # -- joining ------------------------------------------------------------------------
     def join(self, code: str | None, spectator: bool, address: str, close: Callable) -> Connection | None:
@@ -87,12 +90,12 @@ class Host:
             if seat is None:
                 return None
             role = "facilitator" if seat == FACILITATOR else "seat"
+        conn = Connection(role, seat, address, close)
         for old in [c for c in self.connections if role != "spectator" and c.seat == seat]:
             old.send(TakenOver(message="Another device joined with this code and took over the seat."))
             old.close(4001, "taken over by another device")
             self.connections.discard(old)
-            self.presence(f"{self.name(seat)}: another device took over (the first was told)")
-        conn = Connection(role, seat, address, close)
+            conn.took_over = f"{self.name(seat)}: a second device (from {address}) took over; the first was told"
         self.connections.add(conn)
         return conn
 
@@ -105,7 +108,7 @@ class Host:
         if self.clock is not None and self.clock.round is not None:
             conn.send(self.clock_message())
         if conn.role != "spectator":
-            self.presence(f"{self.name(conn.seat)} joined from {conn.address}")
+            self.presence(conn.took_over or f"{self.name(conn.seat)} joined from {conn.address}")
 
     def leave(self, conn: Connection) -> None:
         if conn in self.connections:
@@ -239,10 +242,22 @@ class Host:
         for conn in list(self.connections):
             self.send_view(conn)
         self.bots_wanted.set()
-        if self.game.over:
-            self.ended.set()
+        self._narrate()
         if self.clock is not None:
             self._follow_clock()
+
+    def _narrate(self) -> None:
+        """Prints each new round and the end on the host's console (public facts only)."""
+        view = self.game.view(PUBLIC)
+        if (view.round, view.over) == self.narrated:
+            return
+        self.narrated = (view.round, view.over)
+        if view.over:
+            self.ended.set()
+            self.say(f"the game is over ({view.end_reason}); outcome: {self.game.result()['outcome']}; "
+                     f"{len(self.game.actions)} actions journaled")
+        else:
+            self.say(f"round {view.round} of {view.rounds} ({len(self.game.actions)} actions so far)")
 
     # -- the phase clock (with --class-length) ------------------------------------------------
     def _follow_clock(self) -> None:

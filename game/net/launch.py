@@ -18,7 +18,7 @@ from game.content.journal import JournalWriter, read_journal
 from game.content.scenarios import load_scenario
 from game.engine import Game
 from game.errors import CoalitionError
-from game.net.clock import PhaseClock, class_plan
+from game.net.clock import ClassPlan, PhaseClock, class_plan
 from game.net.codes import JoinCodes, codes_path_for, share_sheet
 from game.net.host import Host
 from game.net.protocol import JoinLimiter
@@ -100,14 +100,39 @@ def base_url(bind: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-async def serve(settings: HostSettings, say=print, ready=None) -> Host:
-    """Runs a host until Ctrl-C or SIGTERM; returns it once stopped (journal closed)."""
+@dataclass
+class Running:
+    """A started host: stop it with `stop()`."""
+
+    host: Host
+    runner: web.AppRunner
+    tasks: list
+    plan: ClassPlan | None
+
+    @property
+    def url(self) -> str:
+        return self.host.base_url
+
+    async def stop(self) -> None:
+        """Closes every connection, stops serving and closes the journal (already fsynced)."""
+        for task in self.tasks:
+            task.cancel()
+        for conn in list(self.host.connections):
+            conn.close(1001, "the host is stopping")
+        await asyncio.sleep(0.1)
+        await self.runner.cleanup()
+        self.host.journal.close()
+
+
+async def start(settings: HostSettings, say=print, limiter: JoinLimiter | None = None,
+                announce: bool = False) -> Running:
+    """Opens (or resumes) the game, starts serving it and its bots, and returns the running host."""
     game, writer, codes, codes_path = open_game(settings, say)
     plan = class_plan(settings.class_length, game.scenario.rules.rounds) if settings.class_length else None
     clock = PhaseClock(plan.round_minutes * 60) if plan else None
     host = Host(game, writer, codes, codes_path=codes_path, base_url="", share_path=settings.codes_file,
                 say=say, clock=clock)
-    runner = web.AppRunner(make_app(host, JoinLimiter()), handle_signals=False, access_log=None)
+    runner = web.AppRunner(make_app(host, limiter or JoinLimiter()), handle_signals=False, access_log=None)
     await runner.setup()
     try:
         site = web.TCPSite(runner, settings.bind or None, settings.port, reuse_address=True)
@@ -116,42 +141,40 @@ async def serve(settings: HostSettings, say=print, ready=None) -> Host:
         await runner.cleanup()
         writer.close()
         raise HostError(f"cannot listen on {settings.bind}:{settings.port}: {err.strerror}") from None
-    port = runner.addresses[0][1]
-    host.base_url = base_url(settings.bind, port)
+    host.base_url = base_url(settings.bind, runner.addresses[0][1])
     host.save_codes()
-    _announce(host, settings, plan, writer.path, codes_path)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    if announce:
+        _announce(host, settings, plan)
     tasks = [asyncio.create_task(host.run_bots())]
     if clock is not None:
         tasks.append(asyncio.create_task(host.run_clock()))
     host.changed()
-    if ready is not None:
-        ready(host)
+    return Running(host, runner, tasks, plan)
+
+
+async def serve(settings: HostSettings, say=print) -> Host:
+    """Runs a host until Ctrl-C or SIGTERM; returns it once stopped (journal closed)."""
+    running = await start(settings, say, announce=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     try:
         await stop.wait()
     finally:
         say("stopping: closing connections…")
-        for task in tasks:
-            task.cancel()
-        for conn in list(host.connections):
-            conn.close(1001, "the host is stopping")
-        await asyncio.sleep(0.2)
-        await runner.cleanup()
-        writer.close()
-        say(f"stopped cleanly. Journal: {writer.path} ({len(game.actions)} actions). "
-            f"Continue with: coalition host --resume {writer.path}")
-    return host
+        await running.stop()
+        say(f"stopped cleanly. Journal: {running.host.journal.path} ({len(running.host.game.actions)} actions). "
+            f"Continue with: coalition host --resume {running.host.journal.path}")
+    return running.host
 
 
-def _announce(host: Host, settings: HostSettings, plan, journal: Path, codes_path: Path) -> None:
+def _announce(host: Host, settings: HostSettings, plan: ClassPlan | None) -> None:
     game, say = host.game, host.say
     sheet = share_sheet(host.codes, host.base_url, game.seats)
     say(f"Coalition Table host: {game.scenario.meta.title} ({len(game.seats)} delegations, seed {game.seed})")
-    say(f"journal: {journal}")
-    say(f"codes:   {codes_path} (owner-only; keep it secret)")
+    say(f"journal: {host.journal.path}")
+    say(f"codes:   {host.codes_path} (owner-only; keep it secret)")
     if settings.codes_file:
         say(f"codes for slips written to {settings.codes_file}")
     if plan:

@@ -20,8 +20,9 @@ GAME_OVER, GAVE_UP, REFUSED, TAKEN_OVER = 0, 1, 2, 3
 
 
 async def play_seat(url: str, code: str, personality: str, *, give_up_after: float = 150.0,
-                    seed: int | None = None, say: Callable[[str], None] = print) -> int:
-    """Plays the seat until the game is over; returns one of the exit statuses above."""
+                    seed: int | None = None, think: float = 0.0, say: Callable[[str], None] = print) -> int:
+    """Plays the seat until the game is over, waiting `think` seconds before each action;
+    returns one of the exit statuses above."""
     bot = make_bot(personality)
     rng = Rng(seed if seed is not None else secrets.randbits(63))
     lost_since: float | None = None
@@ -44,7 +45,7 @@ async def play_seat(url: str, code: str, personality: str, *, give_up_after: flo
         welcome = session.welcome
         say(f"joined as {welcome['name']} ({welcome['seat']}), playing {personality}")
         try:
-            outcome = await _play(session, bot, rng, say)
+            outcome = await _play(session, bot, rng, say, think)
         except OFFLINE:
             outcome = None
         finally:
@@ -55,7 +56,7 @@ async def play_seat(url: str, code: str, personality: str, *, give_up_after: flo
         lost_since = time.monotonic()
 
 
-async def _play(session: RemoteSession, bot, rng: Rng, say) -> int | None:
+async def _play(session: RemoteSession, bot, rng: Rng, say, think: float) -> int | None:
     """Plays while connected; returns an exit status, or None when the connection is lost."""
     changed = asyncio.Event()
     ended: list[int] = []
@@ -93,6 +94,8 @@ async def _play(session: RemoteSession, bot, rng: Rng, say) -> int | None:
             if current.seq < need or current.seq == acted_on or not current.legal:
                 continue
             acted_on = current.seq
+            if think:
+                await asyncio.sleep(think)
             need = await _act(session, bot, rng, current, say) or need
     finally:
         reader.cancel()
