@@ -20,13 +20,20 @@ from game.model.actions import ACTIONS, OfferItem, action_to_dict
 from game.model.conditions import Condition
 from game.model.delegates import RedLines
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 def to_data(value: Any) -> Any:
     """Returns the JSON-ready form of a view value (see the module docstring)."""
-    if value is None or isinstance(value, str | int | float | bool):
+    kind = type(value)
+    if kind in _SCALARS:
         return value
-    if dataclasses.is_dataclass(value):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, frozenset | set):
@@ -37,7 +44,9 @@ def to_data(value: Any) -> Any:
         if value and isinstance(next(iter(value)), tuple):
             return [[*key, to_data(v)] for key, v in value.items()]
         return {str(k): to_data(v) for k, v in value.items()}
-    raise TypeError(f"cannot put {type(value).__name__} on the wire")
+    if isinstance(value, _SCALARS):  # subclasses (enums of str, bool of int...)
+        return value
+    raise TypeError(f"cannot put {kind.__name__} on the wire")
 
 
 def dumps(data: Any) -> str:
@@ -53,6 +62,8 @@ class ViewEncoder:
         self._private: dict[str, tuple[Any, str]] = {}
         self._entries: dict[int, tuple[LogEntry, str]] = {}
         self._actions: dict[Any, str] = {}
+        self._parts: dict[tuple[str, Any], tuple[Any, str]] = {}
+        self._offers: dict[Any, str] = {}
 
     def view_json(self, view: SeatView) -> str:
         """Returns the view without its log, as JSON text."""
@@ -66,6 +77,10 @@ class ViewEncoder:
                 text = self._public_json(value)
             elif name == "private":
                 text = "{" + ",".join(f"{dumps(seat)}:{self._private_json(seat, p)}" for seat, p in value.items()) + "}"
+            elif name == "mine":
+                text = "[" + ",".join(self._once("commitment", c.id, c) for c in value) + "]"
+            elif name == "offers":
+                text = "[" + ",".join(self._offer_json(o) for o in value) + "]"
             else:
                 text = dumps(to_data(value))
             parts.append(f'"{name}":{text}')
@@ -98,15 +113,67 @@ class ViewEncoder:
         return "[" + ",".join(out) + "]"
 
     def _public_json(self, public: Any) -> str:
-        if self._public is None or self._public[0] is not public:
-            self._public = (public, dumps(to_data(public)))
+        """Encodes the public part, re-encoding only the delegates and commitments the engine rebuilt."""
+        if self._public is not None and self._public[0] is public:
+            return self._public[1]
+        parts = []
+        for name in _fields(public):
+            value = getattr(public, name)
+            if name == "delegates":
+                text = "{" + ",".join(f"{dumps(seat)}:{self._once('delegate', seat, d)}" for seat, d in value.items()) + "}"
+            elif name == "commitments":
+                text = "[" + ",".join(self._once("commitment", c.id, c) for c in value) + "]"
+            else:
+                text = dumps(to_data(value))
+            parts.append(f'"{name}":{text}')
+        self._public = (public, "{" + ",".join(parts) + "}")
         return self._public[1]
 
     def _private_json(self, seat: str, private: Any) -> str:
         hit = self._private.get(seat)
         if hit is None or hit[0] is not private:
-            hit = self._private[seat] = (private, dumps(to_data(private)))
+            parts = []
+            for name in _fields(private):
+                value = getattr(private, name)
+                if name == "objectives":
+                    text = "[" + ",".join(self._objective_json(o) for o in value) + "]"
+                else:
+                    text = dumps(to_data(value))
+                parts.append(f'"{name}":{text}')
+            hit = self._private[seat] = (private, "{" + ",".join(parts) + "}")
         return hit[1]
+
+    def _objective_json(self, objective: Any) -> str:
+        when = self._once("when", id(objective.when), objective.when)
+        rest = {name: to_data(getattr(objective, name)) for name in _fields(objective) if name != "when"}
+        return dumps(rest)[:-1] + f',"when":{when}}}'
+
+    def _offer_json(self, offer: Any) -> str:
+        """Offer views are rebuilt per view; equal ones (same id, status, acceptances) share an encoding."""
+        try:
+            hit = self._offers.get(offer)
+        except TypeError:  # an item's condition that cannot be hashed
+            return dumps(to_data(offer))
+        if hit is None:
+            if len(self._offers) > 20_000:
+                self._offers.clear()
+            hit = self._offers[offer] = dumps(to_data(offer))
+        return hit
+
+    def _once(self, kind: str, key: Any, value: Any) -> str:
+        """Returns the JSON of a value the engine shares between versions, encoded once per object."""
+        hit = self._parts.get((kind, key))
+        if hit is None or hit[0] is not value:
+            hit = self._parts[(kind, key)] = (value, dumps(to_data(value)))
+        return hit[1]
+
+
+def _fields(value: Any) -> tuple[str, ...]:
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    return names
 
 
 # -- decoding ------------------------------------------------------------------------------
