@@ -6,7 +6,7 @@ from game.content.journal import load_journal
 from game.content.scenarios import load_scenario
 from game.engine import Game
 from game.net.remote_bot import GAME_OVER, play_seat
-from tests.net.hosting import Raw, hosted, of_type, run, ws_url
+from tests.net.hosting import Raw, hosted, run, ws_url
 
 
 def test_remote_bots_play_a_whole_tutorial_game(tmp_path):
