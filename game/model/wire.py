@@ -142,7 +142,8 @@ class Presence(Strict):
 
 
 class CodeEntry(Strict):
-    code: str = ""
+    code: str | None = None
+    """None (left out) for the spectator, who needs no code."""
     url: str
 
 

@@ -79,10 +79,14 @@ class Host:
         self.clock = clock
         self.clock_state: tuple = ()
         self.narrated: tuple = ()
+        self.waiting: tuple = ()
+        self.stopping = False
 
     # -- joining ------------------------------------------------------------------------
     def join(self, code: str | None, spectator: bool, address: str, close: Callable) -> Connection | None:
         """Returns the new connection for a code (or a spectator), or None for an unknown code."""
+        if self.stopping:
+            return None
         if spectator:
             role, seat = "spectator", PUBLIC
         else:
@@ -128,6 +132,7 @@ class Host:
     def presence(self, note: str) -> None:
         """Tells every facilitator who is connected, and prints it on the host's console."""
         self.say(note)
+        self._note_waiting()
         message = Presence(connected=self.connected(), note=note)
         for conn in self.connections:
             if conn.role == "facilitator":
@@ -243,8 +248,20 @@ class Host:
             self.send_view(conn)
         self.bots_wanted.set()
         self._narrate()
+        self._note_waiting()
         if self.clock is not None:
             self._follow_clock()
+
+    def _note_waiting(self) -> None:
+        """Prints, once, which seats the game waits for while nobody holds them."""
+        game, counts = self.game, self.connected()
+        waiting = tuple(seat for seat in game.seats if counts[seat] == 0 and game.controller(seat) not in BOTS
+                        and game.legal_actions(seat))
+        if waiting != self.waiting:
+            self.waiting = waiting
+            if waiting:
+                self.say(f"waiting for {', '.join(self.name(s) for s in waiting)}: not connected "
+                         "(join with the code, or the facilitator hands the seat to a bot)")
 
     def _narrate(self) -> None:
         """Prints each new round and the end on the host's console (public facts only)."""

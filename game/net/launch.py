@@ -114,9 +114,12 @@ class Running:
         return self.host.base_url
 
     async def stop(self) -> None:
-        """Closes every connection, stops serving and closes the journal (already fsynced)."""
+        """Stops listening, closes every connection, and closes the journal (already fsynced)."""
         for task in self.tasks:
             task.cancel()
+        self.host.stopping = True
+        for site in list(self.runner.sites):
+            await site.stop()  # no new connections from here on
         for conn in list(self.host.connections):
             conn.close(1001, "the host is stopping")
         await asyncio.sleep(0.1)
@@ -132,7 +135,8 @@ async def start(settings: HostSettings, say=print, limiter: JoinLimiter | None =
     clock = PhaseClock(plan.round_minutes * 60) if plan else None
     host = Host(game, writer, codes, codes_path=codes_path, base_url="", share_path=settings.codes_file,
                 say=say, clock=clock)
-    runner = web.AppRunner(make_app(host, limiter or JoinLimiter()), handle_signals=False, access_log=None)
+    runner = web.AppRunner(make_app(host, limiter or JoinLimiter()), handle_signals=False, access_log=None,
+                           shutdown_timeout=2)
     await runner.setup()
     try:
         site = web.TCPSite(runner, settings.bind or None, settings.port, reuse_address=True)

@@ -111,6 +111,9 @@ class Sockets:
             await ws.send_str(Error(message="join first: {\"type\": \"join\", \"code\": ...}").model_dump_json())
             await ws.close(code=1008, message=b"join first")
             return None
+        if host.stopping:  # no refusal: the client should retry once the host is back
+            await ws.close(code=1001, message=b"the host is stopping")
+            return None
         if self.limiter.blocked(address):
             await ws.send_str(Rejected(rule="too_many_attempts",
                                        message="Too many wrong codes from this address; wait a minute.").model_dump_json())

@@ -39,8 +39,8 @@ def test_host_bots_and_a_facilitator_hand_over(tmp_path):
                                                               "controller": "cooperative"}, "id": 7})
             reply = await facilitator.until(lambda m: m.get("id") == 7)
             assert reply["type"] == "applied"
-            status = await play_seat(running.url, host.codes.by_seat["us"], "cautious", say=lambda _: None)
             await facilitator.close()
+            status = await play_seat(running.url, host.codes.by_seat["us"], "cautious", say=lambda _: None)
             return status, host.game
     status, game = run(scenario())
     assert status == GAME_OVER and game.over
