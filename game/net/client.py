@@ -170,15 +170,21 @@ class NetClient:
 
     def send(self, message: dict[str, Any]) -> None:
         """Queues a message for the host (dropped while disconnected; the next view tells the truth)."""
-        if self._loop is not None and self._outbox is not None:
-            self._loop.call_soon_threadsafe(self._outbox.put_nowait, message)
+        if self._loop is not None and self._outbox is not None and self._thread.is_alive():
+            try:
+                self._loop.call_soon_threadsafe(self._outbox.put_nowait, message)
+            except RuntimeError:  # the loop ended meanwhile: nobody to send to
+                pass
 
     def act(self, action: Any) -> None:
         self.send({"type": "act", "action": action_to_dict(action)})
 
     def close(self, timeout: float = 3.0) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._loop is not None and self._stop is not None and self._thread.is_alive():
+            try:
+                self._loop.call_soon_threadsafe(self._stop.set)
+            except RuntimeError:  # the loop ended meanwhile (refused or taken over)
+                pass
         self._thread.join(timeout)
 
     def _run(self) -> None:
