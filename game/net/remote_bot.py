@@ -115,11 +115,16 @@ async def _act(session: RemoteSession, bot, rng: Rng, current: RemoteView, say) 
         return None if reply.get("ok") else Rejection(reply.get("rule", ""), reply.get("message", ""))
 
     view = current.view
-    action = await asyncio.to_thread(bot.decide, view, current.legal, rng, check)
-    reply = await session.act(action)
-    if reply.get("type") == "applied":
-        return reply["seq"]
-    say(f"the host refused {action.kind}: {reply.get('message')}; playing a listed action instead")
+    try:
+        action = await asyncio.to_thread(bot.decide, view, current.legal, rng, check)
+    except Exception as err:  # a bot bug must not end the seat's game: play a listed action
+        say(f"the bot failed to decide ({type(err).__name__}: {err}); playing a listed action instead")
+        action = None
+    if action is not None:
+        reply = await session.act(action)
+        if reply.get("type") == "applied":
+            return reply["seq"]
+        say(f"the host refused {action.kind}: {reply.get('message')}; playing a listed action instead")
     fallback = Pass(view.seat) if Pass(view.seat) in current.legal else rng.choice(current.legal)
     reply = await session.act(fallback)
     return reply["seq"] if reply.get("type") == "applied" else None
