@@ -19,6 +19,7 @@ EXCEPTIONS = {
     # Loading a save replays it through the engine. The engine never imports content, so
     # there is no cycle; scenario loading itself stays engine-free.
     "game.content.records": ("game.engine",),
+    "game.content.journal": ("game.engine",),  # the journal replays like a record
 }
 GUI = ("pygame", "pygame_gui")
 
@@ -46,6 +47,7 @@ LAYERS = [
     Layer("game.bots", ("game.engine", "game.model"), ()),
     Layer("game.sim", ("game.engine", "game.model", "game.bots", "game.content"), None),
     Layer("game.report", ("game.engine", "game.model", "game.sim", "game.content"), None),
+    Layer("game.net", ("game.engine", "game.model", "game.content", "game.bots", "game.report"), None),
 ]
 
 

@@ -10,6 +10,7 @@ from game.cli.classroom import pack
 from game.cli.headless import replay, run, sweep
 from game.cli.review import report
 from game.cli.table import play
+from game.cli.workshop import bot, host
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +19,5 @@ def main() -> None:
     """Coalition Table: a negotiation tabletop game, played at a table or headless."""
 
 
-for command in (validate, schema, run, replay, sweep, report, play, pack):
+for command in (validate, schema, run, replay, sweep, report, play, pack, host, bot):
     main.add_command(command)

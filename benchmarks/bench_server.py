@@ -1,0 +1,169 @@
+"""Workshop host under load: 35 WebSocket clients on loopback play a whole Paris game.
+
+The host runs as its own process (`coalition host`); this process holds 17 seat clients
+acting as fast as they are allowed (a random legal action as soon as their view offers
+any), a facilitator and 17 spectators. Latency runs from an action being sent to the
+moment every connection has received the view that includes it. `--json` prints one object.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import websockets
+
+SEQ = re.compile(r'^\{"type":"view","seq":(\d+),')
+
+
+class Client:
+    """One connection: records when each view (by change number) arrived; a seat client also acts."""
+
+    def __init__(self, name: str, acts: bool, rng: random.Random):
+        self.name, self.acts, self.rng = name, acts, rng
+        self.arrivals: list[tuple[int, float]] = []
+        self.bytes = 0
+        self.sent: list[tuple[float, int | None]] = []
+        self.waiting_for = 0
+        self.busy = False
+
+    async def run(self, url: str, join: dict, compression: str | None, done: asyncio.Event) -> None:
+        async with websockets.connect(url, max_size=None, compression=compression) as ws:
+            await ws.send(json.dumps(join))
+            async for text in ws:
+                now = time.perf_counter()
+                self.bytes += len(text)
+                match = SEQ.match(text)
+                if match:
+                    seq = int(match.group(1))
+                    self.arrivals.append((seq, now))
+                    if text.endswith('"legal":[]}'):
+                        if '"over":true' in text:
+                            done.set()
+                        continue
+                    if self.acts and not self.busy and seq >= self.waiting_for:
+                        legal = json.loads(text)["legal"]
+                        self.busy = True
+                        self.sent.append((time.perf_counter(), None))
+                        await ws.send(json.dumps({"type": "act", "action": self.rng.choice(legal), "id": len(self.sent)}))
+                elif self.acts and (text.startswith('{"type":"applied"') or text.startswith('{"type":"rejected"')):
+                    reply = json.loads(text)
+                    if reply.get("id"):
+                        sent_at, _ = self.sent[reply["id"] - 1]
+                        seq = reply.get("seq")
+                        self.sent[reply["id"] - 1] = (sent_at, seq)
+                        self.waiting_for = seq if seq is not None else self.waiting_for
+                        self.busy = False
+                if done.is_set():
+                    return
+
+
+def first_arrival(arrivals: list[tuple[int, float]], seq: int) -> float | None:
+    for s, t in arrivals:
+        if s >= seq:
+            return t
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_host(folder: Path, port: int, seed: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "host", "paris-2026", "--bind", "127.0.0.1", "--port", str(port),
+         "--seed", str(seed), "--journal", str(folder / "bench.jsonl"), "--codes", str(folder / "codes.json")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the host did not start")
+
+
+async def load(port: int, codes: dict, spectators: int, compression: str | None, limit: float) -> tuple:
+    url = f"ws://127.0.0.1:{port}/ws"
+    rng = random.Random(7)
+    done = asyncio.Event()
+    clients = [(Client(seat, True, random.Random(rng.random())), {"type": "join", "code": entry["code"]})
+               for seat, entry in codes["seats"].items()]
+    clients.append((Client("facilitator", False, rng), {"type": "join", "code": codes["facilitator"]["code"]}))
+    clients += [(Client(f"spectator{i}", False, rng), {"type": "join", "spectator": True}) for i in range(spectators)]
+    start = time.perf_counter()
+    tasks = [asyncio.create_task(c.run(url, join, compression, done)) for c, join in clients]
+    try:
+        await asyncio.wait_for(done.wait(), limit)
+    except TimeoutError:
+        pass
+    seconds = time.perf_counter() - start
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return [c for c, _ in clients], seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--spectators", type=int, default=17, help="Spectator connections (17 seats + 1 facilitator + these).")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-compression", action="store_true", help="Turn off permessage-deflate.")
+    parser.add_argument("--limit", type=float, default=120.0, help="Stop after this many seconds.")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        port = free_port()
+        host = start_host(Path(folder), port, args.seed)
+        try:
+            codes = json.loads((Path(folder) / "codes.json").read_text())
+            compression = None if args.no_compression else "deflate"
+            clients, seconds = asyncio.run(load(port, codes, args.spectators, compression, args.limit))
+        finally:
+            host.terminate()
+            host.wait(10)
+    latencies = []
+    for client in clients:
+        for sent_at, seq in client.sent:
+            if seq is None:
+                continue
+            arrivals = [first_arrival(c.arrivals, seq) for c in clients]
+            if all(a is not None for a in arrivals):
+                latencies.append((max(arrivals) - sent_at) * 1000)
+    latencies.sort()
+    actions = len(latencies)
+
+    def pct(p: float) -> float:
+        return round(latencies[min(actions - 1, int(p * actions))], 2) if actions else float("nan")
+
+    result = {
+        "scenario": "paris-2026", "clients": len(clients), "actions": actions,
+        "p50_ms": pct(0.5), "p95_ms": pct(0.95), "max_ms": round(latencies[-1], 2) if latencies else None,
+        "actions_per_s": round(actions / seconds, 1), "seconds": round(seconds, 2),
+        "kb_per_client_per_action": round(sum(c.bytes for c in clients) / len(clients) / max(actions, 1) / 1024, 1),
+        "compression": None if args.no_compression else "deflate",
+        "loadavg": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count(),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{result['clients']} clients, {actions} actions in {seconds:.1f} s ({result['actions_per_s']}/s): "
+              f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms "
+              f"(load average {result['loadavg']})")
+
+
+if __name__ == "__main__":
+    main()

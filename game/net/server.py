@@ -1,0 +1,208 @@
+"""The HTTP and WebSocket side of the host (aiohttp): `/ws`, `/health` and the join pages, on one port.
+
+Each WebSocket reads one client's messages in order; a per-connection writer task sends
+what the host queues, so one slow laptop never holds up the game.
+"""
+
+import asyncio
+import html
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from game.model.wire import (
+    MAX_MESSAGE_BYTES,
+    Act,
+    Check,
+    Error,
+    Join,
+    Ping,
+    Pong,
+    Reissue,
+    Rejected,
+    Sync,
+    Undo,
+)
+from game.net.codes import FACILITATOR
+from game.net.host import Connection, Host
+from game.net.protocol import BadMessage, JoinLimiter, parse_message
+
+MAX_ERRORS = 10
+"""Unreadable messages tolerated on one connection before the host closes it."""
+
+
+def make_app(host: Host, limiter: JoinLimiter | None = None) -> web.Application:
+    """Returns the aiohttp application serving the host."""
+    app = web.Application(client_max_size=MAX_MESSAGE_BYTES)
+    limiter = limiter or JoinLimiter()
+    pages = Pages(host, limiter)
+    app.router.add_get("/", pages.index)
+    app.router.add_get("/health", pages.health)
+    app.router.add_get("/seat/{code}", pages.seat)
+    app.router.add_get("/facilitator/{code}", pages.seat)
+    app.router.add_get("/spectator", pages.spectator)
+    app.router.add_get("/ws", Sockets(host, limiter).handle)
+    return app
+
+
+class Sockets:
+    def __init__(self, host: Host, limiter: JoinLimiter):
+        self.host = host
+        self.limiter = limiter
+        self.dispatch: dict[type, Callable[[Connection, Any], None]] = {
+            Act: lambda conn, m: host.act(conn, m.action, m.id),
+            Check: lambda conn, m: host.check(conn, m.action, m.id),
+            Undo: lambda conn, m: host.undo(conn, m.id),
+            Reissue: lambda conn, m: host.reissue(conn, m.seat, m.id),
+            Sync: lambda conn, m: host.resync(conn),
+            Ping: lambda conn, m: conn.send(Pong(id=m.id)),
+            Join: lambda conn, m: conn.send(Error(message="already joined")),
+        }
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=30)
+        await ws.prepare(request)
+        address = request.remote or "unknown"
+        conn: Connection | None = None
+        writer: asyncio.Task | None = None
+        errors = 0
+        try:
+            async for frame in ws:
+                if frame.type != WSMsgType.TEXT:
+                    if frame.type == WSMsgType.BINARY:
+                        errors += 1
+                        await self._reply(ws, conn, Error(message="send text frames holding JSON"))
+                    continue
+                try:
+                    message = parse_message(frame.data)
+                except BadMessage as err:
+                    errors += 1
+                    await self._reply(ws, conn, Error(message=str(err)))
+                    if errors >= MAX_ERRORS:
+                        await ws.close(code=1008, message=b"too many unreadable messages")
+                    continue
+                if conn is None:
+                    conn = await self._join(ws, message, address)
+                    if conn is None:
+                        break
+                    writer = asyncio.create_task(_write(ws, conn))
+                    continue
+                self.dispatch[type(message)](conn, message)
+        finally:
+            if conn is not None:
+                self.host.leave(conn)
+                conn.outbox.put_nowait((1000, "bye"))
+            if writer is not None:
+                await asyncio.wait([writer], timeout=1)
+                writer.cancel()
+        return ws
+
+    async def _reply(self, ws: web.WebSocketResponse, conn: Connection | None, message: Any) -> None:
+        if conn is not None:
+            conn.send(message)
+        elif not ws.closed:
+            await ws.send_str(message.model_dump_json(exclude_none=True))
+
+    async def _join(self, ws: web.WebSocketResponse, message: Any, address: str) -> Connection | None:
+        """Admits a client by its first message, or refuses it and closes the socket."""
+        host = self.host
+        if not isinstance(message, Join):
+            await ws.send_str(Error(message="join first: {\"type\": \"join\", \"code\": ...}").model_dump_json())
+            await ws.close(code=1008, message=b"join first")
+            return None
+        if host.stopping:  # no refusal: the client should retry once the host is back
+            await ws.close(code=1001, message=b"the host is stopping")
+            return None
+        if self.limiter.blocked(address):
+            await ws.send_str(Rejected(rule="too_many_attempts",
+                                       message="Too many wrong codes from this address; wait a minute.").model_dump_json())
+            await ws.close(code=1008, message=b"too many attempts")
+            return None
+        conn = host.join(message.code, message.spectator, address, lambda code, reason: None)
+        if conn is None:
+            self.limiter.failed(address)
+            await ws.send_str(Rejected(rule="unknown_code",
+                                       message="That code does not open any seat here. Check the slip.").model_dump_json())
+            await ws.close(code=1008, message=b"unknown code")
+            return None
+        conn.close = lambda code, reason: _close_after_flush(conn, code, reason)
+        host.admit(conn)
+        return conn
+
+
+def _close_after_flush(conn: Connection, code: int, reason: str) -> None:
+    if conn.outbox.qsize() > 1000:  # a client this far behind gets no more backlog
+        while not conn.outbox.empty():
+            conn.outbox.get_nowait()
+    conn.outbox.put_nowait((code, reason))
+
+
+async def _write(ws: web.WebSocketResponse, conn: Connection) -> None:
+    """Sends the connection's queued messages in order; a (code, reason) item closes it."""
+    try:
+        while True:
+            item = await conn.outbox.get()
+            if isinstance(item, tuple):
+                await ws.close(code=item[0], message=item[1].encode()[:120])
+                return
+            await ws.send_str(item)
+    except (ConnectionError, RuntimeError):
+        return
+
+
+class Pages:
+    """Plain pages naming what a code opens and where to connect; the browser seat comes later."""
+
+    def __init__(self, host: Host, limiter: JoinLimiter):
+        self.host = host
+        self.limiter = limiter
+
+    async def health(self, request: web.Request) -> web.Response:
+        return web.json_response(self.host.health())
+
+    async def index(self, request: web.Request) -> web.Response:
+        game = self.host.game
+        body = (f"<p>{_e(game.scenario.meta.title)}: a hosted game of Coalition Table with "
+                f"{len(game.seats)} delegations.</p><p>Each delegation joins with the code on its slip. "
+                f"Spectators: <a href='/spectator'>/spectator</a>. Status: <a href='/health'>/health</a>.</p>")
+        return _page("Coalition Table", body, self._ws_url(request))
+
+    async def spectator(self, request: web.Request) -> web.Response:
+        body = "<p>The spectator view: the public table only. Join the WebSocket with <code>{\"type\": \"join\", \"spectator\": true}</code>.</p>"
+        return _page("Spectator", body, self._ws_url(request))
+
+    async def seat(self, request: web.Request) -> web.Response:
+        address = request.remote or "unknown"
+        if self.limiter.blocked(address):
+            raise web.HTTPTooManyRequests(text="Too many wrong codes from this address; wait a minute.\n")
+        seat = self.host.codes.seat_for(request.match_info["code"])
+        wants_facilitator = request.path.startswith("/facilitator/")
+        if seat is None or (seat == FACILITATOR) != wants_facilitator:
+            self.limiter.failed(address)
+            raise web.HTTPNotFound(text="That code does not open any seat here. Check the slip.\n")
+        code = self.host.codes.by_seat[seat]
+        body = (f"<p>This code opens <b>{_e(self.host.name(seat))}</b>. Connect a client to the WebSocket "
+                f"below and send <code>{{\"type\": \"join\", \"code\": \"{_e(code)}\"}}</code>, or run "
+                f"<code>coalition bot --join {_e(self._base(request))} --code {_e(code)}</code> to let a bot play it.</p>")
+        return _page(self.host.name(seat).capitalize() if seat == FACILITATOR else self.host.name(seat), body,
+                     self._ws_url(request))
+
+    def _base(self, request: web.Request) -> str:
+        return f"{request.scheme}://{request.host}"
+
+    def _ws_url(self, request: web.Request) -> str:
+        return f"{'wss' if request.secure else 'ws'}://{request.host}/ws"
+
+
+def _e(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _page(title: str, body: str, ws_url: str) -> web.Response:
+    text = (f"<!doctype html><html lang='en'><meta charset='utf-8'><title>{_e(title)}</title>"
+            f"<body style='font-family:sans-serif;max-width:40em;margin:2em auto'><h1>{_e(title)}</h1>{body}"
+            f"<p>WebSocket endpoint: <code>{_e(ws_url)}</code></p>"
+            "<p><i>The browser seat page is not built yet; this page only names what the code opens.</i></p>"
+            "</body></html>")
+    return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
