@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.scenarios import load_scenario
-from game.engine import Game, ReplayError
+from game.engine import Game
 from game.errors import CoalitionError, RecordError
 from game.model.actions import ACTIONS, action_to_dict
 from game.model.record import GameRecord
@@ -110,12 +110,11 @@ def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journa
         loaded = load_scenario(scenario or header["scenario_id"])
     except CoalitionError as err:
         raise RecordError(f"{path}: cannot load scenario '{header['scenario_id']}' for this journal: {err}") from None
-    start = GameRecord(scenario_id=header["scenario_id"], scenario_hash=header["scenario_hash"],
-                       seed=header["seed"], controllers=header["controllers"])
-    try:
-        game = Game.from_record(loaded.scenario, start, content_hash=loaded.content_hash)
-    except ReplayError as err:
-        raise RecordError(f"{path}: {err}") from None
+    if header["scenario_hash"] != loaded.content_hash:
+        raise RecordError(f"{path}: this journal was written for another version of scenario "
+                          f"'{header['scenario_id']}' (its content hash differs)")
+    game = Game.new(loaded.scenario, header["seed"], content_hash=loaded.content_hash,
+                    controllers=header["controllers"])
     undos = 0
     for number, data in enumerate(lines[1:], start=2):
         undos += _replay_line(path, number, data, game)

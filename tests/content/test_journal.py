@@ -94,7 +94,7 @@ def test_a_journal_of_another_scenario_version_is_refused(tmp_path):
     header = json.loads(lines[0])
     header["scenario_hash"] = "0" * 64
     (tmp_path / "j.jsonl").write_bytes(json.dumps(header).encode() + b"\n" + b"".join(lines[1:]))
-    with pytest.raises(RecordError, match="different version"):
+    with pytest.raises(RecordError, match="another version of scenario 'tutorial'"):
         load_journal(tmp_path / "j.jsonl")
 
 
