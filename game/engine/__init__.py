@@ -6,7 +6,7 @@ and never reach into a game's state or compiled tables.
 """
 
 from game.engine.facilitation import CONTROLLERS
-from game.engine.game import Applied, Game, ReplayError, scenario_hash
+from game.engine.game import MAX_SEED, Applied, Game, ReplayError, SetupError, scenario_hash
 from game.engine.log import CARD_ENTRIES, ENTRY_KINDS, EntryKind, LogEntry
 from game.engine.rng import Rng, derive_seed
 from game.engine.rule import Rejection
@@ -37,7 +37,7 @@ from game.engine.words import (
 )
 
 __all__ = [
-    "CARD_ENTRIES", "CONTROLLERS", "ENTRY_KINDS", "Applied", "Catalog", "CommitmentView", "DelegateView", "EntryKind", "Game",
+    "CARD_ENTRIES", "CONTROLLERS", "ENTRY_KINDS", "MAX_SEED", "SetupError", "Applied", "Catalog", "CommitmentView", "DelegateView", "EntryKind", "Game",
     "KindView", "LogEntry", "Names", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
     "PublicView", "Rejection", "ReplayError", "Rng", "SeatView", "controller_label", "derive_seed",
     "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts", "number",

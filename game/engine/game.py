@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import flow, rules
+from game.engine import flow, rules, wellformed
+from game.engine.facilitation import CONTROLLERS
 from game.engine.log import LogEntry
 from game.engine.rule import Rejection
 from game.engine.scoring import coalition_outcome, derived, objective_results, score
@@ -22,13 +23,20 @@ from game.engine.state import initial_state
 from game.engine.tables import Catalog, Tables, compile_tables
 from game.engine.views import SeatView, build_view
 from game.engine.words import Names
-from game.model.actions import ACTIONS, action_to_dict
+from game.model.actions import action_to_dict
 from game.model.record import GameRecord
 from game.model.scenario import Scenario
 
 
 class ReplayError(ValueError):
     """A record that does not belong to this scenario or whose actions no longer apply."""
+
+
+class SetupError(ValueError):
+    """A game that cannot start: a seed outside 64 bits, or a seat played by an unknown controller."""
+
+
+MAX_SEED = 2**64 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,7 @@ def scenario_hash(scenario: Scenario) -> str:
 
 class Game:
     def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None):
+        _check_setup(tables, seed, controllers or {})
         self._tables = tables
         self.seed = seed
         self.actions: list[Any] = []
@@ -77,11 +86,8 @@ class Game:
 
     def apply_dict(self, data: dict[str, Any]) -> Applied | Rejection:
         """Validates a JSON-style action (from a file or the network) and applies it."""
-        try:
-            action = ACTIONS.validate_python(data)
-        except ValueError as err:  # pydantic's ValidationError is a ValueError
-            return Rejection("malformed_action", f"Not a valid action: {str(err).splitlines()[0]}")
-        return self.apply(action)
+        action = wellformed.from_dict(data)
+        return action if isinstance(action, Rejection) else self.apply(action)
 
     def undo(self) -> Any | None:
         """Takes back the last action (a player's or the facilitator's); returns it, or None."""
@@ -215,21 +221,42 @@ class Game:
     def from_record(cls, scenario: Scenario, record: GameRecord, *, content_hash: str | None = None) -> "Game":
         """Replays a record; raises ReplayError if it is for another scenario or does not replay."""
         digest = content_hash or scenario_hash(scenario)
+        if record.scenario_id != scenario.meta.id:
+            raise ReplayError(f"this record is a game of scenario '{record.scenario_id}', not '{scenario.meta.id}'")
         if record.scenario_hash != digest:
             raise ReplayError(
                 f"this record was made with a different version of scenario '{record.scenario_id}' "
                 f"(record hash {record.scenario_hash[:12]}…, scenario hash {digest[:12]}…)")
-        game = cls(compile_tables(scenario, digest), record.seed, record.controllers)
+        try:
+            game = cls(compile_tables(scenario, digest), record.seed, record.controllers)
+        except SetupError as err:
+            raise ReplayError(str(err)) from None
         actions = []
         for index, data in enumerate(record.actions):
-            try:
-                actions.append(ACTIONS.validate_python(data))
-            except ValueError as err:  # pydantic's ValidationError is a ValueError
-                raise ReplayError(f"action {index + 1} is malformed: {str(err).splitlines()[0]}") from None
+            action = wellformed.from_dict(data)
+            if isinstance(action, Rejection):
+                raise ReplayError(f"action {index + 1}: {action.message}")
+            actions.append(action)
         game._rebuild(actions)
-        if record.log_digest and record.log_digest != log_digest(game._state.log):
-            raise ReplayError("replaying the record gives a different log than when it was saved")
+        state = game._state
+        for what, saved, replayed in (("log digest", record.log_digest, log_digest(state.log)),
+                                      ("number of decisions", record.decisions, state.decisions),
+                                      ("random generator's state", record.rng_state, state.rng.state)):
+            if saved != replayed:
+                raise ReplayError(f"replaying the record gives a different {what} than when it was saved "
+                                  f"(saved {saved}, replayed {replayed}): it was changed or is damaged")
         return game
+
+
+def _check_setup(tables: Tables, seed: Any, controllers: dict[str, str]) -> None:
+    if type(seed) is not int or not 0 <= seed <= MAX_SEED:
+        raise SetupError(f"a seed is a whole number from 0 to 2**64 - 1 (got {seed!r})")
+    for seat, controller in controllers.items():
+        if seat not in tables.delegates:
+            raise SetupError(f"there is no delegation '{seat}' in scenario '{tables.scenario.meta.id}'")
+        if controller not in CONTROLLERS:
+            raise SetupError(f"{seat} is played by '{controller}', which is neither a human nor a bot "
+                             f"personality ({', '.join(CONTROLLERS)})")
 
 
 def log_digest(log: list[LogEntry]) -> str:

@@ -7,7 +7,7 @@ The cases every action shares (game over, paused, whose turn) are checked once, 
 
 from typing import Any
 
-from game.engine import approvals, commitments, facilitation, flow, offers, signatures
+from game.engine import approvals, commitments, facilitation, flow, offers, signatures, wellformed
 from game.engine.rule import Rejection, Rule
 from game.engine.state import State
 from game.engine.words import possessive
@@ -23,9 +23,10 @@ _ENUMERATORS = tuple(rule.enumerate for rule in RULES.values() if rule.enumerate
 
 def check(state: State, action: Any) -> Rejection | None:
     """Returns why the action is refused now, or None if it is legal."""
-    rule = RULES.get(getattr(action, "kind", None))
-    if rule is None:
-        return Rejection("unknown_action", f"unknown action {action!r}")
+    malformed = wellformed.problem(action)
+    if malformed is not None:
+        return malformed
+    rule = RULES[action.kind]
     if state.over:
         return Rejection("game_over", f"The game is over ({state.end_reason}).")
     if rule.facilitator:
