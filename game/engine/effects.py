@@ -204,7 +204,7 @@ def apply_effect(state: State, effect: Any, source: str) -> None:
     revert_args = rule.apply(state, effect, source)
     rounds = getattr(effect, "rounds", None)
     if rounds is not None and rule.revert is not None:
-        state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args))
+        state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
     state.changed()  # conditions read flags, tracks and authority, not only commitments
 
 
@@ -217,5 +217,9 @@ def expire_timed(state: State) -> None:
     for timed in reversed(due):
         EFFECTS[timed.op].revert(state, *timed.args)
     state.changed()
-    record(state, "game", "EffectsExpired", f"{len(due)} timed effect(s) ended.", auto=True,
-           ops=[EFFECTS[t.op].label for t in due])
+    scopes: dict[tuple[str, ...] | None, list[Timed]] = {}
+    for timed in due:  # a private card's effects end as quietly as they began
+        scopes.setdefault(timed.scope, []).append(timed)
+    for scope, ended in scopes.items():
+        record(state, "game", "EffectsExpired", f"{len(ended)} timed effect(s) ended.", auto=True,
+               visible_to=scope, ops=[EFFECTS[t.op].label for t in ended])

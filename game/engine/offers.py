@@ -63,9 +63,9 @@ def _offer_limit(state: State, seat: str) -> Rejection | None:
 
 
 def _open_offer_for(state: State, seat: str, offer_id: int) -> tuple[Any, Rejection | None]:
-    if not isinstance(offer_id, int) or not 1 <= offer_id <= len(state.offers):
+    offer = state.offer_index.get(offer_id)
+    if offer is None or seat not in (offer.proposer, *offer.parties):
         return None, Rejection("unknown_offer", f"There is no offer #{offer_id}.")
-    offer = state.offers[offer_id - 1]
     if seat not in offer.parties:
         return offer, Rejection("not_addressed", f"Offer #{offer_id} is not addressed to you.")
     if offer.status != OPEN:
@@ -73,11 +73,25 @@ def _open_offer_for(state: State, seat: str, offer_id: int) -> tuple[Any, Reject
     return offer, None
 
 
+def _new_id(state: State) -> int:
+    """Returns an unused offer number drawn from the game's own stream of offer numbers: short
+    (3 digits while there are fewer than 300 offers), and never a count of the offers a seat
+    cannot see."""
+    low = 100
+    while len(state.offer_index) * 3 >= low * 9:
+        low *= 10
+    while True:
+        number = low + state.offer_numbers.below(low * 9)
+        if number not in state.offer_index:
+            return number
+
+
 def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
                replaces: int | None = None) -> Offer:
-    offer = Offer(len(state.offers) + 1, proposer, parties, items, state.round, note, replaces=replaces,
+    offer = Offer(_new_id(state), proposer, parties, items, state.round, note, replaces=replaces,
                   awaiting=set(parties))
     state.offers.append(offer)
+    state.offer_index[offer.id] = offer
     for seat in (proposer, *parties):
         state.delegates[seat].offers.append(offer)
     lines = "; ".join(describe_commitment(state, i.giver, i.commitment, i.amount, i.priority, i.condition)
@@ -161,7 +175,7 @@ def check_accept(state: State, a) -> Rejection | None:
 
 
 def apply_accept(state: State, a) -> None:
-    offer = state.offers[a.offer - 1]
+    offer = state.offer_index[a.offer]
     offer.accepted_by.add(a.seat)
     record(state, a.seat, "OfferAccepted", f"{_name(state, a.seat)} accepts offer #{offer.id}.",
            visible_to=(offer.proposer, *offer.parties), offer=offer.id)
@@ -184,7 +198,7 @@ def check_reject(state: State, a) -> Rejection | None:
 
 
 def apply_reject(state: State, a) -> None:
-    offer = state.offers[a.offer - 1]
+    offer = state.offer_index[a.offer]
     offer.status = REJECTED_OFFER
     record(state, a.seat, "OfferRejected", f"{_name(state, a.seat)} rejects offer #{offer.id}.",
            visible_to=(offer.proposer, *offer.parties), offer=offer.id)
@@ -199,7 +213,7 @@ def check_counter(state: State, a) -> Rejection | None:
 
 
 def apply_counter(state: State, a) -> None:
-    old = state.offers[a.offer - 1]
+    old = state.offer_index[a.offer]
     old.status = COUNTERED
     others = tuple(p for p in (old.proposer, *old.parties) if p != a.seat)
     _new_offer(state, a.seat, others, tuple(a.items), a.note, replaces=old.id)

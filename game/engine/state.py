@@ -9,7 +9,7 @@ them; the flow and the effects call it for the wider changes they make.
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.rng import Rng
+from game.engine.rng import Rng, derive_seed
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
@@ -93,6 +93,8 @@ class Timed:
     expires: int
     op: str
     args: tuple
+    scope: tuple[str, ...] | None = None
+    """Who may see it end: the recipients of the private card that began it (None: everyone)."""
 
 
 @dataclass(slots=True)
@@ -150,6 +152,10 @@ class State:
     """Bumped when an event changes a contribution: keys the views' static parts."""
     commitments: list[Commitment] = field(default_factory=list)
     offers: list[Offer] = field(default_factory=list)
+    offer_index: dict[int, Offer] = field(default_factory=dict)
+    """offer number -> offer: numbers are drawn, not counted, so they reveal no hidden offers."""
+    offer_numbers: Rng = field(default_factory=lambda: Rng(0))
+    """Its own stream, so drawing offer numbers never moves the game's chance draws."""
     timed: list[Timed] = field(default_factory=list)
     fired: dict[str, int] = field(default_factory=dict)
     phase_index: int = 0
@@ -256,6 +262,7 @@ def initial_state(tables: Any, seed: int, controllers: dict[str, str]) -> State:
             capacity=dict(d.capacities), committed={}, capital=d.political_capital, rep=principal,
             principal=principal, controller=controllers.get(d.id, "human"))
     contribution = {(k.id, p): v for k in tables.scenario.commitment_kinds for p, v in k.contributes.items()}
-    return State(tables=tables, rng=Rng(seed), round=1, phase="setup", delegates=delegates,
+    return State(tables=tables, rng=Rng(seed), offer_numbers=Rng(derive_seed(seed, "offer-numbers")),
+                 round=1, phase="setup", delegates=delegates,
                  tracks={t.id: t.start for t in tables.scenario.tracks},
                  flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.approvals import approval_chance
+from game.engine.log import LogEntry
 from game.engine.scoring import derived, objective_results
 from game.engine.state import State
 from game.engine.words import describe_condition
@@ -289,12 +290,16 @@ def _fired(state: State, seat: str) -> dict[str, int]:
 
 
 def _visible_log(state: State, seat: str) -> tuple:
-    """Returns the seat's visible entries, extending a per-seat cache (the log only grows)."""
+    """Returns the entries the seat may see, numbered 1, 2, 3... in its own sequence, so the
+    numbers never betray hidden entries; extends a per-seat cache (the log only grows)."""
     logs = state.caches.seat_logs
     seen, entries = logs.get(seat, (0, ()))
     if seen > len(state.log):  # never after append-only growth; guards a rebuilt state
         seen, entries = 0, ()
     if seen < len(state.log):
-        entries += tuple(e for e in state.log[seen:] if e.visible_to is None or seat in e.visible_to)
+        fresh = [e for e in state.log[seen:] if e.visible_to is None or seat in e.visible_to]
+        start = len(entries) + 1
+        entries += tuple(LogEntry(start + i, e.round, e.phase, e.actor, e.kind, e.text, e.auto, e.visible_to, e.data)
+                         for i, e in enumerate(fresh))
         logs[seat] = (len(state.log), entries)
     return entries

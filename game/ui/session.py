@@ -184,9 +184,10 @@ class Session:
 
     def collect_cards(self) -> None:
         """Queues the event cards the screen has not shown yet (private ones only to their seat)."""
-        screen = self.screen()
-        for entry in screen.log:
-            if entry.kind not in CARD_ENTRIES:
+        # The game's own log, numbered for the whole table (a seat's view numbers its entries
+        # in its own sequence); only what the current viewer may see becomes a card.
+        for entry in self.game.log:
+            if entry.kind not in CARD_ENTRIES or not entry.visible(self.viewer or "public"):
                 continue
             private = entry.visible_to is not None
             seen = self.private_seen.get(self.viewer, self.private_seen_base) if private else self.public_seen

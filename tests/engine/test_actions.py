@@ -14,7 +14,7 @@ from game.model.actions import (
     Withdraw,
 )
 from game.model.conditions import FlagTest
-from tests.engine.tiny import game, ok, refused
+from tests.engine.tiny import game, offer, ok, refused
 
 
 def test_pledge_commits_capacity_and_counts_toward_the_priority():
@@ -89,9 +89,9 @@ def test_trade_needs_every_party_and_becomes_commitments():
     items = (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1"))
     ok(g.apply(Propose("a", ("b",), items, note="together")))
     ok(g.apply(Pass("a")))
-    assert g.view("b").open_offers_to_me()[0].id == 1
+    assert g.view("b").open_offers_to_me()[0].id == offer(g)
     assert g.view("c").offers == ()  # not a party: cannot see it
-    ok(g.apply(Accept("b", 1)))
+    ok(g.apply(Accept("b", offer(g))))
     assert [c.delegate for c in g._state.commitments] == ["a", "b"]
     assert g._state.offers[0].status == "accepted"
     assert any(e.kind == "TradeAgreed" and e.visible_to is None for e in g.log)
@@ -107,19 +107,19 @@ def test_trade_refusals():
     # b's red line (troops) is hidden from a: the offer goes out, and b cannot accept it
     ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p2"), OfferItem("b", "troops", 1, "p2")))))
     ok(g.apply(Pass("a")))
-    refused(g.apply(Accept("b", 1)), "red_line")
+    refused(g.apply(Accept("b", offer(g))), "red_line")
     refused(g.apply(Accept("b", 7)), "unknown_offer")
-    ok(g.apply(Reject("b", 1)))
-    refused(g.apply(Accept("b", 1)), "offer_closed")
+    ok(g.apply(Reject("b", offer(g))))
+    refused(g.apply(Accept("b", offer(g))), "offer_closed")
 
 
 def test_counter_replaces_the_offer():
     g = game(rules__turns_per_round=2)
     ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 2, "p1")))))
     ok(g.apply(Pass("a")))
-    ok(g.apply(Counter("b", 1, (OfferItem("a", "money", 2, "p1"), OfferItem("b", "money", 1, "p1")))))
+    ok(g.apply(Counter("b", offer(g), (OfferItem("a", "money", 2, "p1"), OfferItem("b", "money", 1, "p1")))))
     assert g._state.offers[0].status == "countered"
-    assert g._state.offers[1].parties == ("a",) and g._state.offers[1].replaces == 1
+    assert g._state.offers[1].parties == ("a",) and g._state.offers[1].replaces == offer(g)
 
 
 def test_withdraw_costs_capital_and_trust():

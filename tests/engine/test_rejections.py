@@ -16,7 +16,7 @@ from game.model.actions import (
     Withdraw,
 )
 from game.model.conditions import TrackTest
-from tests.engine.tiny import game, ok, refused
+from tests.engine.tiny import game, offer, ok, refused
 
 ROOT = Path(__file__).resolve().parents[2]
 # Reachable only if the engine stops outside the negotiation phase, which it never does.
@@ -50,12 +50,15 @@ def test_answer_refusals():
     ok(g.apply(Propose("a", ("b",), items)))
     ok(g.apply(Pass("a")))
     ok(g.apply(Pass("b")))
-    refused(g.apply(Accept("c", 1)), "not_addressed")
+    refused(g.apply(Accept("c", offer(g))), "unknown_offer")  # not a party: it may not learn the offer exists
+    g3 = game(rules__turns_per_round=2)
+    ok(g3.apply(Propose("a", ("b",), items)))
+    refused(g3.apply(Accept("a", offer(g3))), "not_addressed")  # the proposer answers nothing
     g2 = game(rules__turns_per_round=2, delegates=_three_party())
     ok(g2.apply(Propose("a", ("b", "c"), (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")))))
     ok(g2.apply(Pass("a")))
-    ok(g2.apply(Accept("b", 1)))
-    refused(g2.apply(Accept("b", 1)), "already_accepted")
+    ok(g2.apply(Accept("b", offer(g2))))
+    refused(g2.apply(Accept("b", offer(g2))), "already_accepted")
 
 
 def _three_party():
@@ -109,7 +112,7 @@ def test_counters_count_toward_the_open_offer_limit():
     for _ in range(3):
         g._state.actions_left = 5
         ok(g.apply(Propose("b", ("a",), items)))
-    refused(g.apply(Counter("b", 1, items)), "too_many_offers")
+    refused(g.apply(Counter("b", offer(g), items)), "too_many_offers")
 
 
 def test_booleans_and_non_finite_numbers_are_not_amounts():

@@ -2,7 +2,7 @@
 
 from game.model.actions import Accept, InjectEvent, OfferItem, Pass, Pledge, Propose, Sign
 from game.model.conditions import ContributedTest, FlagTest
-from tests.engine.tiny import game, ok
+from tests.engine.tiny import game, offer, ok
 
 
 def test_status_needs_progress_and_signatures():
@@ -58,7 +58,7 @@ def test_conditional_items_in_a_trade():
              OfferItem("b", "money", 1, "p1"))
     ok(g.apply(Propose("a", ("b",), items)))
     ok(g.apply(Pass("a")))
-    ok(g.apply(Accept("b", 1)))
+    ok(g.apply(Accept("b", offer(g))))
     assert g.view("c").priorities["p1"].progress == 1
     ok(g.apply(InjectEvent("confirm")))
     assert g.view("c").priorities["p1"].progress == 2

@@ -76,3 +76,8 @@ def refused(result, rule: str):
     assert not getattr(result, "ok", True), f"expected a refusal ({rule}), got it accepted"
     assert result.rule == rule, f"expected rule {rule}, got {result.rule}: {result.message}"
     return result
+
+
+def offer(g: Game, n: int = 1) -> int:
+    """Returns the number of the game's n-th offer (numbers are drawn, not counted)."""
+    return g._state.offers[n - 1].id

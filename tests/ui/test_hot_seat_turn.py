@@ -181,11 +181,12 @@ def test_nothing_private_stays_on_screen_when_the_turn_passes(table):
     d.click(form.chip_rect("priority", "force"))
     d.click(form.button_rect("add"))
     d.click(form.button_rect("send"))
-    assert "offer #1" in s.notice.text
+    number = s.game.view("fr").offers[0].id
+    assert f"offer #{number}" in s.notice.text
     d.key(pygame.K_e)  # France passes: the curtain goes up for the UK
     assert s.curtain_for == "uk"
     assert s.notice is None, "the notice about France's private offer must not outlive France's turn"
     assert s.screen().offers == () and all(e.visible_to is None for e in s.screen().log)
     shot_rendered = rendered(d)
     d.shot()
-    assert not any("offer #1" in line for line in rendered(d) - shot_rendered)
+    assert not any(f"offer #{number}" in line for line in rendered(d) - shot_rendered)
