@@ -23,7 +23,7 @@ def play(scenario: Scenario, seed: int, *, content_hash: str | None = None,
     game = Game.new(scenario, seed, content_hash=content_hash, controllers=seats)
     table = BotTable(game, seats)
     while not game.over:
-        if game.state.decisions > MAX_DECISIONS:
+        if game.decisions > MAX_DECISIONS:
             raise RuntimeError(f"game did not end within {MAX_DECISIONS} decisions")
         table.step(game.turn_seat)
     return game
