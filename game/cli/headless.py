@@ -20,7 +20,6 @@ from game.cli.common import SCENARIO_ARG, bot_overrides, check_seats, emit, user
 @user_errors
 def run(scenario: str, seed: int, bots: tuple[str, ...], as_json: bool, save: str | None) -> None:
     """Play a whole game headless with bots and print the transcript and result."""
-    from game.content.records import save_record
     from game.content.scenarios import load_scenario
     from game.sim.playthrough import play as play_game
 
@@ -30,6 +29,8 @@ def run(scenario: str, seed: int, bots: tuple[str, ...], as_json: bool, save: st
     game = play_game(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=overrides)
     emit(game, as_json)
     if save:
+        from game.content.records import save_record
+
         path = save_record(game, save)
         click.echo(f"record saved to {path}", err=True)
 
