@@ -95,7 +95,7 @@ def sweep(scenario: str, seeds: int, first_seed: int, workers: int | None, sched
     finally:
         signal.signal(signal.SIGINT, previous)
     if result.interrupted:
-        sys.exit(130)
+        sys.exit(1 if result.failure else 130)
 
 
 def _emit_sweep(result, scenario, csv_path: str | None, as_json: bool) -> None:
@@ -107,7 +107,8 @@ def _emit_sweep(result, scenario, csv_path: str | None, as_json: bool) -> None:
         csv_file = Path(csv_path) if csv_path else _fresh_path(f"sweep-{result.scenario}-interrupted", ".csv")
         write_csv(result, csv_file)
         json_file = write_json(summary, csv_file.with_suffix(".json"))
-        click.echo(f"interrupted: {len(result.games)} of {result.requested} games finished; "
+        stopped = f"error: {result.failure}, so the sweep stopped" if result.failure else "interrupted"
+        click.echo(f"{stopped}: {len(result.games)} of {result.requested} games finished; "
                    f"kept in {csv_file} and {json_file}", err=True)
     elif csv_path:
         write_csv(result, csv_path)

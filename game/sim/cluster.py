@@ -9,6 +9,7 @@ import logging
 import math
 import re
 from collections.abc import Iterator, Sequence
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from game.content.scenarios import LoadedScenario
 from game.errors import CoalitionError
 from game.sim.results import GameSummary, SweepResult
-from game.sim.sweep import chunked, play_chunk
+from game.sim.sweep import SweepStopped, chunked, play_chunk
 
 INSTALL_HINT = "sweeping on a Dask cluster needs Dask: pip install 'coalition-table[cluster]'"
 CONNECT_SECONDS = 10
@@ -117,12 +118,27 @@ def _batches(distributed: Any, client: Any, loaded: LoadedScenario, parts: list[
         futures = [client.submit(play_chunk, scenario, loaded.content_hash, part, controllers, pure=False)
                    for part in parts]
         for future in distributed.as_completed(futures, loop=client.loop):
-            yield future.result()
+            try:
+                batch = future.result()
+            except (CancelledError, distributed.KilledWorker, OSError) as err:
+                raise SweepStopped(f"the Dask cluster failed: {_failure(err, future)}") from None
+            yield batch
     finally:
         with _quiet():
             if futures:
                 client.cancel(futures)
             _close(client)
+
+
+def _failure(err: BaseException, future: Any) -> str:
+    text = str(err)
+    if "scheduler-connection-lost" in text:
+        return "the connection to the scheduler was lost"
+    if isinstance(err, CancelledError):
+        return "the scheduler cancelled the sweep's tasks"
+    if type(err).__name__ == "KilledWorker":
+        return f"workers died while playing task {future.key}"
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _close(client: Any) -> None:

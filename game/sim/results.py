@@ -35,6 +35,7 @@ class SweepResult:
     workers: int = 1
     requested: int = 0
     interrupted: bool = False
+    failure: str | None = None
 
 
 def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -75,6 +76,8 @@ def summarise(result: SweepResult) -> dict[str, Any]:
     }
     if result.interrupted:
         summary.update(interrupted=True, games_requested=result.requested)
+    if result.failure:
+        summary["failure"] = result.failure
     return summary
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from game.content.scenarios import load_scenario
+from game.errors import CoalitionError
 from game.model.scenario import Scenario
 from game.sim.playthrough import play
 from game.sim.results import GameSummary, SweepResult, summarise, wilson, write_csv, write_json
@@ -24,6 +25,10 @@ CHUNK = 25
 Chunk = tuple[str | Scenario, str, list[int], dict[str, str] | None]
 """What a task needs: the scenario (a path, or the model itself for a cluster), its content
 hash, the seeds, and bot overrides."""
+
+
+class SweepStopped(CoalitionError):
+    """A backend that cannot go on (a cluster lost midway); the finished games are kept."""
 
 
 def play_summary(scenario: str | Scenario, seed: int, controllers: Mapping[str, str] | None = None,
@@ -57,8 +62,9 @@ def sweep(scenario_ref: str, seeds: Sequence[int], *, workers: int | None = None
           on_progress: Callable[[int], None] | None = None) -> SweepResult:
     """Plays every seed, locally or on the Dask scheduler at `scheduler`.
 
-    `on_progress(n)` is called as chunks of n games finish. A KeyboardInterrupt stops the
-    sweep and returns the games finished so far, with `interrupted` set.
+    `on_progress(n)` is called as chunks of n games finish. A KeyboardInterrupt, or a cluster
+    that fails midway, stops the sweep and returns the games finished so far, with
+    `interrupted` set (and `failure` saying why, for a failure).
     """
     loaded = load_scenario(scenario_ref)  # fail here, once, with a clear message
     overrides = dict(controllers or {}) or None
@@ -80,6 +86,8 @@ def sweep(scenario_ref: str, seeds: Sequence[int], *, workers: int | None = None
                 on_progress(len(batch))
     except KeyboardInterrupt:
         result.interrupted = True
+    except SweepStopped as err:
+        result.interrupted, result.failure = True, str(err)
     finally:
         batches.close()  # cancels what is left, on every backend
     result.seconds = time.perf_counter() - start

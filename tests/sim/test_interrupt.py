@@ -7,6 +7,7 @@ import os
 import re
 import select
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -33,7 +34,8 @@ def first_progress_line(process: subprocess.Popen) -> str:
     return line.decode()
 
 
-def interrupt_sweep(folder: Path, *extra: str) -> tuple[int, str, str]:
+def interrupt_sweep(folder: Path, *extra: str, stop=None) -> tuple[int, str, str]:
+    """Starts a sweep, waits for its first progress line, then stops it (Ctrl-C by default)."""
     # A child inherits an ignored SIGINT (as under `nohup` or `&`); a handled one arrives as default.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
@@ -45,7 +47,7 @@ def interrupt_sweep(folder: Path, *extra: str) -> tuple[int, str, str]:
     try:
         line = first_progress_line(process)
         assert re.fullmatch(r"Playing tutorial: \d+/3000 games\n", line), line
-        os.killpg(process.pid, signal.SIGINT)
+        (stop or (lambda: os.killpg(process.pid, signal.SIGINT)))()
         out, err = process.communicate(timeout=DEADLINE)
     finally:
         if process.poll() is None:
@@ -54,11 +56,11 @@ def interrupt_sweep(folder: Path, *extra: str) -> tuple[int, str, str]:
     return process.returncode, out.decode(), err.decode()
 
 
-def check_kept(folder: Path, returncode: int, err: str) -> list[int]:
+def check_kept(folder: Path, returncode: int, err: str, *, why: str = "interrupted", status: int = 130) -> list[int]:
     """Checks the exit status, the message and both files; returns the kept seeds."""
-    assert returncode == 130, err
+    assert returncode == status, err
     assert "Traceback" not in err
-    found = re.search(r"interrupted: (\d+) of 3000 games finished; kept in kept\.csv and kept\.json", err)
+    found = re.search(re.escape(why) + r": (\d+) of 3000 games finished; kept in kept\.csv and kept\.json", err)
     assert found, err
     kept = int(found.group(1))
     assert 0 < kept < SEEDS
@@ -86,3 +88,30 @@ def test_ctrl_c_keeps_the_games_finished_on_a_cluster_and_cancels_the_rest(tmp_p
     while dask_cluster.scheduler.tasks and time.monotonic() < end:
         time.sleep(0.05)
     assert not dask_cluster.scheduler.tasks  # the queued chunks were cancelled, the scenario released
+
+
+def test_a_cluster_lost_midway_keeps_the_games_finished(tmp_path):
+    """The scheduler is killed (SIGKILL) after the first games: one message, exit 1, files kept."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {**os.environ, "DASK_LOGGING__DISTRIBUTED": "critical"}
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=quiet)
+    worker = subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard",
+                               "--death-timeout", "5"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=quiet)
+    try:
+        returncode, _, err = interrupt_sweep(tmp_path, "--scheduler", address, stop=scheduler.kill)
+    finally:
+        for process in (scheduler, worker):
+            process.kill()
+            process.wait(timeout=DEADLINE)
+    check_kept(tmp_path, returncode, err, status=1,
+               why="error: the Dask cluster failed: the connection to the scheduler was lost, so the sweep stopped")
+    assert json.loads((tmp_path / "kept.json").read_text())["failure"].startswith("the Dask cluster failed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
