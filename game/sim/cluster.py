@@ -74,7 +74,7 @@ def _connect(distributed: Any, address: str) -> Any:
 
 
 def _check_workers(client: Any, address: str) -> int:
-    """Waits for a worker, refuses workers running another version, returns the thread count."""
+    """Waits for a worker, refuses workers running other game code, returns the thread count."""
     try:
         client.wait_for_workers(1, timeout=WORKERS_SECONDS)
     except (OSError, TimeoutError):

@@ -7,8 +7,10 @@ number of workers or the chunking. Ctrl-C keeps the games finished so far (`inte
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from game.content.scenarios import load_scenario
 from game.errors import CoalitionError
@@ -89,7 +91,8 @@ def sweep(scenario_ref: str, seeds: Sequence[int], *, workers: int | None = None
     except SweepStopped as err:
         result.interrupted, result.failure = True, str(err)
     finally:
-        batches.close()  # cancels what is left, on every backend
+        with _interrupts_ignored():
+            batches.close()  # cancels what is left, on every backend; a second Ctrl-C waits
     result.seconds = time.perf_counter() - start
     result.games.sort(key=lambda g: g.seed)
     return result
@@ -113,6 +116,18 @@ def _run_local(chunks: list[Chunk], workers: int) -> Iterator[list[GameSummary]]
         else:  # interrupted, failed or abandoned: running chunks are not waited for
             pool.terminate()
         pool.join()
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _ignore_interrupts() -> None:
