@@ -11,6 +11,7 @@ games per second of each and the load average. Needs the `cluster` extra.
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -73,10 +74,23 @@ def wait_for_workers(address: str, workers: int) -> None:
             time.sleep(0.5)
 
 
-def timed(scenario: str, seeds: range, **where) -> tuple[float, list]:
+def timed(scenario: str, seeds: range, **where) -> tuple[float, float, list]:
+    """Returns the wall seconds, the CPU seconds the games took in the workers, and the games."""
+    cpu = worker_cpu(where.get("scheduler"))
     start = time.perf_counter()
     result = sweep(scenario, seeds, **where)
-    return time.perf_counter() - start, result.games
+    return time.perf_counter() - start, worker_cpu(where.get("scheduler")) - cpu, result.games
+
+
+def worker_cpu(address: str | None) -> float:
+    """CPU seconds used so far by the pool's finished processes, or by the cluster's workers."""
+    if address is None:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, once joined
+        return usage.ru_utime + usage.ru_stime
+    from distributed import Client
+
+    with Client(address, timeout=5, set_as_default=False) as client:
+        return sum(client.run(time.process_time).values())
 
 
 def main() -> None:
@@ -89,18 +103,22 @@ def main() -> None:
     seeds = range(args.games)
     with local_cluster(2) as address:
         before = machine()
-        local, cluster, same = [], [], True
+        local, cluster, local_cpu, cluster_cpu, same = [], [], [], [], True
         for _ in range(args.rounds):
-            seconds, games_local = timed(args.scenario, seeds, workers=2)
+            seconds, cpu, games_local = timed(args.scenario, seeds, workers=2)
             local.append(seconds)
-            seconds, games_cluster = timed(args.scenario, seeds, scheduler=address)
+            local_cpu.append(cpu)
+            seconds, cpu, games_cluster = timed(args.scenario, seeds, scheduler=address)
             cluster.append(seconds)
+            cluster_cpu.append(cpu)
             same = same and games_local == games_cluster
         after = machine()
     rate = lambda times: [round(args.games / t, 1) for t in times]  # noqa: E731
+    per_game = lambda cpu: [round(c / args.games * 1000, 1) for c in cpu]  # noqa: E731
     result = {"scenario": args.scenario, "games": args.games, "rounds": args.rounds,
               "local_pool_games_per_s": rate(local), "cluster_games_per_s": rate(cluster),
               "local_pool_seconds": [round(t, 2) for t in local], "cluster_seconds": [round(t, 2) for t in cluster],
+              "local_pool_cpu_ms_per_game": per_game(local_cpu), "cluster_cpu_ms_per_game": per_game(cluster_cpu),
               "identical_games": same, "cluster": "dask scheduler + 2 dask workers (1 thread each), 127.0.0.1",
               "load_average": before["load_average"], "load_average_after": after["load_average"],
               "cores": before["cores"]}
@@ -110,6 +128,8 @@ def main() -> None:
         print(f"{args.games} {args.scenario} games per sweep, {args.rounds} interleaved rounds")
         print(f"  local pool, 2 processes: {result['local_pool_seconds']} s = {result['local_pool_games_per_s']} games/s")
         print(f"  dask, scheduler + 2 workers: {result['cluster_seconds']} s = {result['cluster_games_per_s']} games/s")
+        print(f"  CPU per game in the workers (what load cannot inflate): local pool "
+              f"{result['local_pool_cpu_ms_per_game']} ms, dask {result['cluster_cpu_ms_per_game']} ms")
         print(f"  identical games: {same}")
         print(f"  load average {result['load_average']} before, {result['load_average_after']} after "
               f"({result['cores']} cores)")
