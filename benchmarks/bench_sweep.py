@@ -1,12 +1,14 @@
 """Sweep speed: flagship games with their default bots, on one worker and on all cores.
 
 Prints games per second and microseconds per decision (per worker: wall time x
-workers / decisions). Target: 1,000 flagship games in at most 15 s on 2 cores.
+workers / decisions), with the load average. Target: 1,000 flagship games in at most 15 s on 2 cores.
 """
 
 import argparse
 import json
 import os
+
+from measure import machine
 
 from game.sim.sweep import summarise, sweep
 
@@ -25,9 +27,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    before = machine()["load_average"]
     results = {"one": measure(args.scenario, max(50, args.games // 4), 1),
                "all": measure(args.scenario, args.games, cores)}
     results["scaling"] = round(results["all"]["games_per_s"] / results["one"]["games_per_s"], 2)
+    results["load_average"], results["load_average_after"] = before, machine()["load_average"]
     if args.json:
         print(json.dumps({"scenario": args.scenario, **results}))
         return
@@ -37,6 +41,7 @@ def main() -> None:
               f"{r['us_per_decision']} µs per decision")
     print(f"scaling: {results['scaling']}x on {cores} cores; 1,000 games would take "
           f"{1000 / results['all']['games_per_s']:.1f} s")
+    print(f"load average {results['load_average']} before, {results['load_average_after']} after")
 
 
 if __name__ == "__main__":

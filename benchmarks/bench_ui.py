@@ -5,15 +5,21 @@ Three measurements, headless (SDL dummy driver):
 - redraw: the whole frame is redrawn with nothing changed (what a resize or an overlay costs);
 - idle: nothing changes, so the frame skips drawing; also the CPU share at 60 frames per second.
 
-    python benchmarks/bench_ui.py [--frames 300] [--json]
+With `--under-load`, a flagship sweep on every core runs beside the table while it is measured
+(the classroom laptop that hosts a game while a designer sweeps). Prints the load average.
+
+    python benchmarks/bench_ui.py [--frames 300] [--under-load] [--json]
 """
 
 import argparse
 import json
 import os
+import signal
 import statistics
+import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -25,6 +31,25 @@ from game.ui.app import App  # noqa: E402
 from game.ui.setup_scene import start_session  # noqa: E402
 
 DT = 1 / 60
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def sweep_beside(enabled: bool):
+    """Runs a flagship sweep on every core in its own process group while the block runs."""
+    if not enabled:
+        yield None
+        return
+    sweep = subprocess.Popen([sys.executable, "-m", "game", "sweep", "paris-2026", "--seeds", "1000000", "--json"],
+                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        time.sleep(2.0)  # let the pool start and reach full speed
+        if sweep.poll() is not None:
+            raise SystemExit(f"the background sweep exited early (status {sweep.returncode})")
+        yield sweep
+    finally:
+        os.killpg(sweep.pid, signal.SIGKILL)  # the sweep and its pool workers
+        sweep.wait()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -101,11 +126,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=300)
     parser.add_argument("--idle-seconds", type=float, default=2.0)
+    parser.add_argument("--under-load", action="store_true", help="run a sweep on every core meanwhile")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
-    change, bot = bench_change(args.frames)
-    redraw = bench_redraw(args.frames)
-    idle = bench_idle(args.idle_seconds)
+    with sweep_beside(args.under_load):
+        load_before = [round(x, 2) for x in os.getloadavg()]
+        change, bot = bench_change(args.frames)
+        redraw = bench_redraw(args.frames)
+        idle = bench_idle(args.idle_seconds)
+        load_after = [round(x, 2) for x in os.getloadavg()]
     result = {
         "scenario": "paris-2026", "size": "1280x800", "delegations": 17,
         "frame_ms_median": change["median"], "frame_ms_p95": change["p95"], "frame_ms_max": change["max"],
@@ -113,16 +142,20 @@ def main() -> None:
         "idle_frame_ms_median": idle["median"], "idle_frame_ms_p95": idle["p95"],
         "idle_cpu_percent_at_60fps": idle["cpu_percent_at_60fps"],
         "bot_step_ms_median": bot["median"], "frames": change["frames"], "target_ms": 8.0,
+        "under_load": args.under_load, "load_average": load_before, "load_average_after": load_after,
+        "cores": os.cpu_count(),
     }
     if args.json:
         print(json.dumps(result))
         return
-    print(f"paris-2026 full table at 1280x800, {change['frames']} frames")
+    beside = ", a sweep on every core beside it" if args.under_load else ""
+    print(f"paris-2026 full table at 1280x800, {change['frames']} frames{beside}")
     print(f"  frame after a change: median {change['median']:.2f} ms, p95 {change['p95']:.2f} ms "
           f"(target <= 8 ms)")
     print(f"  full redraw, nothing changed: median {redraw['median']:.2f} ms, p95 {redraw['p95']:.2f} ms")
     print(f"  idle frame: median {idle['median']:.3f} ms; CPU at 60 fps: {idle['cpu_percent_at_60fps']}%")
     print(f"  (a bot's decision, not part of the frame: median {bot['median']:.2f} ms)")
+    print(f"  load average {load_before} before, {load_after} after ({os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -1,51 +1,45 @@
-"""Seed sweeps: many headless games across processes, summarised as outcome statistics.
+"""Seed sweeps: many headless games on a local process pool or a Dask cluster.
 
-Seeds are split into fixed chunks and results are sorted by seed, so a sweep's numbers
-are identical whatever the number of workers. Each worker loads the scenario once.
+Results are sorted by seed, so a sweep's numbers are identical whatever the backend, the
+number of workers or the chunking. Ctrl-C keeps the games finished so far (`interrupted`).
 """
 
-import math
+import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from game.content.scenarios import load_scenario
+from game.errors import CoalitionError
+from game.model.scenario import Scenario
 from game.sim.playthrough import play
+from game.sim.results import GameSummary, SweepResult, summarise, wilson, write_csv, write_json
+
+__all__ = ["GameSummary", "SweepResult", "play_chunk", "play_summary", "summarise", "sweep", "wilson",
+           "write_csv", "write_json"]
 
 CHUNK = 25
+"""Games per task on the local pool: small, so an interrupt loses little and the bar moves."""
+
+Chunk = tuple[str | Scenario, str, list[int], dict[str, str] | None]
+"""What a task needs: the scenario (a path, or the model itself for a cluster), its content
+hash, the seeds, and bot overrides."""
 
 
-@dataclass(frozen=True, slots=True)
-class GameSummary:
-    seed: int
-    rounds: int
-    decisions: int
-    outcome: str
-    statuses: dict[str, str]
-    progress: dict[str, float]
-    scores: dict[str, int]
-    events: tuple[str, ...]
+class SweepStopped(CoalitionError):
+    """A backend that cannot go on (a cluster lost midway); the finished games are kept."""
 
 
-@dataclass
-class SweepResult:
-    scenario: str
-    priorities: list[str]
-    delegates: list[str]
-    games: list[GameSummary] = field(default_factory=list)
-    seconds: float = 0.0
-    workers: int = 1
-
-
-def play_summary(scenario_ref: str, seed: int, controllers: Mapping[str, str] | None = None) -> GameSummary:
+def play_summary(scenario: str | Scenario, seed: int, controllers: Mapping[str, str] | None = None,
+                 content_hash: str | None = None) -> GameSummary:
     """Plays one game and keeps only what the statistics need."""
-    loaded = load_scenario(scenario_ref)
-    game = play(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=controllers)
-    result = game.result()
+    if not isinstance(scenario, Scenario):
+        loaded = load_scenario(scenario)
+        scenario, content_hash = loaded.scenario, loaded.content_hash
+    result = play(scenario, seed, content_hash=content_hash, controllers=controllers).result()
     return GameSummary(
         seed, result["rounds_played"], result["decisions"], result["outcome"],
         {p: v["status"] for p, v in result["priorities"].items()},
@@ -54,112 +48,91 @@ def play_summary(scenario_ref: str, seed: int, controllers: Mapping[str, str] | 
         tuple(result["events_fired"]))
 
 
-def _play_chunk(args: tuple[str, list[int], dict[str, str] | None]) -> list[GameSummary]:
-    scenario_ref, seeds, controllers = args
-    return [play_summary(scenario_ref, seed, controllers) for seed in seeds]
+def play_chunk(scenario: str | Scenario, content_hash: str, seeds: list[int],
+               controllers: dict[str, str] | None) -> list[GameSummary]:
+    """Plays one task's seeds (run in a pool process or on a Dask worker)."""
+    return [play_summary(scenario, seed, controllers, content_hash) for seed in seeds]
 
 
-def sweep(scenario_ref: str, seeds: range, *, workers: int | None = None,
-          controllers: Mapping[str, str] | None = None,
+def chunked(seeds: Sequence[int], size: int) -> list[list[int]]:
+    """Splits the seeds into consecutive lists of at most `size`."""
+    return [list(seeds[i:i + size]) for i in range(0, len(seeds), size)]
+
+
+def sweep(scenario_ref: str, seeds: Sequence[int], *, workers: int | None = None,
+          controllers: Mapping[str, str] | None = None, scheduler: str | None = None,
           on_progress: Callable[[int], None] | None = None) -> SweepResult:
-    """Plays every seed; `on_progress(n)` is called as chunks of n games finish."""
+    """Plays every seed, locally or on the Dask scheduler at `scheduler`.
+
+    `on_progress(n)` is called as chunks of n games finish. A KeyboardInterrupt, or a cluster
+    that fails midway, stops the sweep and returns the games finished so far, with
+    `interrupted` set (and `failure` saying why, for a failure).
+    """
     loaded = load_scenario(scenario_ref)  # fail here, once, with a clear message
-    ref = str(loaded.path)
-    workers = max(1, workers or os.cpu_count() or 1)
-    chunks = [(ref, list(seeds[i:i + CHUNK]), dict(controllers or {}) or None)
-              for i in range(0, len(seeds), CHUNK)]
+    overrides = dict(controllers or {}) or None
     result = SweepResult(loaded.scenario.meta.id, [p.id for p in loaded.scenario.priorities],
-                         [d.id for d in loaded.scenario.delegates], workers=workers)
+                         [d.id for d in loaded.scenario.delegates], requested=len(seeds))
+    if scheduler:
+        from game.sim.cluster import run_on_cluster
+
+        batches = run_on_cluster(scheduler, loaded, seeds, overrides, result)
+    else:
+        result.workers = max(1, workers or os.cpu_count() or 1)
+        chunks = [(str(loaded.path), loaded.content_hash, part, overrides) for part in chunked(seeds, CHUNK)]
+        batches = _run_local(chunks, result.workers)
     start = time.perf_counter()
-    for batch in _run(chunks, workers):
-        result.games.extend(batch)
-        if on_progress:
-            on_progress(len(batch))
+    try:
+        for batch in batches:
+            result.games.extend(batch)
+            if on_progress:
+                on_progress(len(batch))
+    except KeyboardInterrupt:
+        result.interrupted = True
+    except SweepStopped as err:
+        result.interrupted, result.failure = True, str(err)
+    finally:
+        with _interrupts_ignored():
+            batches.close()  # cancels what is left, on every backend; a second Ctrl-C waits
     result.seconds = time.perf_counter() - start
     result.games.sort(key=lambda g: g.seed)
     return result
 
 
-def _run(chunks: list, workers: int) -> Iterator[list[GameSummary]]:
+def _run_local(chunks: list[Chunk], workers: int) -> Iterator[list[GameSummary]]:
     if workers == 1 or len(chunks) <= 1:
-        yield from map(_play_chunk, chunks)
+        for chunk in chunks:
+            yield play_chunk(*chunk)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        yield from pool.map(_play_chunk, chunks)
+    # A terminal's Ctrl-C reaches every process of the group. Only this one acts on it: it keeps
+    # the finished chunks and terminates the workers, so no worker prints a traceback.
+    pool = multiprocessing.get_context().Pool(min(workers, len(chunks)), initializer=_ignore_interrupts)
+    finished = False
+    try:
+        yield from pool.imap_unordered(_play_packed, chunks)
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:  # interrupted, failed or abandoned: running chunks are not waited for
+            pool.terminate()
+        pool.join()
 
 
-def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Returns the 95% Wilson score interval for a rate."""
-    if n == 0:
-        return (0.0, 0.0)
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
-def summarise(result: SweepResult) -> dict[str, Any]:
-    """Returns the sweep's statistics as plain data (the JSON output)."""
-    n = len(result.games)
-    decisions = sum(g.decisions for g in result.games)
-    priorities = {}
-    for pid in result.priorities:
-        counts = {s: sum(1 for g in result.games if g.statuses[pid] == s) for s in ("secured", "partial", "failed")}
-        priorities[pid] = {
-            **{f"{s}_rate": round(c / n, 4) if n else 0 for s, c in counts.items()},
-            "secured_ci95": [round(x, 4) for x in wilson(counts["secured"], n)],
-            "mean_progress": round(sum(g.progress[pid] for g in result.games) / n, 3) if n else 0,
-        }
-    return {
-        "scenario": result.scenario,
-        "games": n,
-        "decisions": decisions,
-        "seconds": round(result.seconds, 3),
-        "workers": result.workers,
-        "games_per_s": round(n / result.seconds, 1) if result.seconds else None,
-        "us_per_decision": round(result.seconds * result.workers / decisions * 1e6, 1) if decisions else None,
-        "outcomes": {o: sum(1 for g in result.games if g.outcome == o) for o in ("success", "partial", "failure")},
-        "priorities": priorities,
-        "delegates": {d: {"mean_score": round(sum(g.scores[d] for g in result.games) / n, 3) if n else 0}
-                      for d in result.delegates},
-        "events": _event_effects(result),
-    }
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _secured_share(games: list[GameSummary]) -> float | None:
-    if not games:
-        return None
-    return round(sum(sum(s == "secured" for s in g.statuses.values()) / len(g.statuses) for g in games)
-                 / len(games), 4)
-
-
-def _event_effects(result: SweepResult) -> dict[str, Any]:
-    """For each event: how often it fired, and the share of priorities secured with and without it."""
-    fired_ids = sorted({e for g in result.games for e in g.events})
-    out = {}
-    for event in fired_ids:
-        with_it = [g for g in result.games if event in g.events]
-        without = [g for g in result.games if event not in g.events]
-        out[event] = {"fired_rate": round(len(with_it) / len(result.games), 4),
-                      "secured_share_with": _secured_share(with_it),
-                      "secured_share_without": _secured_share(without)}
-    return out
-
-
-def write_csv(result: SweepResult, path: str | Path) -> Path:
-    """Writes one row per game: seed, outcome, each priority's status and progress, scores, events."""
-    import csv
-
-    path = Path(path)
-    header = (["scenario", "seed", "rounds", "decisions", "outcome"]
-              + [f"status:{p}" for p in result.priorities] + [f"progress:{p}" for p in result.priorities]
-              + [f"score:{d}" for d in result.delegates] + ["events"])
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        for g in result.games:
-            writer.writerow([result.scenario, g.seed, g.rounds, g.decisions, g.outcome]
-                            + [g.statuses[p] for p in result.priorities]
-                            + [g.progress[p] for p in result.priorities]
-                            + [g.scores[d] for d in result.delegates] + [";".join(g.events)])
-    return path
+def _play_packed(chunk: Chunk) -> list[GameSummary]:
+    return play_chunk(*chunk)
