@@ -106,11 +106,11 @@ class Host:
         return conn
 
     def admit(self, conn: Connection) -> None:
-        """Welcomes a joined connection: welcome, (codes,) its full view, then tells the facilitator."""
+        """Welcomes a joined connection: welcome, (codes,) the table, its full view, then tells the facilitator."""
         conn.send(self.welcome(conn))
-        conn.send(dumps(table_message(self.game, conn.role)))
         if conn.role == "facilitator":
             self.send_codes(conn)
+        conn.send(dumps(table_message(self.game, conn.role)))
         self.resync(conn)
         if self.clock is not None and self.clock.round is not None:
             conn.send(self.clock_message())
