@@ -4,7 +4,7 @@ WebSocket frame it received, through a game where bots trade among themselves.""
 import json
 
 from game.model.actions import FACILITATOR
-from tests.net.browsing import TIMEOUT_MS, browser_host, open_page
+from tests.net.browsing import TIMEOUT_MS, browser_host
 
 
 def _secrets(game, seat: str) -> tuple[set[str], set[int]]:
