@@ -328,7 +328,7 @@ class Host:
         words = dumps({"cards": self.words.cards(new, conn.seat), "offers": self.words.offers(view.offers),
                        "outcome": self.words.outcome()})
         conn.send(f'{{"type":"view","seq":{self.seq},"log_from":{conn.sent_log},"view":{view_text},'
-                  f'"log":{self.encoder.log_json(new)},"legal":{legal_text},"words":{words}}}')
+                  f'"log":{self.encoder.log_json(new)},"words":{words},"legal":{legal_text}}}')
         conn.last_view = (view_text, legal_text)
         conn.sent_log = len(view.log)
 
