@@ -112,11 +112,14 @@ function drawSeat() {
   const { table, view, legal } = s;
   $("desk").innerHTML = drawDesk(table, view, s.seat, s.ids, names);
   replace("inbox", drawInbox(view, s.seat, legal, { offers: s.offers }, s.ids, names));
-  const key = JSON.stringify([legal, s.counter, view.mine.map((c) => c.id)]);
+  const key = JSON.stringify([legal, s.counter, view.mine.map((c) => c.id), view.over, view.paused]);
   if (key === s.formsKey) return;
   s.formsKey = key;
   const html = drawForms(table, view, s.seat, legal, names, s.counter);
-  replace("forms", html || '<p class="waiting">Your forms appear here when it is your turn.</p>', true);
+  const idle = view.over ? "The game is over: the result is at the top, your objectives and score on your desk."
+    : view.paused ? "The facilitator paused the game; your forms come back when it resumes."
+      : "Your forms appear here when it is your turn.";
+  replace("forms", html || `<p class="waiting">${idle}</p>`, true);
   if ($("forms").querySelector('[data-form="offer"]')) checkOffer();
 }
 
