@@ -83,3 +83,27 @@ def test_refusal_shows_the_engines_message_beside_the_form(browser, tmp_path):
         france.reload()
         france.wait_for_selector("#priorities article", timeout=TIMEOUT_MS)
         assert france.input_value("#offer-note") == "kept"
+
+
+def test_counter_offer_from_the_inbox(browser, tmp_path):
+    with browser_host(tmp_path, bots={"de": "cautious", "us": "cautious"}) as hosted:
+        france = open_page(browser, hosted.seat_url("fr"))
+        britain = open_page(browser, hosted.seat_url("uk"))
+        france.select_option("#offer-giver-1", "uk")
+        france.select_option("#offer-to-0", "force")
+        france.select_option("#offer-to-1", "force")
+        france.wait_for_selector("#forms .checked.good", timeout=TIMEOUT_MS)
+        france.click('form[data-form="offer"] button[type="submit"]')
+        france.wait_for_selector("#inbox .offer.mine", timeout=TIMEOUT_MS)
+        france.click('form[data-form="pass"] button[type="submit"]')
+        britain.wait_for_selector('#inbox button[data-act="counter"][data-offer="1"]:not([disabled])', timeout=TIMEOUT_MS)
+        britain.click('#inbox button[data-act="counter"][data-offer="1"]')
+        britain.wait_for_selector('form[data-form="offer"] h3:has-text("Counter offer #1")', timeout=TIMEOUT_MS)
+        assert britain.input_value("#offer-giver-1") == "uk"  # filled with the offer's lines
+        britain.fill("#offer-amount-0", "2")
+        britain.wait_for_selector("#forms .checked.good", timeout=TIMEOUT_MS)
+        britain.click('form[data-form="offer"] button[type="submit"]')
+        france.wait_for_selector('#inbox [data-offer="2"]', timeout=TIMEOUT_MS)
+        assert "France gives 2" in france.inner_text('#inbox [data-offer="2"]')
+        counter = [a for a in hosted.journal_actions() if a["kind"] == "counter"]
+        assert counter and counter[0]["offer"] == 1 and counter[0]["items"][0]["amount"] == 2

@@ -13,13 +13,6 @@ export class Drafts {
   save() {
     try { sessionStorage.setItem(this.key, JSON.stringify(this.values)); } catch { /* private mode */ }
   }
-  // Reads every input with an id under root into the drafts.
-  snapshot(root) {
-    for (const input of root.querySelectorAll("input[id], select[id], textarea[id]")) {
-      this.values[input.id] = input.type === "checkbox" ? input.checked : input.value;
-    }
-    this.save();
-  }
   restore(root) {
     for (const input of root.querySelectorAll("input[id], select[id], textarea[id]")) {
       if (!(input.id in this.values)) continue;

@@ -71,11 +71,11 @@ function say(text, bad = false) {
   note.className = bad ? "bad" : "";
 }
 
-// Replaces a container's HTML, keeping focus and typed values (by element id).
+// Replaces a container's HTML, keeping focus and typed values (by element id; every input
+// event stores its field in the drafts).
 function replace(id, html, keepInput = false) {
   const root = $(id);
   const focused = root.contains(document.activeElement) ? document.activeElement.id : "";
-  if (keepInput) drafts.snapshot(root);
   root.innerHTML = html;
   if (keepInput) drafts.restore(root);
   if (focused && $(focused)) $(focused).focus();
@@ -163,7 +163,6 @@ function checkOffer() {
 function setCounter(counter) {
   s.counter = counter;
   drafts.values._counter = counter;
-  drafts.snapshot($("forms"));
   s.formsKey = "";
   redraw();
 }
