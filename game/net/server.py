@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from game.engine import Game
 from game.model.wire import (
     MAX_MESSAGE_BYTES,
     Act,
@@ -165,7 +166,7 @@ class Pages:
     def __init__(self, host: Host, limiter: JoinLimiter):
         self.host = host
         self.limiter = limiter
-        self.review: tuple[int, str] | None = None
+        self.review: tuple[int, asyncio.Future] | None = None
 
     async def health(self, request: web.Request) -> web.Response:
         return web.json_response(self.host.health())
@@ -203,17 +204,20 @@ class Pages:
         return _app_page()
 
     async def review_page(self, request: web.Request) -> web.Response:
-        """The after-action review (facilitator only, once the game is over), built from the host's game."""
+        """The after-action review (facilitator only, once the game is over), built from the host's game.
+
+        It is drawn in a worker thread from a replayed copy of the game (matplotlib takes a second
+        or two), so the host keeps answering; one build per change, shared by concurrent requests."""
         self._known_code(request)
         game = self.host.game
         if not game.over:
             return _page("Not over yet", "<p>The after-action review is ready once the game is over.</p>",
                          status=409)
         if self.review is None or self.review[0] != self.host.seq:
-            # matplotlib: imported only when a review is asked for
-            from game.report.review import review_html
-            self.review = (self.host.seq, review_html(game))
-        return web.Response(text=self.review[1], content_type="text/html", headers={"Cache-Control": "no-store"})
+            copy = Game.from_record(game.scenario, game.record(), content_hash=game.content_hash)
+            self.review = (self.host.seq, asyncio.ensure_future(asyncio.to_thread(_review_html, copy)))
+        text = await asyncio.shield(self.review[1])
+        return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
 
     def _known_code(self, request: web.Request) -> str:
         address = request.remote or "unknown"
@@ -225,6 +229,12 @@ class Pages:
             self.limiter.failed(address)
             raise web.HTTPNotFound(text="That code does not open any seat here. Check the slip.\n")
         return seat
+
+
+def _review_html(game: Game) -> str:
+    # matplotlib is imported only when a review is asked for
+    from game.report.review import review_html
+    return review_html(game)
 
 
 def _e(text: str) -> str:

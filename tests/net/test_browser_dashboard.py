@@ -1,13 +1,15 @@
-"""The facilitator's dashboard drives the room through the host: pause and resume, inject an
-event card, hand a seat to a bot; each control lands in the journal and on the seats' pages."""
+"""The facilitator's dashboard drives the room through the host: pause and resume (the seats'
+clock stops), inject an event card, hand a seat to a bot, undo, a new code, the review; each
+control lands in the journal and on the seats' pages."""
 
 from game.model.actions import InjectEvent
 from tests.net.browsing import TIMEOUT_MS, browser_host, open_page, seq, wait_seq
 
 
 def test_pause_inject_and_hand_a_seat_to_a_bot(browser, tmp_path):
-    with browser_host(tmp_path) as hosted:
+    with browser_host(tmp_path, class_length=45) as hosted:
         france = open_page(browser, hosted.seat_url("fr"))
+        france.wait_for_selector('#clock:has-text("left")', timeout=TIMEOUT_MS)
         desk = open_page(browser, hosted.facilitator_url())
         desk.wait_for_selector('#roster [data-seat="fr"] .tag.good', timeout=TIMEOUT_MS)
         assert "online" in desk.inner_text('#roster [data-seat="fr"]')
@@ -20,6 +22,7 @@ def test_pause_inject_and_hand_a_seat_to_a_bot(browser, tmp_path):
         france.wait_for_selector('#turn:has-text("Paused")', timeout=TIMEOUT_MS)
         assert hosted.call(lambda: hosted.host.game.view("public").paused)
         assert not france.query_selector("#forms form")  # nothing to do while paused
+        france.wait_for_selector('#clock:has-text("stopped")', timeout=TIMEOUT_MS)
         desk.click('#controls button[data-act="resume"]')
         france.wait_for_selector('#forms form[data-form="pass"]', timeout=TIMEOUT_MS)
 
