@@ -110,7 +110,8 @@ function offerForm(table, view, seat, names, counter) {
   const rows = Math.max(1, Math.min(8, Number(counter.rows) || 2));
   const seats = table.seats;
   const row = (i) => `<div class="item" data-row="${i}">
-    <label for="offer-giver-${i}">who gives</label><select id="offer-giver-${i}">${options(seats.map((s) => [s, s === seat ? `${names(s)} (you)` : names(s)]))}</select>
+    <label for="offer-giver-${i}">who gives</label><select id="offer-giver-${i}">${options(seats.map((s) => [s, s === seat ? `${names(s)} (you)` : names(s)]),
+      i === 0 ? seat : seats.find((s) => s !== seat))}</select>
     <label for="offer-amount-${i}">amount</label><input id="offer-amount-${i}" type="number" min="1" step="1" value="1" inputmode="numeric">
     <label for="offer-kind-${i}">of</label><select id="offer-kind-${i}">${options(Object.keys(table.kinds).map((k) => [k, table.kinds[k].name]))}</select>
     <label for="offer-to-${i}">to</label><select id="offer-to-${i}">${options(Object.keys(table.priorities).map((p) => [p, table.priorities[p].short]))}</select>
