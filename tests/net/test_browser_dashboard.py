@@ -44,9 +44,17 @@ def test_pause_inject_and_hand_a_seat_to_a_bot(browser, tmp_path):
         desk.fill("#track-reason", "")
         desk.click('form[data-form="adjust_track"] button[type="submit"]')  # a reason is required
         assert desk.input_value("#track-reason") == ""
+        desk.select_option("#track-what", "cohesion")
+        desk.fill("#track-by", "-1")
+        desk.fill("#track-reason", "the room booed the walkout")
+        before = seq(france)
+        desk.click('form[data-form="adjust_track"] button[type="submit"]')
+        wait_seq(france, before + 1)
 
         kinds = [a["kind"] for a in hosted.journal_actions()]
-        assert kinds[:4] == ["pause", "resume", "inject_event", "set_controller"]
+        assert kinds[:5] == ["pause", "resume", "inject_event", "set_controller", "adjust_track"]
+        assert hosted.journal_actions()[4] == {"kind": "adjust_track", "track": "cohesion", "by": -1.0,
+                                               "reason": "the room booed the walkout"}
         assert hosted.journal_actions()[3] == {"kind": "set_controller", "delegate": "de",
                                                "controller": "cautious"}
         assert not desk.errors and not france.errors
