@@ -27,9 +27,10 @@ from game.model.wire import (
     TakenOver,
     Welcome,
 )
+from game.net.catalog import Words, table_message
 from game.net.clock import PhaseClock
 from game.net.codes import JoinCodes, share_sheet
-from game.net.views import ViewEncoder
+from game.net.views import ViewEncoder, dumps
 
 MAX_OUTBOX = 2000
 """Messages waiting for one slow client before the host gives up on it."""
@@ -72,6 +73,7 @@ class Host:
         self.connections: set[Connection] = set()
         self.seq = 0
         self.encoder = ViewEncoder()
+        self.words = Words(game)
         self.bots = BotTable(game, {seat: "negotiator" for seat in game.seats})
         self.bots_wanted = asyncio.Event()
         self.bots_wanted.set()
@@ -104,10 +106,11 @@ class Host:
         return conn
 
     def admit(self, conn: Connection) -> None:
-        """Welcomes a joined connection: welcome, (codes,) its full view, then tells the facilitator."""
+        """Welcomes a joined connection: welcome, (codes,) the table, its full view, then tells the facilitator."""
         conn.send(self.welcome(conn))
         if conn.role == "facilitator":
             self.send_codes(conn)
+        conn.send(dumps(table_message(self.game, conn.role)))
         self.resync(conn)
         if self.clock is not None and self.clock.round is not None:
             conn.send(self.clock_message())
@@ -322,8 +325,10 @@ class Host:
         new = view.log[conn.sent_log:]
         if (view_text, legal_text) == conn.last_view and not new:
             return
+        words = dumps({"cards": self.words.cards(new, conn.seat), "offers": self.words.offers(view.offers),
+                       "outcome": self.words.outcome()})
         conn.send(f'{{"type":"view","seq":{self.seq},"log_from":{conn.sent_log},"view":{view_text},'
-                  f'"log":{self.encoder.log_json(new)},"legal":{legal_text}}}')
+                  f'"log":{self.encoder.log_json(new)},"words":{words},"legal":{legal_text}}}')
         conn.last_view = (view_text, legal_text)
         conn.sent_log = len(view.log)
 

@@ -8,6 +8,7 @@ import asyncio
 import os
 import signal
 import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,3 +197,29 @@ def _announce(host: Host, settings: HostSettings, plan: ClassPlan | None) -> Non
     say("Ctrl-C stops the host; every accepted action is already on disk.")
     say("")
 
+
+
+class HostThread:
+    """A host serving from a daemon thread's event loop, for a caller that owns its own thread
+    (browser tests and benchmarks driving Playwright's sync API). `call` runs code on the host's loop."""
+
+    def __init__(self, settings: HostSettings, say=print):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True, name="coalition-host")
+        self.thread.start()
+        self.running: Running = asyncio.run_coroutine_threadsafe(start(settings, say), self.loop).result(timeout=60)
+        self.host = self.running.host
+
+    def call(self, function, *args):
+        """Returns function(*args), run on the host's loop (where the game may be touched)."""
+        async def run():
+            return function(*args)
+        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(timeout=60)
+
+    def stop(self) -> None:
+        """Stops the host (journal closed), then its loop and thread."""
+        try:
+            asyncio.run_coroutine_threadsafe(self.running.stop(), self.loop).result(timeout=30)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=10)

@@ -1,4 +1,4 @@
-"""The HTTP and WebSocket side of the host (aiohttp): `/ws`, `/health` and the join pages, on one port.
+"""The HTTP and WebSocket side of the host (aiohttp): `/ws`, `/health`, the browser pages, on one port.
 
 Each WebSocket reads one client's messages in order; a per-connection writer task sends
 what the host queues, so one slow laptop never holds up the game.
@@ -7,10 +7,12 @@ what the host queues, so one slow laptop never holds up the game.
 import asyncio
 import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from game.engine import Game
 from game.model.wire import (
     MAX_MESSAGE_BYTES,
     Act,
@@ -39,9 +41,12 @@ def make_app(host: Host, limiter: JoinLimiter | None = None) -> web.Application:
     pages = Pages(host, limiter)
     app.router.add_get("/", pages.index)
     app.router.add_get("/health", pages.health)
+    app.router.add_get("/join", pages.join)
     app.router.add_get("/seat/{code}", pages.seat)
     app.router.add_get("/facilitator/{code}", pages.seat)
+    app.router.add_get("/facilitator/{code}/review", pages.review_page)
     app.router.add_get("/spectator", pages.spectator)
+    app.router.add_static("/static", STATIC, append_version=False)
     app.router.add_get("/ws", Sockets(host, limiter).handle)
     return app
 
@@ -151,12 +156,17 @@ async def _write(ws: web.WebSocketResponse, conn: Connection) -> None:
         return
 
 
+STATIC = Path(__file__).with_name("static")
+"""The browser pages: one HTML page for every role, a stylesheet and a few ES modules."""
+
+
 class Pages:
-    """Plain pages naming what a code opens and where to connect; the browser seat comes later."""
+    """The browser page (at each join URL), the code form, /health and the facilitator's review."""
 
     def __init__(self, host: Host, limiter: JoinLimiter):
         self.host = host
         self.limiter = limiter
+        self.review: tuple[int, asyncio.Future] | None = None
 
     async def health(self, request: web.Request) -> web.Response:
         return web.json_response(self.host.health())
@@ -164,15 +174,52 @@ class Pages:
     async def index(self, request: web.Request) -> web.Response:
         game = self.host.game
         body = (f"<p>{_e(game.scenario.meta.title)}: a hosted game of Coalition Table with "
-                f"{len(game.seats)} delegations.</p><p>Each delegation joins with the code on its slip. "
-                f"Spectators: <a href='/spectator'>/spectator</a>. Status: <a href='/health'>/health</a>.</p>")
-        return _page("Coalition Table", body, self._ws_url(request))
+                f"{len(game.seats)} delegations.</p>"
+                "<form action='/join' method='get'><label for='code'>Your join code (from your slip)</label> "
+                "<input id='code' name='code' autocomplete='off' autocapitalize='characters' size='10' required> "
+                "<button>Join</button></form>"
+                "<p>Watching? Open <a href='/spectator'>the public table</a>. Status: <a href='/health'>/health</a>.</p>")
+        return _page("Coalition Table", body)
 
-    async def spectator(self, request: web.Request) -> web.Response:
-        body = "<p>The spectator view: the public table only. Join the WebSocket with <code>{\"type\": \"join\", \"spectator\": true}</code>.</p>"
-        return _page("Spectator", body, self._ws_url(request))
+    async def join(self, request: web.Request) -> web.Response:
+        """Sends a typed code to its page (the code form on the index posts here)."""
+        address = request.remote or "unknown"
+        if self.limiter.blocked(address):
+            raise web.HTTPTooManyRequests(text="Too many wrong codes from this address; wait a minute.\n")
+        typed = request.query.get("code", "")[:64]
+        seat = self.host.codes.seat_for(typed)
+        if seat is None:
+            self.limiter.failed(address)
+            return _page("Unknown code", "<p>That code does not open any seat here. Check the slip and "
+                         "<a href='/'>try again</a>.</p>", status=404)
+        role = "facilitator" if seat == FACILITATOR else "seat"
+        raise web.HTTPSeeOther(f"/{role}/{self.host.codes.by_seat[seat]}")
 
-    async def seat(self, request: web.Request) -> web.Response:
+    async def spectator(self, request: web.Request) -> web.StreamResponse:
+        return _app_page()
+
+    async def seat(self, request: web.Request) -> web.StreamResponse:
+        """Serves the page for a seat's or the facilitator's code; an unknown code is a 404 and a failed join."""
+        self._known_code(request)
+        return _app_page()
+
+    async def review_page(self, request: web.Request) -> web.Response:
+        """The after-action review (facilitator only, once the game is over), built from the host's game.
+
+        It is drawn in a worker thread from a replayed copy of the game (matplotlib takes a second
+        or two), so the host keeps answering; one build per change, shared by concurrent requests."""
+        self._known_code(request)
+        game = self.host.game
+        if not game.over:
+            return _page("Not over yet", "<p>The after-action review is ready once the game is over.</p>",
+                         status=409)
+        if self.review is None or self.review[0] != self.host.seq:
+            copy = Game.from_record(game.scenario, game.record(), content_hash=game.content_hash)
+            self.review = (self.host.seq, asyncio.ensure_future(asyncio.to_thread(_review_html, copy)))
+        text = await asyncio.shield(self.review[1])
+        return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
+
+    def _known_code(self, request: web.Request) -> str:
         address = request.remote or "unknown"
         if self.limiter.blocked(address):
             raise web.HTTPTooManyRequests(text="Too many wrong codes from this address; wait a minute.\n")
@@ -181,28 +228,27 @@ class Pages:
         if seat is None or (seat == FACILITATOR) != wants_facilitator:
             self.limiter.failed(address)
             raise web.HTTPNotFound(text="That code does not open any seat here. Check the slip.\n")
-        code = self.host.codes.by_seat[seat]
-        body = (f"<p>This code opens <b>{_e(self.host.name(seat))}</b>. Connect a client to the WebSocket "
-                f"below and send <code>{{\"type\": \"join\", \"code\": \"{_e(code)}\"}}</code>, or run "
-                f"<code>coalition bot --join {_e(self._base(request))} --code {_e(code)}</code> to let a bot play it.</p>")
-        return _page(self.host.name(seat).capitalize() if seat == FACILITATOR else self.host.name(seat), body,
-                     self._ws_url(request))
+        return seat
 
-    def _base(self, request: web.Request) -> str:
-        return f"{request.scheme}://{request.host}"
 
-    def _ws_url(self, request: web.Request) -> str:
-        return f"{'wss' if request.secure else 'ws'}://{request.host}/ws"
+def _review_html(game: Game) -> str:
+    # matplotlib is imported only when a review is asked for
+    from game.report.review import review_html
+    return review_html(game)
 
 
 def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _page(title: str, body: str, ws_url: str) -> web.Response:
-    text = (f"<!doctype html><html lang='en'><meta charset='utf-8'><title>{_e(title)}</title>"
-            f"<body style='font-family:sans-serif;max-width:40em;margin:2em auto'><h1>{_e(title)}</h1>{body}"
-            f"<p>WebSocket endpoint: <code>{_e(ws_url)}</code></p>"
-            "<p><i>The browser seat page is not built yet; this page only names what the code opens.</i></p>"
-            "</body></html>")
-    return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
+def _app_page() -> web.FileResponse:
+    return web.FileResponse(STATIC / "page.html", headers={"Cache-Control": "no-store",
+                                                           "Content-Type": "text/html; charset=utf-8"})
+
+
+def _page(title: str, body: str, status: int = 200) -> web.Response:
+    text = (f"<!doctype html><html lang='en'><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{_e(title)}</title>"
+            f"<link rel='stylesheet' href='/static/style.css'><body class='plain'><main><h1>{_e(title)}</h1>{body}"
+            "</main></body></html>")
+    return web.Response(text=text, status=status, content_type="text/html", headers={"Cache-Control": "no-store"})

@@ -1,0 +1,42 @@
+"""Browser tests use Debian's Chromium (Playwright cannot download its own here).
+
+Playwright's sync API keeps an asyncio loop marked as running in the main thread while it is
+alive, which breaks `asyncio.run` in the other network tests; so Playwright and its browser
+live per test module (one browser shared by a module's tests) rather than per session.
+"""
+
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args,
+            "executable_path": shutil.which("chromium") or "/usr/bin/chromium-headless-shell"}
+
+
+@pytest.fixture(scope="module")
+def playwright():
+    driver = sync_playwright().start()
+    yield driver
+    driver.stop()
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name)
+
+
+@pytest.fixture(scope="module")
+def browser(browser_type, browser_type_launch_args):
+    launched = browser_type.launch(**browser_type_launch_args)
+    yield launched
+    launched.close()
+
+
+def pytest_configure(config):
+    # pytest 9 + pytest-playwright 0.10 warn about a hook they use; not our code
+    if hasattr(pytest, "PytestRemovedIn10Warning"):
+        config.addinivalue_line("filterwarnings", "ignore::pytest.PytestRemovedIn10Warning")
