@@ -76,10 +76,9 @@ class RemoteTableScene(TableScene):
 
     def resize(self, size: tuple[int, int]) -> None:
         super().resize(size)
-        if self.role == "spectator":  # nobody plays from the projector
-            for command, button in self.buttons.items():
-                if command != "help":
-                    button.hide()
+        for command, button in self.buttons.items():  # nobody plays from the projector; only the console runs the room
+            if (self.role == "spectator" and command != "help") or (self.role == "seat" and command == "facilitator"):
+                button.hide()
 
     def show_lobby(self) -> None:
         """Shows the join codes and QR codes; the lobby comes back here when closed."""

@@ -217,10 +217,50 @@ def test_projector_shows_the_public_table_and_never_a_secret(tmp_path):
             for _ in range((len(s.cards) + 1) * int(d.app.palette.event_card_seconds * 30 + 10)):
                 d.frames(1)  # nobody at the projector: the cards go by themselves
             assert not s.cards
+            # the bots play the game out: whatever the projector draws on the way holds no secret
+            drawn = _record_drawn_text(d)
+            for seat in s.seats:
+                console.apply(_hand_over(seat))
+            until(d, lambda: game.over, frames=3000)
+            d.frames(60)
+            assert isinstance(d.scene, RemoteTableScene), "the projector stays on the public table at the end"
+            leaked = [t for t in secrets if any(t in line for line in drawn)]
+            assert not leaked, f"the projector drew a secret: {leaked[0][:60]!r}"
+            assert any("The game ends" in line for line in drawn)
+            for _ in range(500):  # the console here is a bare RemoteGame: nobody polls it but us
+                console.poll()
+                if console.over:
+                    break
+                time.sleep(0.01)
+            ours, theirs = console.result(), host.read(lambda h: h.game.result())
+            for key in ("priorities", "delegates", "outcome", "end_reason", "tracks"):
+                assert ours[key] == theirs[key], key
+            assert game.result()["delegates"] == {}, "a spectator's result has no scores"
         finally:
             console.close()
             d.close()
             game.close()
+
+
+def _record_drawn_text(driver: Driver) -> list[str]:
+    """Returns a list that collects every text the table renders from now on."""
+    drawn: list[str] = []
+    text = driver.app.text
+    render = text.render
+
+    def recording(line, *args, **kwargs):
+        drawn.append(line)
+        return render(line, *args, **kwargs)
+
+    text.render = recording
+    text._renders.clear()  # cached renders would skip the recorder
+    return drawn
+
+
+def _hand_over(seat: str):
+    from game.model.actions import SetController
+
+    return SetController(seat, "negotiator")
 
 
 def _inject(event: str):
@@ -234,3 +274,50 @@ def test_a_wrong_code_or_no_host_is_one_clear_error(host):
         RemoteGame.join(host.url, "AAAA-AAAA")
     with pytest.raises(HostedGameError, match="no host answered"):
         RemoteGame.join("http://127.0.0.1:9", spectator=True, timeout=0.5)
+
+
+def test_a_seat_plays_from_its_own_laptop(host, tmp_path):
+    d, s, game = open_table(host, host.code("fr"))
+    try:
+        assert s.viewer == "fr" and s.curtain_for is None and s.screen().me is not None
+        while s.card() is not None:  # this round's event cards
+            d.key(pygame.K_RETURN)
+        assert s.my_turn()
+        d.key(pygame.K_p)
+        d.key(pygame.K_RETURN)  # troops toward the first priority: the host refuses, with its reason
+        until(d, lambda: not game.waiting())
+        assert s.notice.bad and s.notice.text != "Sending to the host…"
+        d.key(pygame.K_e)  # pass
+        until(d, lambda: game.turn_seat == "uk")
+        assert not s.my_turn() and s.viewer == "fr", "the seat keeps its own screen: no curtain"
+        assert host.journal() == [{"action": {"kind": "pass", "seat": "fr"}}]
+        d.key(pygame.K_e)
+        assert "Wait for your turn" in s.notice.text
+        d.key(pygame.K_l)  # no lobby on a delegation's laptop
+        assert isinstance(d.scene, RemoteTableScene)
+        d.shot(tmp_path / "seat_laptop.png")
+    finally:
+        d.close()
+        game.close()
+
+
+def test_play_join_on_the_command_line(host, tmp_path):
+    from click.testing import CliRunner
+
+    from game.cli import main
+
+    shot = tmp_path / "projector.png"
+    result = CliRunner().invoke(main, ["play", "--join", host.url, "--spectator", "--frames", "5", "--screenshot",
+                                       str(shot)])
+    assert result.exit_code == 0, result.output
+    assert shot.exists() and shot.stat().st_size > 10_000
+    for args, message in [(["--code", "X"], "go with --join"), (["--join", host.url], "give --code CODE"),
+                          (["--join", host.url, "--spectator", "--code", "X"], "one or the other"),
+                          (["--join", host.url, "--code", "X", "--codes", "f.json"], "--codes goes with --spectator")]:
+        result = CliRunner().invoke(main, ["play", *args, "--frames", "1"])
+        assert result.exit_code == 2 and message in result.output, result.output
+    result = CliRunner().invoke(main, ["play", "--join", host.url, "--code", "AAAA-AAAA", "--frames", "1"])
+    assert result.exit_code == 1 and "refused the join" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["play", "--join", host.url, "--spectator", "--codes", str(tmp_path / "no.json"),
+                                       "--frames", "1"])
+    assert result.exit_code == 1 and "cannot read the codes file" in result.output
