@@ -72,7 +72,8 @@ class RemoteTableScene(TableScene):
             self.end_timer = float("-inf")  # the projector stays on the public table: the end screen shows secrets
         if self.role == "facilitator":
             self.toggle_facilitator()
-        pygame.display.set_caption(f"Coalition Table · {CAPTIONS[self.role]}")
+        seat = session.hosted.seat
+        pygame.display.set_caption(f"Coalition Table · {session.names(seat) if self.role == 'seat' else CAPTIONS[self.role]}")
 
     def resize(self, size: tuple[int, int]) -> None:
         super().resize(size)
@@ -145,7 +146,7 @@ class RemoteTableScene(TableScene):
         return super().hint()
 
 
-CAPTIONS = {"facilitator": "facilitator's console", "spectator": "projector", "seat": "delegation"}
+CAPTIONS = {"facilitator": "facilitator's console", "spectator": "projector"}
 
 
 def open_hosted(app, session: Session, lobby: bool = False) -> None:

@@ -4,6 +4,7 @@ holds no secret; both are saved as screenshots under the test's tmp dir."""
 
 import asyncio
 import dataclasses
+import inspect
 import json
 import threading
 import time
@@ -99,6 +100,11 @@ def test_local_and_hosted_games_satisfy_one_interface(host):
     try:
         assert isinstance(local, TableGame) and not isinstance(local, HostedGame)
         assert isinstance(remote, TableGame) and isinstance(remote, HostedGame)
+        for name, member in vars(TableGame).items():  # the same methods, with the same parameters
+            if callable(member) and not name.startswith("_"):
+                wanted = list(inspect.signature(member).parameters)
+                assert list(inspect.signature(getattr(Game, name)).parameters) == wanted, name
+                assert list(inspect.signature(getattr(RemoteGame, name)).parameters) == wanted, name
         # the public part a facilitator's connection derives is the engine's own public view
         console = RemoteGame.join(host.url, host.code("facilitator"))
         public = host.read(lambda h: to_data(dataclasses.replace(h.game.view("public"), log=())))
