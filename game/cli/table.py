@@ -1,4 +1,5 @@
-"""`play`: the pygame table, on a display or headless for screenshots."""
+"""`play`: the pygame table, on a display or headless for screenshots; a local game, or a hosted one
+(`--join`): the facilitator's console, the projector, or one seat."""
 
 import click
 
@@ -15,15 +16,32 @@ from game.cli.common import SCENARIO_ARG, user_errors
 @click.option("--pace", type=click.Choice(["instant", "fast", "normal", "slow"]),
               help="Bots' pace (default: fast with --autoplay, else normal).")
 @click.option("--size", default="1280x800", show_default=True, help="Window size, WIDTHxHEIGHT.")
+@click.option("--join", "url", metavar="URL", help="Join a hosted game (the address `coalition host` printed) "
+              "instead of playing one here.")
+@click.option("--code", help="With --join: the facilitator's code (the console) or a seat's code (play that seat).")
+@click.option("--spectator", is_flag=True, help="With --join: the projector, the public table only.")
+@click.option("--codes", "codes_file", type=click.Path(dir_okay=False),
+              help="With --spectator: the codes file the host wrote (--codes), to show the lobby of join codes.")
+@click.pass_context
 @user_errors
-def play(scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int | None, screenshot: str | None,
-         pace: str | None, size: str) -> None:
-    """Open the pygame table: hot-seat play around one screen, bots in the other seats, a facilitator panel."""
+def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int | None,
+         screenshot: str | None, pace: str | None, size: str, url: str | None, code: str | None, spectator: bool,
+         codes_file: str | None) -> None:
+    """Open the pygame table: hot-seat play around one screen, bots in the other seats, a facilitator panel.
+
+    With --join URL it shows a hosted game instead: --code FACILITATOR_CODE is the facilitator's
+    console, --spectator the projector, --code SEAT_CODE one delegation's screen."""
     import os
 
     from game.content.scenarios import load_scenario
 
-    load_scenario(scenario)  # an unknown scenario fails here, with one clear message
+    chosen = ctx.get_parameter_source("scenario") != click.core.ParameterSource.DEFAULT
+    if url is None:
+        if code or spectator or codes_file:
+            raise click.UsageError("--code, --spectator and --codes go with --join URL")
+        load_scenario(scenario)  # an unknown scenario fails here, with one clear message
+    else:
+        code = _check_join(url, code, spectator, codes_file)
     try:
         width, height = (int(x) for x in size.lower().split("x"))
     except ValueError:
@@ -39,7 +57,38 @@ def play(scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int |
             frames = 300
     elif headless and os.name != "nt":
         raise click.UsageError("no display found: run it on a desktop, or headless with --frames N --screenshot FILE")
+    window = (max(960, width), max(600, height))
+    if url is not None:
+        return _play_hosted(url, code, spectator, codes_file, scenario if chosen else None, frames, screenshot,
+                            window)
     from game.ui.app import run_table
 
     run_table(scenario, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
-              pace=pace, size=(max(960, width), max(600, height)))
+              pace=pace, size=window)
+
+
+def _check_join(url: str, code: str | None, spectator: bool, codes_file: str | None) -> str | None:
+    """Returns the code to join with (from --code or the page address), or says what is missing."""
+    from game.net.client import code_in_url
+
+    if spectator and code:
+        raise click.UsageError("--spectator joins without a code: give one or the other")
+    if codes_file and not spectator:
+        raise click.UsageError("--codes goes with --spectator (the facilitator's console gets the codes from the host)")
+    code = code or code_in_url(url)
+    if not spectator and not code:
+        raise click.UsageError("with --join, give --code CODE (the facilitator's or a seat's) or --spectator")
+    return code
+
+
+def _play_hosted(url: str, code: str | None, spectator: bool, codes_file: str | None, scenario: str | None,
+                 frames: int | None, screenshot: str | None, size: tuple[int, int]) -> None:
+    from game.net.remote_game import RemoteGame, load_codes
+
+    codes = load_codes(codes_file) if codes_file else None
+    game = RemoteGame.join(url, code, spectator=spectator, scenario=scenario)
+    if codes is not None:
+        game.codes = codes
+    from game.ui.app import run_hosted_table
+
+    run_hosted_table(game, lobby=codes is not None, frames=frames, screenshot=screenshot, size=size)

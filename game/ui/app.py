@@ -1,4 +1,4 @@
-"""The window and the frame loop: scenes (setup, table, end), resizing, full screen, screenshots.
+"""The window and the frame loop: scenes (setup, table, end, a hosted game's lobby), resizing, full screen, screenshots.
 
 One frame: pygame events go through pygame_gui first, then to the scene; then time
 passes (with a fixed step in tests and headless runs); the frame is redrawn only when
@@ -179,3 +179,19 @@ def run_table(scenario: str = "paris-2026", seed: int = 1, *, autoplay: bool = F
     app.run(frames, screenshot)
     if headless_steps:
         print(f"{app.frames} frames in {time.perf_counter() - started:.1f} s" + (f"; screenshot {screenshot}" if screenshot else ""))
+
+
+def run_hosted_table(game, *, lobby: bool = False, frames: int | None = None, screenshot: str | None = None,
+                     size: tuple[int, int] = (1280, 800)) -> None:
+    """Opens the table over a hosted game (a `table_game.HostedGame`): the facilitator's console, the
+    projector (with the lobby of codes first when `lobby`), or one seat's screen."""
+    from game.ui.remote_scene import open_hosted
+    from game.ui.session import Session
+
+    headless_steps = frames is not None
+    app = App(size, fixed_dt=1 / 30 if headless_steps else None)
+    open_hosted(app, Session(game, app.palette), lobby=lobby)
+    try:
+        app.run(frames, screenshot)
+    finally:
+        game.close()

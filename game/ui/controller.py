@@ -2,7 +2,8 @@
 
 Keys, clicks and forms call these methods with what the player chose; each builds the
 engine action, applies it through the facade, and on a refusal shows the engine's own
-teaching message. Bots are driven from here too, at the session's pace.
+teaching message. Bots are driven from here too, at the session's pace. With a hosted
+game the same methods send the action to the host, and its answer is shown a few frames later.
 """
 
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.records import load_game, save_record
+from game.engine import Rejection
 from game.errors import CoalitionError
 from game.model.actions import (
     PUBLIC,
@@ -32,6 +34,7 @@ from game.model.actions import (
 )
 from game.model.conditions import ContributedTest
 from game.ui.session import Session
+from game.ui.table_game import Pending
 
 PACES = ("instant", "fast", "normal", "slow")
 
@@ -54,9 +57,17 @@ class Controller:
 
     # -- applying -------------------------------------------------------------------------------
     def act(self, action: Any) -> bool:
-        """Applies an action; shows the engine's message if refused. Returns True if applied."""
+        """Applies an action; shows the engine's message if refused. Returns True if applied, or
+        sent to a host (its answer is shown when it arrives, on a later frame)."""
         s = self.session
         result = s.game.apply(action)
+        if isinstance(result, Pending):
+            s.await_answer(result, self._answered)
+            return True
+        return self._answered(result)
+
+    def _answered(self, result: Any) -> bool:
+        s = self.session
         if not result.ok:
             s.say(result.message, bad=True)
             return False
@@ -116,6 +127,10 @@ class Controller:
         return self.act(Resume() if self.session.screen().paused else Pause())
 
     def extend_time(self, seconds: float = 60) -> None:
+        if self.session.hosted:
+            self.session.say("The host keeps the clock: pause (Space) to stop it, end the phase (X) when you "
+                             "choose.", bad=True)
+            return
         self.session.clock.extend(seconds)
         self.session.say(f"The phase clock gets {seconds / 60:g} more minute(s).")
 
@@ -140,8 +155,11 @@ class Controller:
         self.set_pace(PACES[max(0, min(len(PACES) - 1, index + step))])
 
     def undo(self) -> bool:
-        """Takes back the last move; a pause in force stays in force."""
+        """Takes back the last move; a pause in force stays in force (a host undoes exactly the last action)."""
         s = self.session
+        if s.hosted:
+            s.await_answer(s.game.undo(), self._undone)
+            return True
         game = s.game
         was_paused = s.screen().paused
         while game.last_action is not None and game.last_action.kind in ("pause", "resume"):
@@ -149,10 +167,14 @@ class Controller:
         taken = game.undo()
         if was_paused and not game.view(PUBLIC).paused:
             game.apply(Pause())
+        return self._undone(taken)
+
+    def _undone(self, taken: Any) -> bool:
+        s = self.session
         s.forget_seen()
         s.changed()
-        if taken is None:
-            s.say("Nothing to undo.", bad=True)
+        if taken is None or isinstance(taken, Rejection):
+            s.say(taken.message if taken is not None else "Nothing to undo.", bad=True)
             return False
         who = s.names(taken.seat) if taken.seat in s.names.seats else "the facilitator"
         s.say(f"Undone: {taken.kind.replace('_', ' ')} by {who}.")
@@ -174,6 +196,10 @@ class Controller:
 
     def load(self, path: str | Path) -> bool:
         s = self.session
+        if s.hosted:
+            s.say("This table shows a hosted game: the host's journal is its record (resume the host from it).",
+                  bad=True)
+            return False
         try:
             game = load_game(path)
         except CoalitionError as err:
@@ -192,7 +218,7 @@ class Controller:
         fit in `budget` seconds, so the window stays responsive."""
         s = self.session
         game = s.game
-        if game.over or s.bots_halted or s.screen().paused:
+        if s.hosted or game.over or s.bots_halted or s.screen().paused:  # a host runs its own bots
             return 0
         delay = s.palette.pace_seconds[s.pace]
         if delay > 0:

@@ -3,17 +3,21 @@
 Plain state, no pygame: the controller changes it, `draw_*` functions read it. Drawing
 goes through `Screen`, which holds the public table plus only the revealed seat's own
 secrets; with no seat revealed it holds none, so a draw function cannot leak one.
+The game is a local `Game` or a hosted one (`table_game.TableGame`); a hosted one is polled
+each frame, its answers arrive on later frames, and its screen is one seat's or none, never a curtain.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.bots import BotTable
-from game.engine import CARD_ENTRIES, Game, Names, SeatView, describe_effects
+from game.bots import BOTS, BotTable
+from game.engine import CARD_ENTRIES, Names, SeatView, describe_effects
 from game.model.actions import PUBLIC
 from game.ui.palette import Palette
 from game.ui.phase_clock import PhaseClock
+from game.ui.table_game import Pending, TableGame, is_hosted
 
 
 @dataclass
@@ -67,9 +71,22 @@ _PUBLIC = {"round", "phase", "turn_seat", "actions_left", "paused", "over", "end
            "tracks", "flags", "delegates", "priorities", "commitments", "events_fired", "kinds", "contribution"}
 
 
+class HostBots:
+    """The bots of a hosted game play in the host; the table only names them."""
+
+    def __init__(self, game: TableGame):
+        self.game = game
+
+    def personality(self, seat: str) -> str:
+        return self.game.controller(seat)
+
+    def is_bot(self, seat: str) -> bool:
+        return self.game.controller(seat) in BOTS
+
+
 @dataclass
 class Session:
-    game: Game
+    game: TableGame
     palette: Palette
     pace: str = "normal"
     records_dir: Path = field(default_factory=lambda: Path.cwd() / "records")
@@ -87,7 +104,7 @@ class Session:
     def __post_init__(self) -> None:
         self.attach(self.game, fresh=True)
 
-    def attach(self, game: Game, fresh: bool = False) -> None:
+    def attach(self, game: TableGame, fresh: bool = False) -> None:
         """Seats a new or loaded game: its bots, clock and names; nothing revealed yet.
 
         A fresh game shows the cards already drawn in round 1; a loaded one shows none of the past."""
@@ -96,11 +113,16 @@ class Session:
         self.scenario = scenario
         self.seats = tuple(game.seats)
         self.names = Names(scenario)
-        self.bots = BotTable(game, {d.id: d.bot for d in scenario.delegates})
+        self.hosted = game if is_hosted(game) else None
+        self.bots = HostBots(game) if self.hosted else BotTable(game, {d.id: d.bot for d in scenario.delegates})
         self.clock = PhaseClock(dict(scenario.rules.phase_time_limits))
         self.viewer, self.curtain_for, self.cards = None, None, []
+        self.answers: list[tuple[Pending, Callable]] = []
         self._screen: tuple[tuple, Screen] | None = None
         self.public_seen = self.private_seen_base = 0 if fresh else self._last_seq()
+        if self.hosted:  # joining a hosted game: this round's cards, not the whole past
+            self.public_seen = self.private_seen_base = max(
+                (e.seq for e in game.log if e.round < game.view(PUBLIC).round), default=0)
         self.private_seen: dict[str, int] = {}
         self.changed()
 
@@ -125,8 +147,10 @@ class Session:
         return self._screen[1]
 
     def my_turn(self) -> bool:
-        """True when the revealed seat may act now."""
+        """True when the revealed seat may act now (on a hosted seat: when the host lists its actions)."""
         g = self.game
+        if self.hosted:
+            return self.viewer is not None and bool(g.legal_actions(self.viewer))
         return (self.viewer is not None and self.curtain_for is None and not g.over
                 and g.turn_seat == self.viewer and not self.screen().paused)
 
@@ -151,6 +175,9 @@ class Session:
 
     def _follow_turn(self) -> None:
         g = self.game
+        if self.hosted:  # this device is one seat's screen, or nobody's: no curtain
+            self.viewer, self.curtain_for = (g.seat if g.role == "seat" else None), None
+            return
         humans = self.human_seats()
         if g.over:
             self.viewer, self.curtain_for = None, None
@@ -218,7 +245,34 @@ class Session:
         self.notice = Notice(text, bad)
 
     def tick(self, dt: float) -> None:
+        if self.hosted:
+            self._follow_host()
         screen = self.screen()
         self.clock.tick(dt, running=not screen.paused and not screen.over)
         if self.notice is not None:
             self.notice.age += dt
+
+    # -- a hosted game ------------------------------------------------------------------------
+    def await_answer(self, answer: Pending, then: Callable) -> None:
+        """Calls `then(answer.answer)` on the frame the host's answer arrives."""
+        self.answers.append((answer, then))
+        if len(self.answers) == 1:
+            self.say("Sending to the host…")
+
+    def _follow_host(self) -> None:
+        """Takes in what the host sent: new views, answers, and notes (joins, leaves, a lost host)."""
+        host = self.hosted
+        if host.poll():
+            self.changed()
+        if host.seconds_left is not None:
+            self._follow_host_clock(host.seconds_left)
+            host.seconds_left = None
+        for note in host.notes():
+            self.say(note, bad=host.status != "connected")
+            self.revision += 1  # redraw: the note is news
+        done = [(answer, then) for answer, then in self.answers if answer.done]
+        if done:
+            self.answers = [(answer, then) for answer, then in self.answers if not answer.done]
+            for answer, then in done:
+                then(answer.answer)
+            self.revision += 1
