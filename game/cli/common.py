@@ -133,4 +133,6 @@ def emit(game, as_json: bool) -> None:
     Console().print(transcript(game))
 
 
+SEED = click.IntRange(0, 2**64 - 1)
+"""A game's seed: what its record can hold."""
 SCENARIO_ARG = click.argument("scenario", default="paris-2026", required=False)

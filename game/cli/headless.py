@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from game.cli.common import SCENARIO_ARG, bot_overrides, check_seats, emit, user_errors
+from game.cli.common import SCENARIO_ARG, SEED, bot_overrides, check_seats, emit, user_errors
 
 
 @click.command()
 @SCENARIO_ARG
-@click.option("--seed", type=int, default=1, show_default=True, help="The game's seed.")
+@click.option("--seed", type=SEED, default=1, show_default=True, help="The game's seed.")
 @click.option("--bot", "bots", multiple=True, metavar="SEAT=KIND",
               help="Override a seat's bot personality (random, cautious, cooperative, negotiator).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the transcript.")
@@ -50,7 +50,7 @@ def replay(record: str, scenario: str | None, as_json: bool) -> None:
 @click.command()
 @SCENARIO_ARG
 @click.option("--seeds", type=click.IntRange(min=1), default=100, show_default=True, help="Number of games.")
-@click.option("--first-seed", type=int, default=0, show_default=True)
+@click.option("--first-seed", type=SEED, default=0, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Run on this Dask cluster instead (needs coalition-table[cluster]); see docs/scaling.md.")
@@ -82,6 +82,9 @@ def sweep(scenario: str, seeds: int, first_seed: int, workers: int | None, sched
         loaded = load_scenario(scenario)
         overrides = bot_overrides(bots)
         check_seats(loaded.scenario, overrides)
+        if first_seed + seeds - 1 > SEED.max:
+            raise click.BadParameter(f"the last game's seed would pass 2**64 - 1; start at most at "
+                                     f"{SEED.max - seeds + 1}", param_hint="--first-seed")
         seed_range = range(first_seed, first_seed + seeds)
         with progress_reporter(seeds, f"Playing {loaded.scenario.meta.id}", quiet=as_json) as advance:
             result = run_sweep(scenario, seed_range, workers=workers, controllers=overrides,

@@ -3,12 +3,12 @@
 
 import click
 
-from game.cli.common import SCENARIO_ARG, user_errors
+from game.cli.common import SCENARIO_ARG, SEED, user_errors
 
 
 @click.command()
 @SCENARIO_ARG
-@click.option("--seed", type=int, default=1, show_default=True, help="The game's seed.")
+@click.option("--seed", type=SEED, default=1, show_default=True, help="The game's seed.")
 @click.option("--autoplay", is_flag=True, help="Bots in every seat (skips the setup screen).")
 @click.option("--no-setup", is_flag=True, help="Skip the setup screen: core classroom seats human, bots elsewhere.")
 @click.option("--frames", type=click.IntRange(min=1), help="Run this many frames, then quit (for headless runs).")

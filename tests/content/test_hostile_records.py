@@ -316,9 +316,20 @@ def test_a_missing_record_is_one_line(tmp_path):
     assert refused("replay", path) == f"{path}: cannot read the file: No such file or directory"
 
 
-def test_a_game_whose_seed_no_record_can_hold_is_not_saved(tmp_path):
+def test_a_game_whose_seed_no_record_can_hold_cannot_even_start():
+    from game.engine import SetupError
+
     loaded = load_scenario("tutorial")
-    game = play(loaded.scenario, 2**64, content_hash=loaded.content_hash)
-    with pytest.raises(RecordError, match=r"cannot be saved: seed: Input should be less than or equal to"):
-        save_record(game, tmp_path / "game.yaml")
-    assert not (tmp_path / "game.yaml").exists()
+    with pytest.raises(SetupError, match=r"a seed is a whole number from 0 to 2\*\*64 - 1"):
+        play(loaded.scenario, 2**64, content_hash=loaded.content_hash)
+
+
+def test_the_cli_refuses_seeds_beyond_64_bits():
+    from click.testing import CliRunner
+
+    from game.cli import main
+
+    for args in (["run", "tutorial", "--seed", str(2**64)], ["run", "tutorial", "--seed", "-1"],
+                 ["sweep", "tutorial", "--seeds", "2", "--first-seed", str(2**64 - 1)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "Traceback" not in result.output, args

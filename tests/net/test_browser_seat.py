@@ -13,6 +13,26 @@ def _send(page, form: str) -> dict:
         f'form[data-form="{form}"] .refusal') else ""}
 
 
+def _offer(hosted, n: int = 0, wait_page=None) -> str:
+    """The number of the game's n-th offer (numbers are drawn, not counted), once the host has it."""
+    if wait_page is not None:
+        wait_page.wait_for_selector("#inbox .offer", timeout=TIMEOUT_MS)
+    return str(hosted.call(lambda: hosted.host.game.view("facilitator").offers[n].id))
+
+
+def _offer_when_made(hosted, n: int) -> str:
+    """Waits (bounded) until the host holds an n-th offer, and returns its number."""
+    import time
+
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        offers = hosted.call(lambda: hosted.host.game.view("facilitator").offers)
+        if len(offers) > n:
+            return str(offers[n].id)
+        time.sleep(0.05)
+    raise AssertionError(f"the host never held offer {n + 1}")
+
+
 def test_two_seats_trade_pledge_sign_and_pass(browser, tmp_path):
     with browser_host(tmp_path, bots={"de": "cautious", "us": "cautious"}) as hosted:
         france = open_page(browser, hosted.seat_url("fr"))
@@ -30,17 +50,19 @@ def test_two_seats_trade_pledge_sign_and_pass(browser, tmp_path):
         france.fill("#offer-note", "Shoulder to shoulder")
         france.wait_for_selector("#forms .checked.good", timeout=TIMEOUT_MS)
         france.click('form[data-form="offer"] button[type="submit"]')
-        britain.wait_for_selector('#inbox button[data-act="accept"][data-offer="1"]', timeout=TIMEOUT_MS)
+        first = _offer(hosted, 0, britain)
+        britain.wait_for_selector(f'#inbox button[data-act="accept"][data-offer="{first}"]', timeout=TIMEOUT_MS)
         assert "Shoulder to shoulder" in britain.inner_text("#inbox")
 
         # France pledges funding to monitoring; that ends its turn.
         france.select_option("#pledge-what", "funding|monitoring")
         france.fill("#pledge-amount", "1")
         _send(france, "pledge")
-        britain.wait_for_selector('#inbox button[data-act="accept"][data-offer="1"]:not([disabled])', timeout=TIMEOUT_MS)
+        britain.wait_for_selector(f'#inbox button[data-act="accept"][data-offer="{first}"]:not([disabled])',
+                                  timeout=TIMEOUT_MS)
 
         # The UK accepts and signs the force clause.
-        britain.click('#inbox button[data-act="accept"][data-offer="1"]')
+        britain.click(f'#inbox button[data-act="accept"][data-offer="{first}"]')
         britain.wait_for_selector("#inbox .offer.closed", timeout=TIMEOUT_MS)
         britain.wait_for_selector('form[data-form="sign"]', timeout=TIMEOUT_MS)
         britain.select_option("#sign-what", "force")
@@ -96,14 +118,17 @@ def test_counter_offer_from_the_inbox(browser, tmp_path):
         france.click('form[data-form="offer"] button[type="submit"]')
         france.wait_for_selector("#inbox .offer.mine", timeout=TIMEOUT_MS)
         france.click('form[data-form="pass"] button[type="submit"]')
-        britain.wait_for_selector('#inbox button[data-act="counter"][data-offer="1"]:not([disabled])', timeout=TIMEOUT_MS)
-        britain.click('#inbox button[data-act="counter"][data-offer="1"]')
-        britain.wait_for_selector('form[data-form="offer"] h3:has-text("Counter offer #1")', timeout=TIMEOUT_MS)
+        first = _offer(hosted, 0)
+        britain.wait_for_selector(f'#inbox button[data-act="counter"][data-offer="{first}"]:not([disabled])',
+                                  timeout=TIMEOUT_MS)
+        britain.click(f'#inbox button[data-act="counter"][data-offer="{first}"]')
+        britain.wait_for_selector(f'form[data-form="offer"] h3:has-text("Counter offer #{first}")', timeout=TIMEOUT_MS)
         assert britain.input_value("#offer-giver-1") == "uk"  # filled with the offer's lines
         britain.fill("#offer-amount-0", "2")
         britain.wait_for_selector("#forms .checked.good", timeout=TIMEOUT_MS)
         britain.click('form[data-form="offer"] button[type="submit"]')
-        france.wait_for_selector('#inbox [data-offer="2"]', timeout=TIMEOUT_MS)
-        assert "France gives 2" in france.inner_text('#inbox [data-offer="2"]')
+        second = _offer_when_made(hosted, 1)
+        france.wait_for_selector(f'#inbox [data-offer="{second}"]', timeout=TIMEOUT_MS)
+        assert "France gives 2" in france.inner_text(f'#inbox [data-offer="{second}"]')
         counter = [a for a in hosted.journal_actions() if a["kind"] == "counter"]
-        assert counter and counter[0]["offer"] == 1 and counter[0]["items"][0]["amount"] == 2
+        assert counter and counter[0]["offer"] == int(first) and counter[0]["items"][0]["amount"] == 2
