@@ -16,6 +16,7 @@ from typing import Any
 
 from game.engine import flow, rules
 from game.engine.log import LogEntry
+from game.engine.reasons import missing
 from game.engine.rule import Rejection
 from game.engine.scoring import coalition_outcome, derived, objective_results, score
 from game.engine.state import initial_state
@@ -193,7 +194,7 @@ class Game:
             "decisions": s.decisions,
             "events_fired": [e.data["event"] for e in s.log if e.kind in ("EventDrawn", "EventInjected")],
             "priorities": {p: {"progress": round(d.progress[p], 4), "target": t.priorities[p].target,
-                               "status": d.status[p], "signatories": d.signatories[p]}
+                               "status": d.status[p], "signatories": d.signatories[p], "missing": list(missing(s, d, p))}
                            for p in t.priority_order},
             "delegates": {seat: {"score": score(s, seat),
                                  "objectives": {oid: met for oid, met, _ in objective_results(s, seat)}}
