@@ -27,7 +27,7 @@ def missing(state: State, d: Derived, pid: str) -> tuple[str, ...]:
         reasons.append(f"progress {number(round(d.progress[pid], 2))} of {number(pr.target)}")
     if not d.leads_ok[pid]:
         leads = names_list([name(s) for s in pr.required_leads], "or")
-        reasons.append(f"needs {leads} to lead (commit toward it)")
+        reasons.append(f"needs {leads} to lead")
     if d.signatories[pid] < pr.min_signatories:
         reasons.append(f"needs {plural(pr.min_signatories, 'signature')}, has {number(d.signatories[pid])}")
     unsigned = [name(s) for s in pr.required_signatories if pid not in state.delegates[s].signed]

@@ -23,7 +23,7 @@ KEYS_HELP = [
     ("Esc", "close a form"), ("Tab", "back to your own brief"), ("click a seat", "its public card"),
     ("F", "facilitator panel (Space in it: pause / resume)"), ("Pause", "pause / resume"), ("Ctrl+Z", "undo"),
     ("Ctrl+S", "save"), ("Ctrl+O", "load a record (in the facilitator panel)"),
-    ("+ / -", "bots faster / slower"), ("F11", "full screen"), ("H or F1", "this help"),
+    ("L", "commitment lines: all, one delegation's, none"), ("+ / -", "bots faster / slower"), ("F11", "full screen"), ("H or F1", "this help"),
 ]
 
 

@@ -164,6 +164,7 @@ class TableScene:
             "faster": lambda: c.faster(-1), "slower": lambda: c.faster(1),
             "help": lambda: setattr(self, "help", not self.help),
             "mine": lambda: setattr(self, "selected", None),
+            "lines": self._cycle_lines,
             "log_end": lambda: setattr(self.renderer.log, "scroll", 0),
             "log_up": lambda: self.renderer.log.scroll_by(200, self.layout.log.height),
             "log_down": lambda: self.renderer.log.scroll_by(-200, self.layout.log.height),
@@ -174,6 +175,12 @@ class TableScene:
             self.toggle_facilitator(force_open=command == "load")
         else:
             self.open_form(command)
+
+    def _cycle_lines(self) -> None:
+        words = {"all": "Commitment lines: every delegation's (L: one delegation's).",
+                 "focus": "Commitment lines: only the selected delegation's, or the turn's (L: none).",
+                 "off": "Commitment lines hidden (L: show them all)."}
+        self.session.say(words[self.renderer.cycle_lines()])
 
     def open_form(self, name: str, model=None) -> None:
         s, c = self.session, self.controller

@@ -29,8 +29,8 @@ def test_a_missing_lead_is_named():
     ok(g.apply(Pledge("b", "guarantee", 1, "p2")))
     p2 = g.view("public").priorities["p2"]
     assert p2.status == "partial" and p2.required_leads == ("a",)
-    assert p2.missing == ("needs Alba to lead (commit toward it)",)
-    assert g.result()["priorities"]["p2"]["missing"] == ["needs Alba to lead (commit toward it)"]
+    assert p2.missing == ("needs Alba to lead",)
+    assert g.result()["priorities"]["p2"]["missing"] == ["needs Alba to lead"]
 
 
 def test_required_signatories_are_listed_and_named_when_unsigned():
