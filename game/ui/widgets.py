@@ -29,6 +29,8 @@ class Choice:
     disabled: frozenset = frozenset()
     spinner: bool | None = None
     """None: chips if they fit in two lines, else a spinner (< value >)."""
+    follows: str = ""
+    """A row whose change puts this one back on its default (a priority follows the kind given)."""
 
 
 @dataclass
@@ -304,7 +306,7 @@ class Form:
             self.cursor[key] = [v for v, _ in row.options].index(value)
         else:
             self.values[key] = value
-        self._changed()
+        self._changed(key)
         self.refresh()
 
     def _step(self, key: str, step: int) -> None:
@@ -319,10 +321,15 @@ class Form:
         current = self.values.get(key)
         index = allowed.index(current) if current in allowed else -1
         self.values[key] = allowed[(index + step) % len(allowed)]
-        self._changed()
+        self._changed(key)
         self.refresh()
 
-    def _changed(self) -> None:
+    def _changed(self, key: str) -> None:
+        reset = {key}
+        for row in self.rows:  # rows come in order, so a follower's followers reset too
+            if row.follows in reset:
+                self.values.pop(row.key, None)
+                reset.add(row.key)
         hook = getattr(self.model, "changed", None)
         if hook is not None:
             hook(dict(self.values))
