@@ -15,15 +15,19 @@ from game.cli.common import SCENARIO_ARG, user_errors
 @click.option("--pace", type=click.Choice(["instant", "fast", "normal", "slow"]),
               help="Bots' pace (default: fast with --autoplay, else normal).")
 @click.option("--size", default="1280x800", show_default=True, help="Window size, WIDTHxHEIGHT.")
+@click.option("--record", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Play on from a saved record or a fork (`coalition fork`); its own scenario is used.")
 @user_errors
 def play(scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int | None, screenshot: str | None,
-         pace: str | None, size: str) -> None:
+         pace: str | None, size: str, record: str | None) -> None:
     """Open the pygame table: hot-seat play around one screen, bots in the other seats, a facilitator panel."""
     import os
 
+    from game.content.records import load_game
     from game.content.scenarios import load_scenario
 
-    load_scenario(scenario)  # an unknown scenario fails here, with one clear message
+    game = load_game(record) if record else None  # a bad record or scenario fails here, with one message
+    loaded = None if game else load_scenario(scenario)
     try:
         width, height = (int(x) for x in size.lower().split("x"))
     except ValueError:
@@ -41,5 +45,5 @@ def play(scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int |
         raise click.UsageError("no display found: run it on a desktop, or headless with --frames N --screenshot FILE")
     from game.ui.app import run_table
 
-    run_table(scenario, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
-              pace=pace, size=(max(960, width), max(600, height)))
+    run_table(loaded, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
+              pace=pace, size=(max(960, width), max(600, height)), game=game)

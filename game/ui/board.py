@@ -178,7 +178,8 @@ def _name_lines(card, d, pos: tuple[int, int], rep_y: int, width: int, full: boo
     c = palette.colours
     size: str | float = "small" if full else "tiny"
     lines = text.wrap(d.name, size, width, bold=True)
-    while any(line.endswith("…") or text.width(line, size, True) > width for line in lines) and text.px(size) > 9:
+    while (len(lines) > 2 or any(line.endswith("…") or text.width(line, size, True) > width for line in lines)) \
+            and text.px(size) > 9:
         size = float(text.px(size) - 1)
         lines = text.wrap(d.name, size, width, bold=True)
     text.blit(card, lines[0], pos, size, c.text, True)

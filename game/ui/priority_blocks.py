@@ -77,11 +77,46 @@ def draw_priority(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p:
     bar_top = rect.top + text.height("small", True) + layout.px(4)
     bar = pygame.Rect(rect.left + pad, bar_top, rect.width - 2 * pad, max(5, layout.px(8)))
     draw_bar(surface, bar, p, status_colour, layout, palette)
-    body = pygame.Rect(rect.left + pad, bar.bottom + layout.px(4), rect.width - 2 * pad, 0)
-    body.height = rect.bottom - layout.px(3) - body.top
-    words = facts(p, reserved_count(screen, p)) + (" · " + missing_words(p) if p.missing else "")
-    text.blit_wrapped(surface, words, body, "tiny", c.text if p.missing else c.muted,
-                      max_lines=max(1, body.height // text.height("tiny")))
+    body = block_body(rect, layout, text)
+    words = block_words(p, screen)
+    size = block_size(words, body, text)
+    text.blit_wrapped(surface, words, body, size, c.text if p.missing else c.muted,
+                      max_lines=block_lines(body, text, size))
+
+
+def block_body(rect: pygame.Rect, layout: Layout, text: Text) -> pygame.Rect:
+    """Returns where a block's words go: below its name and bar."""
+    top = rect.top + text.height("small", True) + layout.px(4) + max(5, layout.px(8)) + layout.px(4)
+    pad = layout.px(8)
+    return pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - layout.px(3) - top)
+
+
+def block_lines(body: pygame.Rect, text: Text, size: str | float = "tiny") -> int:
+    """Returns how many lines of words a block holds (the last may overhang by a third, as in
+    `Text.blit_wrapped`: the descenders of a last line never reach the block's edge)."""
+    step = text.height(size)
+    return max(1, (body.height + step // 3) // step)
+
+
+SMALLEST_PX = 11
+"""The block's words shrink to this size before a line is cut (1024x768 draws "tiny" at 11)."""
+
+
+def block_size(words: str, body: pygame.Rect, text: Text) -> str | float:
+    """Returns the largest size, from "tiny" down to SMALLEST_PX, at which the words fit the block."""
+    size: str | float = "tiny"
+    while len(text.wrap(words, size, body.width)) > block_lines(body, text, size) and text.px(size) > SMALLEST_PX:
+        size = float(text.px(size) - 1)
+    return size
+
+
+def block_words(p: PriorityView, screen: Screen) -> str:
+    """Returns a block's words: its facts while secured, else what is missing (with the signatures
+    so far, unless a missing signature count already says them)."""
+    if not p.missing:
+        return facts(p, reserved_count(screen, p))
+    counted = p.min_signatories and len(p.signatories) < p.min_signatories
+    return ("" if counted else signature_words(p, reserved_count(screen, p)) + " · ") + missing_words(p)
 
 
 def fitting_name(text: Text, p: PriorityView, width: int) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from game.ui.composer import OfferComposer
 from game.ui.controller import Controller
 from game.ui.facilitator import FacilitatorPanel
 from game.ui.forms import ApprovalForm, InboxForm, PledgeForm, SignForm, WithdrawForm
+from game.ui.guard import LOCKED_COMMANDS, PinForm
 from game.ui.inputs import PLAYER_BUTTONS, PLAYER_COMMANDS, ROOM_BUTTONS, command_for_key
 from game.ui.layout import compute_layout
 from game.ui.palette import identities
@@ -122,7 +123,7 @@ class TableScene:
             if self.renderer.card_rect().collidepoint(pos):
                 self._dismiss_card()
         elif s.curtain_for is not None:
-            if layout.curtain_button().collidepoint(pos):
+            if layout.curtain_button().collidepoint(pos) and not self._facilitating():
                 self._reveal()
         elif self.form is None or self.form.closed:
             if self.app.manager.get_hovering_any_element():
@@ -148,6 +149,8 @@ class TableScene:
                 self._dismiss_card()
             return
         if command == "confirm":
+            if self._facilitating():
+                return  # Enter never lifts the curtain under the facilitator's panel
             if self._card_up():
                 self._dismiss_card()
             elif s.curtain_for is not None:
@@ -158,6 +161,10 @@ class TableScene:
             return
         if command in PLAYER_COMMANDS and not s.my_turn():
             s.say("Wait for your turn: the buttons work once the turn's delegation has the screen.", bad=True)
+            return
+        if command in LOCKED_COMMANDS and s.pin and not self._facilitating():
+            self._conceal()
+            self._show("pin", PinForm(s, command, self._unlocked))
             return
         simple = {
             "pass": c.pass_turn, "pause": c.toggle_pause, "undo": c.undo, "save": c.save,
@@ -205,13 +212,39 @@ class TableScene:
         if self.form_name == "facilitator" and self.form is not None and not self.form.closed and not force_open:
             self.form.close()
             return
+        self._conceal()
         self._show("facilitator", FacilitatorPanel(self.session, self.controller))
+
+    def _facilitating(self) -> bool:
+        """True while the facilitator's panel or the PIN form is up."""
+        return self.form is not None and not self.form.closed and self.form_name in ("facilitator", "pin")
+
+    def _conceal(self) -> None:
+        """The curtain comes first: a delegation's private desk leaves the screen before the
+        facilitator's controls appear; that delegation gets it back with Enter afterwards."""
+        s = self.session
+        if s.viewer is not None:
+            s.viewer, s.curtain_for, s.notice = None, s.viewer, None
+            s.cards = [card for card in s.cards if card.seat is None]
+            self.selected = None
+            self._close_seat_form()
+
+    def _unlocked(self, command: str) -> None:
+        """The right PIN: opens the panel, or takes back the last move (the PIN form closes)."""
+        if command == "undo":
+            self._pending.append(("undo", None))
+        else:
+            self._pending.append(("facilitator", command == "load"))
 
     def _after_form(self) -> None:
         pending, self._pending = self._pending, []
-        for what, offer in pending:
+        for what, detail in pending:
             if what == "counter":
-                self._show("offer", OfferComposer(self.session, self.controller, counter_of=offer))
+                self._show("offer", OfferComposer(self.session, self.controller, counter_of=detail))
+            elif what == "undo":
+                self.controller.undo()
+            elif what == "facilitator":
+                self._show("facilitator", FacilitatorPanel(self.session, self.controller))
         if self.form is not None and self.form.closed:
             self.form, self.form_name = None, None
 
@@ -243,6 +276,8 @@ class TableScene:
         if s.notice is not None and s.notice.age > NOTICE_SECONDS[s.notice.bad]:
             s.notice = None
             self.dirty = True
+        if self._facilitating() and s.viewer is not None:
+            self._conceal()  # a single human's desk comes back after every change: keep it hidden
         view_state = (s.viewer, s.curtain_for, s.revision, s.clock.text())
         if view_state != self.seen:
             if view_state[:2] != self.seen[:2]:
@@ -257,7 +292,7 @@ class TableScene:
 
     def _close_seat_form(self) -> None:
         """A seat's form never outlives its turn on screen: the next player must not see it."""
-        if self.form is not None and self.form_name != "facilitator":
+        if self.form is not None and self.form_name not in ("facilitator", "pin"):
             self.form.close()
             self.form, self.form_name = None, None
 

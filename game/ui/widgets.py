@@ -47,6 +47,10 @@ class Entry:
     key: str
     label: str
     text: str = ""
+    hidden: bool = False
+    """Shown as dots (a PIN)."""
+    focus: bool = False
+    """Has the keyboard when the form opens."""
 
 
 class FormModel(Protocol):
@@ -164,6 +168,10 @@ class Form:
                     object_id=ObjectID(class_id="@row_label"))
             field_ = UITextEntryLine(pygame.Rect(pad + label_w, y, inner - 2 * pad - label_w, self.px(36)),
                                      self.manager, container=panel, initial_text=self.texts.get(entry.key, ""))
+            if entry.hidden:
+                field_.set_text_hidden(True)
+            if entry.focus:
+                field_.focus()
             built.entries[entry.key] = field_
             y += line + self.px(2)
         y += self.px(4)
@@ -273,7 +281,8 @@ class Form:
                     for element in self.built.entries.values():
                         element.unfocus()
                     return True
-                if event.key == pygame.K_RETURN and event.mod & pygame.KMOD_CTRL:
+                if event.key == pygame.K_RETURN and (event.mod & pygame.KMOD_CTRL
+                                                     or getattr(self.model, "enter_submits", False)):
                     return self._hotkey(event)
                 return True  # the text entry has it
             return self._key(event)
