@@ -172,21 +172,49 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
 
 def _name_lines(card, d, pos: tuple[int, int], rep_y: int, width: int, full: bool, text: Text,
                 palette: Palette) -> None:
-    """Writes the delegation's name, then its principal. A name too long for one line takes the
-    principal's line (the seat's public card names the principal), and a long word shrinks the
-    type rather than being cut."""
+    """Writes the delegation's name, then its principal (by surname on a small card). A name too
+    long for one line takes the principal's line (the seat's public card names the principal); a
+    long word shrinks the type
+    down to 10 px, and a name that still does not fit drops its bracketed qualifier
+    ("Estonia (for the Baltic states)" becomes "Estonia") before anything is cut."""
     c = palette.colours
-    size: str | float = "small" if full else "tiny"
-    lines = text.wrap(d.name, size, width, bold=True)
-    while (len(lines) > 2 or any(line.endswith("…") or text.width(line, size, True) > width for line in lines)) \
-            and text.px(size) > 9:
-        size = float(text.px(size) - 1)
-        lines = text.wrap(d.name, size, width, bold=True)
-    text.blit(card, lines[0], pos, size, c.text, True)
+    for name in dict.fromkeys((d.name, d.name.split(" (")[0])):
+        size, lines = _fitted_name(name, "small" if full else "tiny", width, text)
+        if lines is not None:
+            break
+    if lines is None:
+        lines = text.wrap(name, size, width, bold=True)
+    text.blit(card, lines[0], pos, size, c.text, True, width=width)
     if len(lines) == 1:
-        text.blit(card, d.representative, (pos[0], rep_y), "tiny", c.muted, width=width)
+        rep = _short_person(d.representative, d.title, width, text)
+        text.blit(card, rep, (pos[0], rep_y), text.shrink(rep, "tiny", width), c.muted, width=width)
     else:
         text.blit(card, " ".join(lines[1:]), (pos[0], rep_y), size, c.text, True, width=width)
+
+
+def _short_person(name: str, title: str, width: int, text: Text) -> str:
+    """Returns the principal's name for a small card: without a bracketed note, and a person's
+    name ("Emmanuel Macron": capitalised words, none from the title) by surname when it does not fit."""
+    name = name.split(" (")[0]
+    words = name.split()
+    person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w not in title.split() for w in words)
+    if text.width(name, "tiny") > width and person:
+        return words[-1]
+    return name
+
+
+def _fitted_name(name: str, size: str, width: int, text: Text) -> tuple[str | float, list[str] | None]:
+    """Returns the largest size (down to 10 px) at which the name fits two lines, and the lines;
+    None for the lines if it never does."""
+    current: str | float = size
+    while True:
+        lines = text.wrap(name, current, width, bold=True)
+        if len(lines) <= 2 and not any(line.endswith("…") or text.width(line, current, True) > width
+                                       for line in lines):
+            return current, lines
+        if text.px(current) <= 10:
+            return current, None
+        current = float(text.px(current) - 1)
 
 
 def _capacity_lines(card, d, kinds: dict, short: dict, x: int, y: int, width: int, text: Text, palette: Palette, px) -> int:

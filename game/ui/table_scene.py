@@ -17,6 +17,7 @@ from game.ui.guard import LOCKED_COMMANDS, PinForm
 from game.ui.inputs import PLAYER_BUTTONS, PLAYER_COMMANDS, ROOM_BUTTONS, command_for_key
 from game.ui.layout import compute_layout
 from game.ui.palette import identities
+from game.ui.priority_card import PREFIX
 from game.ui.session import Session
 from game.ui.table_view import Overlay, TableRenderer
 from game.ui.widgets import Form
@@ -36,6 +37,7 @@ class TableScene:
         self.form_name: str | None = None
         self.help = False
         self.selected: str | None = None
+        """The seat whose public card is up, or "@<priority id>" for a priority's card."""
         self.buttons: dict[str, UIButton] = {}
         self.dirty = True
         self.seen = (None, None, -1, "")
@@ -128,7 +130,8 @@ class TableScene:
         elif self.form is None or self.form.closed:
             if self.app.manager.get_hovering_any_element():
                 return
-            seat = layout.seat_at(pos)
+            seat = layout.seat_at(pos) or next((PREFIX + pid for pid, rect in layout.priorities.items()
+                                                 if rect.collidepoint(pos)), None)
             if seat is not None:
                 self.selected = None if seat == self.selected or seat == s.viewer else seat
                 self.renderer.panel_scroll = 0
@@ -195,7 +198,8 @@ class TableScene:
             if name in FORMS:
                 model = FORMS[name](s, c)
             elif name == "offer":
-                model = OfferComposer(s, c, parties=(self.selected,) if self.selected else ())
+                seat = self.selected if self.selected in s.seats else None
+                model = OfferComposer(s, c, parties=(seat,) if seat else ())
             elif name == "inbox":
                 model = InboxForm(s, c, open_counter=lambda offer: self._pending.append(("counter", offer)))
         if model is not None:

@@ -27,6 +27,7 @@ from game.ui.panels import (
     render_seat_panel,
 )
 from game.ui.priority_blocks import draw_priorities
+from game.ui.priority_card import PREFIX, render_priority_panel
 from game.ui.session import Session
 from game.ui.text import Text
 
@@ -112,6 +113,12 @@ class TableRenderer:
             return self.panel
         screen = s.screen()
         scale = self.layout.scale
+        if selected and selected.startswith(PREFIX):
+            pid = selected[len(PREFIX):]
+            self.panel = render_priority_panel(screen, screen.priorities[pid], s.game.catalog.priorities[pid].description,
+                                               width, s.names, self.text, self.palette, scale)
+            self.panel_key = key
+            return self.panel
         seat = selected or (None if s.viewer else screen.turn_seat)
         if s.viewer and seat in (None, s.viewer):
             self.panel = render_my_panel(screen, width, s.names, self.ids, self.text, self.palette, scale)

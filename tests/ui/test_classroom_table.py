@@ -49,9 +49,9 @@ def test_the_table_reads_at_projector_sizes(size, tmp_path):
         size_name, name = fitting_name(text, p, rect.width)
         assert text.width(name, size_name, True) <= rect.width
         assert rect.bottom <= layout.table.bottom and rect.top >= layout.table.top
-    for dv in screen.delegates.values():
-        cut = [k for k in drawn if k.endswith("…") and dv.name.startswith(k[:-1].rstrip())]
-        assert not cut, f"{dv.name} was cut to {cut}"
+    names = " ".join(dv.name for dv in screen.delegates.values())
+    cut = [k for k in drawn if k.endswith("…") and k[:-1].rstrip() in names]
+    assert not cut, f"names were cut: {cut}"
     for rect in (layout.top, layout.table, layout.right, layout.log, layout.gauges):
         assert pixel_spread(shot, rect) > 8, f"blank region {rect}"
     d.close()
@@ -111,4 +111,20 @@ def test_every_scene_satisfies_the_scene_protocol(records):
     d.app.show_table(session)
     assert isinstance(d.scene, Scene)
     assert isinstance(EndScene(d.app, session), Scene)
+    d.close()
+
+
+def test_clicking_a_priority_names_its_leads_and_required_signatories(tmp_path):
+    d = _mid_game((1024, 768), frames=30)
+    scene = d.scene
+    scene.session.bots_halted = True
+    d.click(scene.layout.priorities["force"].move(0, scene.layout.px(20)).midleft)
+    assert scene.selected == "@force"
+    d.app.text._renders.clear()
+    scene.renderer.panel_key = None
+    shot = d.shot(tmp_path / "force-card.png")
+    drawn = " ".join(rendered(d))
+    for name in ("France", "United Kingdom", "Türkiye", "It needs".upper()):
+        assert name in drawn, name
+    assert pixel_spread(shot, scene.layout.right) > 8
     d.close()
