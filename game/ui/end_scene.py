@@ -173,8 +173,9 @@ class EndScene:
             draw_badge(surface, self.ids[seat], (area.left + px(12), y + step // 2), min(px(12), step // 2 - 1), text)
             met = sum(1 for ok in data["objectives"].values() if ok)
             played = self.session.game.controller(seat)
-            text.blit(surface, self.session.names(seat), (area.left + px(32), y + step // 2), "small", c.text, True,
-                      anchor="midleft", width=px(200))
+            name = self.session.names(seat)
+            text.blit(surface, name, (area.left + px(32), y + step // 2), text.shrink(name, "small", px(210), True),
+                      c.text, True, anchor="midleft", width=px(210))
             text.blit(surface, f"{data['score']:+d} pts", (area.left + px(250), y + step // 2), "small", c.highlight,
                       True, anchor="midleft")
             text.blit(surface, f"{met}/{len(data['objectives'])} objectives · {played}", (area.left + px(340),

@@ -128,3 +128,24 @@ def test_clicking_a_priority_names_its_leads_and_required_signatories(tmp_path):
         assert name in drawn, name
     assert pixel_spread(shot, scene.layout.right) > 8
     d.close()
+
+
+def test_the_end_screen_says_what_was_missing_and_whom_it_needed(records, tmp_path):
+    from game.ui.end_scene import EndScene
+
+    d = Driver((1024, 768))
+    session = start_session(d.app, "paris-2026", 1, all_bots=True, pace="instant")
+    while not session.game.over:
+        session.bots.step(session.game.turn_seat)
+    session.changed()
+    d.app.show(EndScene, session)
+    d.app.text._renders.clear()
+    d.shot(tmp_path / "end-1024x768.png")
+    drawn = " ".join(rendered(d))
+    unsecured = [p for p in session.screen().priorities.values() if p.missing]
+    assert unsecured, "seed 1 leaves something unsecured"
+    for p in unsecured:
+        assert "Missing:" in drawn and p.missing[0].split(",")[0].split()[-1] in drawn
+    assert "Türkiye" in drawn and "United Kingdom" in drawn  # the force's required signatory and a lead
+    assert not [k for k in rendered(d) if k.endswith("…") and "Estonia" in k]
+    d.close()
