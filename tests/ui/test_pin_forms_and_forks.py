@@ -128,3 +128,20 @@ def test_the_table_loads_a_fork_and_plays_on(records):
     again = load_game(saved)
     assert again.parent.step == 14 and again.record() == session.game.record()
     d.close()
+
+
+def test_play_record_opens_a_fork_headless(records):
+    from click.testing import CliRunner
+
+    from game.cli import main
+
+    parent = play(load_scenario("tutorial").scenario, 8)
+    fork = save_record(parent.fork(10, name="parent.yaml"), records / "fork.yaml")
+    shot = records / "fork.png"
+    result = CliRunner().invoke(main, ["play", "--record", str(fork), "--frames", "30", "--screenshot", str(shot)])
+    assert result.exit_code == 0, result.output
+    assert shot.stat().st_size > 10_000
+    bad = records / "bad.yaml"
+    bad.write_text("format: 1\nscenario_id: tutorial\n")
+    result = CliRunner().invoke(main, ["play", "--record", str(bad), "--frames", "3"])
+    assert result.exit_code == 1 and "bad.yaml" in result.output and "Traceback" not in result.output
