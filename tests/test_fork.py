@@ -56,6 +56,8 @@ def test_a_new_seed_changes_what_follows_and_still_replays(tmp_path):
     saved = save_record(fresh, tmp_path / "fresh.yaml")
     again = load_game(saved)
     assert again.record() == fresh.record() and again.result() == fresh.result()
+    walk = list(again.replay())  # the review's walk restarts the RNG at the same step
+    assert walk[-1][1].record() == fresh.record()
     grandchild = again.fork(20, 5)  # a fork of a fork keeps the earlier restart
     assert grandchild.parent.reseeds == [(12, 99), (20, 5)]
     assert [e.to_dict() for e in grandchild.log] == _log_at(again, 20)
