@@ -6,7 +6,7 @@ One module per group of commands; each adds itself below with one line.
 import click
 
 from game.cli.authoring import schema, validate
-from game.cli.classroom import pack
+from game.cli.classroom import fork, pack
 from game.cli.headless import replay, run, sweep
 from game.cli.review import report
 from game.cli.table import play
@@ -19,5 +19,5 @@ def main() -> None:
     """Coalition Table: a negotiation tabletop game, played at a table or headless."""
 
 
-for command in (validate, schema, run, replay, sweep, report, play, pack, host, bot):
+for command in (validate, schema, run, replay, sweep, report, play, pack, fork, host, bot):
     main.add_command(command)

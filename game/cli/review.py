@@ -1,4 +1,4 @@
-"""`report`: the after-action review of a game record, or a sweep's report.
+"""`report`: the after-action review of a game record, two branches side by side, or a sweep's report.
 
 The page goes only into a folder that exists: a mistyped `--out` folder is refused, not created.
 """
@@ -29,12 +29,21 @@ def _into_existing_folder(path: str | Path | None, option: str) -> None:
               help="Also write the review as Markdown: to FILE.md (charts as PNG beside it), or to stdout.")
 @click.option("--sweep", "sweep_csv", type=click.Path(dir_okay=False),
               help="Report a sweep's CSV (from `coalition sweep --csv`) instead of one game.")
+@click.option("--compare", type=click.Path(dir_okay=False), metavar="OTHER",
+              help="Put RECORD and another branch of it (e.g. a fork) side by side instead.")
 @user_errors
-def report(record: str | None, out: str | None, markdown: str | None, sweep_csv: str | None) -> None:
-    """Write the after-action review of a saved game as one HTML file, or a sweep's report."""
+def report(record: str | None, out: str | None, markdown: str | None, sweep_csv: str | None,
+           compare: str | None) -> None:
+    """Write the after-action review of a saved game as one HTML file, two branches side by side,
+    or a sweep's report."""
     if (record is None) == (sweep_csv is None):
         raise click.UsageError("give either a game RECORD or --sweep RESULTS.csv (put RECORD before --markdown)")
     _into_existing_folder(out, "--out")
+    if compare:
+        if sweep_csv or markdown:
+            raise click.UsageError("--compare puts two game records side by side: no --sweep or --markdown with it")
+        _compare(record, compare, out)
+        return
     if sweep_csv:
         if markdown:
             raise click.UsageError("--markdown is for a game record, not a sweep")
@@ -52,3 +61,13 @@ def report(record: str | None, out: str | None, markdown: str | None, sweep_csv:
         click.echo(review_markdown(game), nl=False)
     elif markdown:
         click.echo(f"markdown written to {write_markdown(game, markdown)}", err=True)
+
+
+def _compare(record: str, other: str, out: str | None) -> None:
+    from game.content.records import load_game
+    from game.report.branches import write_comparison
+
+    a, b = load_game(record), load_game(other)
+    first, second = Path(record), Path(other)
+    path = out or first.with_name(f"{first.stem}-vs-{second.stem}.compare.html")
+    click.echo(f"comparison written to {write_comparison(a, b, (first.name, second.name), path)}", err=True)

@@ -16,6 +16,8 @@ from game.cli.common import SCENARIO_ARG, SEED, user_errors
 @click.option("--pace", type=click.Choice(["instant", "fast", "normal", "slow"]),
               help="Bots' pace (default: fast with --autoplay, else normal).")
 @click.option("--size", default="1280x800", show_default=True, help="Window size, WIDTHxHEIGHT.")
+@click.option("--record", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Play on from a saved record or a fork (`coalition fork`); its own scenario is used.")
 @click.option("--join", "url", metavar="URL", help="Join a hosted game (the address `coalition host` printed) "
               "instead of playing one here.")
 @click.option("--code", help="With --join: the facilitator's code (the console) or a seat's code (play that seat).")
@@ -25,22 +27,27 @@ from game.cli.common import SCENARIO_ARG, SEED, user_errors
 @click.pass_context
 @user_errors
 def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int | None,
-         screenshot: str | None, pace: str | None, size: str, url: str | None, code: str | None, spectator: bool,
-         codes_file: str | None) -> None:
+         screenshot: str | None, pace: str | None, size: str, record: str | None, url: str | None, code: str | None,
+         spectator: bool, codes_file: str | None) -> None:
     """Open the pygame table: hot-seat play around one screen, bots in the other seats, a facilitator panel.
 
     With --join URL it shows a hosted game instead: --code FACILITATOR_CODE is the facilitator's
     console, --spectator the projector, --code SEAT_CODE one delegation's screen."""
     import os
 
+    from game.content.records import load_game
     from game.content.scenarios import load_scenario
 
     chosen = ctx.get_parameter_source("scenario") != click.core.ParameterSource.DEFAULT
+    game = loaded = None
     if url is None:
         if code or spectator or codes_file:
             raise click.UsageError("--code, --spectator and --codes go with --join URL")
-        load_scenario(scenario)  # an unknown scenario fails here, with one clear message
+        game = load_game(record) if record else None  # a bad record or scenario fails here, with one message
+        loaded = None if game else load_scenario(scenario)
     else:
+        if record:
+            raise click.UsageError("--record plays a saved game here; a hosted game is resumed by its host")
         code = _check_join(url, code, spectator, codes_file)
     try:
         width, height = (int(x) for x in size.lower().split("x"))
@@ -63,8 +70,8 @@ def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup:
                             window)
     from game.ui.app import run_table
 
-    run_table(scenario, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
-              pace=pace, size=window)
+    run_table(loaded, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
+              pace=pace, size=window, game=game)
 
 
 def _check_join(url: str, code: str | None, spectator: bool, codes_file: str | None) -> str | None:

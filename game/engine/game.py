@@ -17,6 +17,8 @@ from typing import Any
 from game.engine import flow, rules, wellformed
 from game.engine.facilitation import CONTROLLERS
 from game.engine.log import LogEntry
+from game.engine.reasons import missing
+from game.engine.rng import derive_seed
 from game.engine.rule import Rejection
 from game.engine.scoring import coalition_outcome, derived, objective_results, score
 from game.engine.state import initial_state
@@ -24,7 +26,7 @@ from game.engine.tables import Catalog, Tables, compile_tables
 from game.engine.views import SeatView, build_view
 from game.engine.words import Names
 from game.model.actions import action_to_dict
-from game.model.record import GameRecord
+from game.model.record import ForkParent, GameRecord
 from game.model.scenario import Scenario
 
 
@@ -54,14 +56,23 @@ def scenario_hash(scenario: Scenario) -> str:
 
 
 class Game:
-    def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None):
+    def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None,
+                 parent: ForkParent | None = None):
         _check_setup(tables, seed, controllers or {})
         self._tables = tables
         self.seed = seed
         self.actions: list[Any] = []
         self.initial_controllers = dict(controllers or {})
+        self.parent = parent
+        """A fork's origin; its `reseeds` restart the RNG after the given steps (see fork())."""
         self._state = initial_state(tables, seed, self.initial_controllers)
         flow.start_game(self._state)
+        self._reseed(0)
+
+    def _reseed(self, step: int) -> None:
+        for at, seed in self.parent.reseeds if self.parent else ():
+            if at == step:
+                self._state.rng.state = derive_seed(seed, "fork")
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, *, content_hash: str | None = None,
@@ -82,6 +93,7 @@ class Game:
         start = len(self._state.log)
         rules.apply_action(self._state, action)
         self.actions.append(action)
+        self._reseed(len(self.actions))
         return Applied(action, tuple(self._state.log[start:]))
 
     def apply_dict(self, data: dict[str, Any]) -> Applied | Rejection:
@@ -100,6 +112,7 @@ class Game:
     def _rebuild(self, actions: list[Any]) -> None:
         self._state = initial_state(self._tables, self.seed, self.initial_controllers)
         flow.start_game(self._state)
+        self._reseed(0)
         self.actions = []
         for index, action in enumerate(actions):
             result = self.apply(action)
@@ -110,7 +123,7 @@ class Game:
     def replay(self) -> Iterator[tuple[Applied, "Game"]]:
         """Walks the game again from its start: yields each step's Applied and the replaying game
         as it stands after it (read its views), for reviews that need more than the log."""
-        game = Game(self._tables, self.seed, self.initial_controllers)
+        game = Game(self._tables, self.seed, self.initial_controllers, self.parent)
         for action in self.actions:
             applied = game.apply(action)
             if not isinstance(applied, Applied):  # cannot happen: these actions built this game
@@ -199,7 +212,7 @@ class Game:
             "decisions": s.decisions,
             "events_fired": [e.data["event"] for e in s.log if e.kind in ("EventDrawn", "EventInjected")],
             "priorities": {p: {"progress": round(d.progress[p], 4), "target": t.priorities[p].target,
-                               "status": d.status[p], "signatories": d.signatories[p]}
+                               "status": d.status[p], "signatories": d.signatories[p], "missing": list(missing(s, d, p))}
                            for p in t.priority_order},
             "delegates": {seat: {"score": score(s, seat),
                                  "objectives": {oid: met for oid, met, _ in objective_results(s, seat)}}
@@ -215,7 +228,19 @@ class Game:
             scenario_id=self.scenario.meta.id, scenario_hash=self.content_hash,
             seed=self.seed, actions=[action_to_dict(a) for a in self.actions],
             controllers=self.initial_controllers, decisions=self._state.decisions,
-            rng_state=self._state.rng.state, log_digest=log_digest(self._state.log))
+            rng_state=self._state.rng.state, log_digest=log_digest(self._state.log), parent=self.parent)
+
+    def fork(self, step: int, seed: int | None = None, *, name: str = "") -> "Game":
+        """Returns a new game that replays this one's first `step` actions and goes on from there;
+        with `seed`, its RNG restarts from that seed after those steps. `name` is this game's file."""
+        if not 0 <= step <= len(self.actions):
+            raise ReplayError(f"step {step} is outside this game (0 to {len(self.actions)})")
+        kept = [r for r in (self.parent.reseeds if self.parent else ()) if r[0] <= step]
+        parent = ForkParent(record=name, digest=log_digest(self._state.log), step=step,
+                            reseeds=kept + ([(step, seed)] if seed is not None else []))
+        game = Game(self._tables, self.seed, self.initial_controllers, parent)
+        game._rebuild(self.actions[:step])
+        return game
 
     @classmethod
     def from_record(cls, scenario: Scenario, record: GameRecord, *, content_hash: str | None = None) -> "Game":
@@ -228,7 +253,7 @@ class Game:
                 f"this record was made with a different version of scenario '{record.scenario_id}' "
                 f"(record hash {record.scenario_hash[:12]}…, scenario hash {digest[:12]}…)")
         try:
-            game = cls(compile_tables(scenario, digest), record.seed, record.controllers)
+            game = cls(compile_tables(scenario, digest), record.seed, record.controllers, record.parent)
         except SetupError as err:
             raise ReplayError(str(err)) from None
         actions = []

@@ -11,6 +11,7 @@ from typing import Any
 
 from game.engine.approvals import approval_chance
 from game.engine.log import LogEntry
+from game.engine.reasons import missing
 from game.engine.scoring import derived, objective_results
 from game.engine.state import State
 from game.engine.words import describe_condition
@@ -49,6 +50,11 @@ class PriorityView:
     status: str
     signatories: tuple[str, ...]
     leads_ok: bool
+    missing: tuple[str, ...] = ()
+    """Plain reasons why it is not secured ("needs 10 signatures, has 8"); empty once secured."""
+    required_leads: tuple[str, ...] = ()
+    required_signatories: tuple[str, ...] = ()
+    min_signatories: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +201,9 @@ def _public(state: State) -> PublicView:
     for pid in t.priority_order:
         p = t.priorities[pid]
         priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
-                                       d.progress[pid], d.status[pid], tuple(signers[pid]), d.leads_ok[pid])
+                                       d.progress[pid], d.status[pid], tuple(signers[pid]), d.leads_ok[pid],
+                                       missing(state, d, pid), tuple(p.required_leads),
+                                       tuple(p.required_signatories), p.min_signatories)
     commitments = _commitment_views(state, d, previous)
     view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
                       delegates, priorities, commitments, *_static_parts(state))

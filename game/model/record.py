@@ -7,7 +7,7 @@ Numbers are strict (never read from text or true/false) and held to 64 bits.
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_serializer
 from pydantic import Strict as StrictType
 
 from game.model.base import Id, Strict
@@ -23,6 +23,17 @@ Controller = Literal[("human", *get_args(Personality))]  # type: ignore[valid-ty
 """Who plays a seat: a person, or a bot of one personality (`game.bots.BOTS` has the same names)."""
 
 
+class ForkParent(Strict):
+    """Where a fork came from: the parent record's file name and log digest, and the step it
+    branched at. `reseeds` lists every (step, seed) at which the RNG restarted on the way here
+    (the parent's own, then this fork's new seed, if one was asked): replay needs them."""
+
+    record: str = Field(max_length=300)
+    digest: str = Field(pattern=r"^[0-9a-f]{32}$")
+    step: Annotated[int, StrictType(), Field(ge=0, le=MAX_ACTIONS)]
+    reseeds: list[tuple[Annotated[int, StrictType(), Field(ge=0, le=MAX_ACTIONS)], U64]] = Field(default=[], max_length=100)
+
+
 class GameRecord(Strict):
     format: Annotated[int, StrictType(), Field(ge=1, le=RECORD_FORMAT)] = RECORD_FORMAT
     scenario_id: Id
@@ -35,3 +46,13 @@ class GameRecord(Strict):
     decisions: Annotated[int, StrictType(), Field(ge=0, le=MAX_ACTIONS)]
     rng_state: U64
     log_digest: str = Field(pattern=r"^[0-9a-f]{32}$")
+    parent: ForkParent | None = None
+    """Set on a fork (`coalition fork`): the game it branched from."""
+
+    @model_serializer(mode="wrap")
+    def _drop_no_parent(self, handler):
+        """Keeps a record that is no fork byte-identical to one saved before forks existed."""
+        data = handler(self)
+        if data.get("parent", 0) is None:
+            del data["parent"]
+        return data

@@ -1,15 +1,16 @@
 """The timeline, round by round: the opened archive of everything that happened, private offers too.
 
-Each round opens with its event cards and their narrative, then a one-line count, then
-the entries in order. Passes and bookkeeping are left out; a round's signatures are
-gathered into one line so the page stays readable when projected.
+Each round opens with the command that forks the game there (the debrief's "what if"), its
+event cards and their narrative, then a one-line count, then the entries in order. Passes
+and bookkeeping are left out; a round's signatures are gathered into one line so the page
+stays readable when projected.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 
 from game.engine import CARD_ENTRIES, ENTRY_KINDS, Game
-from game.report.document import Entries, Entry, Para, Section, Sub, run
+from game.report.document import Entries, Entry, Para, Section, Strong, Sub, run
 from game.report.history import RoundPoint
 
 
@@ -43,17 +44,39 @@ def rounds_of(game: Game) -> dict[int, list]:
     return rounds
 
 
-def timeline_section(game: Game, points: list[RoundPoint]) -> Section:
-    """Returns the timeline section: one group per round."""
+def round_starts(game: Game) -> dict[int, int]:
+    """Returns, per round, the step (actions taken) at which it began: where a fork starts it."""
+    starts = {game.fork(0).round: 0}
+    for step, (_, walking) in enumerate(game.replay(), 1):
+        starts.setdefault(walking.round, step)
+    return starts
+
+
+def fork_command(record: str, step: int, round_: int) -> str:
+    """Returns the command that starts a new game from this step of the record."""
+    return f"coalition fork {record} --at {step} --out round-{round_}.yaml"
+
+
+def timeline_section(game: Game, points: list[RoundPoint], record: str = "RECORD") -> Section:
+    """Returns the timeline section: one group per round, each headed by the command that forks there
+    (`record` names the game's file; the review of an unsaved game says RECORD)."""
     by_round = {p.round: p for p in points}
+    starts = round_starts(game)
     groups = []
     for round_, entries in sorted(rounds_of(game).items()):
         before = by_round.get(round_ - 1)
         after = by_round.get(round_)
-        groups.append(Sub(f"Round {round_}", tuple(_round_blocks(game, entries, before, after))))
+        blocks = _round_blocks(game, entries, before, after)
+        if round_ in starts:
+            blocks.insert(0, Para(run(f"What if? Fork at step {starts[round_]} and play on from the start of "
+                                      f"round {round_}: ", Strong(fork_command(record, starts[round_], round_))),
+                                  "note"))
+        groups.append(Sub(f"Round {round_}", tuple(blocks)))
     return Section("timeline", "Timeline, round by round", tuple(groups),
                    intro="The whole archive, opened: every offer, private ones included, in the order it happened. "
-                         "“Private” marks what only some delegations saw at the time.")
+                         "“Private” marks what only some delegations saw at the time. Each round starts with the "
+                         "command that forks the game there: add --seed N for new luck from then on, then "
+                         "`coalition play --record round-N.yaml` to play on.")
 
 
 def _round_blocks(game: Game, entries: list, before: RoundPoint | None, after: RoundPoint | None) -> list:

@@ -16,6 +16,7 @@ import pygame_gui
 
 from game.ui.layout import ui_scale
 from game.ui.palette import load_palette, theme_path
+from game.ui.scene import Scene
 from game.ui.text import Text
 
 FPS = 60
@@ -44,7 +45,7 @@ class App:
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.manager = self._manager(size)
         self.clock = pygame.time.Clock()
-        self.scene = None
+        self.scene: Scene | None = None
         self.running = True
         self.frames = 0
         self.fullscreen = False
@@ -65,7 +66,8 @@ class App:
         self.manager.clear_and_reset()
         self.scene = make_scene(self, *args)
 
-    def show_setup(self, scenario: str | None = None, seed: int = 1) -> None:
+    def show_setup(self, scenario=None, seed: int = 1) -> None:
+        """`scenario`: a loaded scenario (`load_scenario`'s result), a bundled id, or None."""
         from game.ui.setup_scene import SetupScene
 
         self.show(SetupScene, scenario, seed)
@@ -162,13 +164,18 @@ class App:
         return path
 
 
-def run_table(scenario: str = "paris-2026", seed: int = 1, *, autoplay: bool = False, setup: bool = True,
+def run_table(scenario, seed: int = 1, *, autoplay: bool = False, setup: bool = True,
               frames: int | None = None, screenshot: str | None = None, pace: str | None = None,
-              size: tuple[int, int] = (1280, 800)) -> None:
-    """Opens the table: the setup screen, or straight to a game (with bots everywhere for autoplay)."""
+              size: tuple[int, int] = (1280, 800), game=None) -> None:
+    """Opens the table for a loaded scenario: the setup screen, straight to a game (bots everywhere
+    for autoplay), or a game already under way (`game`, e.g. a loaded fork) to play on."""
     headless_steps = frames is not None
     app = App(size, fixed_dt=1 / 30 if headless_steps else None)
-    if autoplay or not setup:
+    if game is not None:
+        from game.ui.session import Session
+
+        app.show_table(Session(game, app.palette, pace=pace or "normal"))
+    elif autoplay or not setup:
         from game.ui.setup_scene import start_session
 
         session = start_session(app, scenario, seed, all_bots=autoplay, pace=pace or ("fast" if autoplay else "normal"))

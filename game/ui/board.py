@@ -1,4 +1,5 @@
-"""draw_* functions for the table itself: seats, priorities, gauges and the lines between them.
+"""draw_* functions for the table itself: seats, gauges and the lines between seats and priorities
+(the priority blocks are in `priority_blocks.py`).
 
 They read a `Screen` (the public table plus the revealed seat's own secrets) and change
 nothing. The static parts are drawn once per window size; seat cards are rendered once
@@ -17,15 +18,12 @@ from game.ui.drawing import (
     dashed_polyline,
     dashed_rect,
     draw_tag,
-    tag_width,
     thick_arc,
 )
 from game.ui.layout import Layout
 from game.ui.palette import Identity, Palette
 from game.ui.session import Screen
 from game.ui.text import Text
-
-STATUS_WORDS = {"secured": "SECURED", "partial": "PARTIAL", "failed": "SHORT"}
 
 
 def draw_static(surface: pygame.Surface, layout: Layout, names: Names, track_ids: tuple[str, ...],
@@ -78,47 +76,15 @@ def draw_gauges(surface: pygame.Surface, layout: Layout, screen: Screen, bounds:
                   anchor="midbottom")
 
 
-def draw_priorities(surface: pygame.Surface, layout: Layout, screen: Screen, text: Text, palette: Palette) -> None:
-    """Draws each priority: name, status, progress against its partial and target marks, signatures."""
-    c = palette.colours
-    for pid, p in screen.priorities.items():
-        rect = layout.priorities[pid]
-        pygame.draw.rect(surface, c.panel, rect, border_radius=layout.px(8))
-        status_colour = palette.status_colour(p.status)
-        pygame.draw.rect(surface, status_colour if p.status != "failed" else c.panel_edge, rect, 2,
-                         border_radius=layout.px(8))
-        pad = layout.px(10)
-        word = "FAILED" if screen.over and p.status == "failed" else STATUS_WORDS.get(p.status, p.status.upper())
-        tag_w = tag_width(text, word)
-        draw_tag(surface, text, word, (rect.right - pad - tag_w, rect.top + layout.px(6)), status_colour)
-        text.blit(surface, p.name, (rect.left + pad, rect.top + layout.px(3)), "small", c.text, True,
-                  width=rect.width - 3 * pad - tag_w)
-        bar = pygame.Rect(rect.left + pad, rect.top + rect.height * 0.45, rect.width - 2 * pad, max(6, rect.height // 6))
-        top = max(p.target * 1.12, p.progress)
-        pygame.draw.rect(surface, c.bar_empty, bar, border_radius=3)
-        fill = bar.copy()
-        fill.width = int(bar.width * min(1.0, p.progress / top))
-        if fill.width:
-            pygame.draw.rect(surface, status_colour if p.status != "failed" else c.bar_fill, fill, border_radius=3)
-        for mark, colour in ((p.partial_at, c.bar_partial_mark), (p.target, c.bar_target_mark)):
-            x = bar.left + int(bar.width * mark / top)
-            pygame.draw.line(surface, colour, (x, bar.top - layout.px(4)), (x, bar.bottom + layout.px(4)), 3)
-        reserved = sum(1 for seat in p.signatories if screen.delegates[seat].signed.get(pid))
-        signed = f"signed by {len(p.signatories)}" + (f" ({reserved} with reservations)" if reserved else "")
-        leads = "" if p.leads_ok else " · leads missing"
-        line = f"{p.progress:g} of {p.target:g} (partial at {p.partial_at:g}) · {signed}{leads}"
-        text.blit(surface, line, (rect.left + pad, bar.bottom + layout.px(3)), "tiny", c.muted,
-                  width=rect.width - 2 * pad)
-
-
 def draw_links(surface: pygame.Surface, layout: Layout, screen: Screen, ids: dict[str, Identity],
-               text: Text, palette: Palette) -> None:
-    """Draws commitments (seat to priority), agreed deals and the viewer's own open offers."""
+               text: Text, palette: Palette, seats: frozenset[str] | None = None) -> None:
+    """Draws commitments (one line per seat and priority, thicker for more units), agreed deals
+    and the viewer's own open offers; with `seats`, only those delegations' lines."""
     c = palette.colours
     totals: dict[tuple[str, str], list[int]] = {}
     deals: dict[int, set[str]] = {}
     for cm in screen.commitments:
-        if cm.status not in ("active", "pending"):
+        if cm.status not in ("active", "pending") or (seats is not None and cm.delegate not in seats):
             continue
         slot = totals.setdefault((cm.delegate, cm.priority), [0, 0])
         slot[0 if cm.effective else 1] += cm.amount
@@ -173,10 +139,8 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
     pad = px(6 if full else 5)
     draw_badge(card, identity, (pad + radius, pad + radius), radius, text)
     name_x = pad * 2 + radius * 2
-    text.blit(card, d.name, (name_x, pad - px(2)), "small" if full else "tiny", c.text, True,
-              width=rect.width - name_x - pad)
     rep_y = pad + px(18 if full else 13)
-    text.blit(card, d.representative, (name_x, rep_y), "tiny", c.muted, width=rect.width - name_x - pad)
+    _name_lines(card, d, (name_x, pad - px(2)), rep_y, rect.width - name_x - pad, full, text, palette)
     y = max(pad + radius * 2 + px(3), rep_y + px(17))
     x = pad
     tags = []
@@ -204,6 +168,53 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
     size = px(10 if full else 9)
     _signature_pips(card, d, priorities, (pad, rect.height - pad - size), size, palette)
     return card
+
+
+def _name_lines(card, d, pos: tuple[int, int], rep_y: int, width: int, full: bool, text: Text,
+                palette: Palette) -> None:
+    """Writes the delegation's name, then its principal (by surname on a small card). A name too
+    long for one line takes the principal's line (the seat's public card names the principal); a
+    long word shrinks the type
+    down to 10 px, and a name that still does not fit drops its bracketed qualifier
+    ("Estonia (for the Baltic states)" becomes "Estonia") before anything is cut."""
+    c = palette.colours
+    for name in dict.fromkeys((d.name, d.name.split(" (")[0])):
+        size, lines = _fitted_name(name, "small" if full else "tiny", width, text)
+        if lines is not None:
+            break
+    if lines is None:
+        lines = text.wrap(name, size, width, bold=True)
+    text.blit(card, lines[0], pos, size, c.text, True, width=width)
+    if len(lines) == 1:
+        rep = _short_person(d.representative, d.title, width, text)
+        text.blit(card, rep, (pos[0], rep_y), text.shrink(rep, "tiny", width), c.muted, width=width)
+    else:
+        text.blit(card, " ".join(lines[1:]), (pos[0], rep_y), size, c.text, True, width=width)
+
+
+def _short_person(name: str, title: str, width: int, text: Text) -> str:
+    """Returns the principal's name for a small card: without a bracketed note, and a person's
+    name ("Emmanuel Macron": capitalised words, none from the title) by surname when it does not fit."""
+    name = name.split(" (")[0]
+    words = name.split()
+    person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w not in title.split() for w in words)
+    if text.width(name, "tiny") > width and person:
+        return words[-1]
+    return name
+
+
+def _fitted_name(name: str, size: str, width: int, text: Text) -> tuple[str | float, list[str] | None]:
+    """Returns the largest size (down to 10 px) at which the name fits two lines, and the lines;
+    None for the lines if it never does."""
+    current: str | float = size
+    while True:
+        lines = text.wrap(name, current, width, bold=True)
+        if len(lines) <= 2 and not any(line.endswith("…") or text.width(line, current, True) > width
+                                       for line in lines):
+            return current, lines
+        if text.px(current) <= 10:
+            return current, None
+        current = float(text.px(current) - 1)
 
 
 def _capacity_lines(card, d, kinds: dict, short: dict, x: int, y: int, width: int, text: Text, palette: Palette, px) -> int:

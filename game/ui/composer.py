@@ -51,12 +51,19 @@ class OfferComposer(SeatForm):
         rows.append(Choice("giver", "Who gives", [(s, "you" if s == self.seat else self.names(s)) for s in givers],
                            self.seat))
         giver = values.get("giver") if values.get("giver") in givers else self.seat
-        rows.append(Choice("kind", "Gives", self.kind_options(giver)))
-        kind = values.get("kind")
-        rows.append(Choice("priority", "Toward", self.priority_options(kind)))
+        kinds = self.kind_options(giver)
+        d = self.screen.delegates[giver]
+        usable = [k for k, _ in kinds if d.free.get(k) and k not in d.blocked and self._advances(k)]
+        kind = values.get("kind", usable[0] if usable else None)
+        rows.append(Choice("kind", "Gives", kinds, kind, follows="giver"))
+        rows.append(Choice("priority", "Toward", self.priority_options(kind), self._advances(kind), follows="kind"))
         rows.append(Choice("amount", "How many", self.amount_options(giver, kind), 1))
         rows += self.condition_rows(values)
         return rows
+
+    def _advances(self, kind: str | None) -> str | None:
+        """Returns the first priority a unit of the kind advances (the item a form opens on)."""
+        return next((p for p in self.screen.priorities if self.screen.contribution.get((kind, p), 0) > 0), None)
 
     def buttons(self, values):
         send = "Send counter (Ctrl+Enter)" if self.counter_of is not None else "Send offer (Ctrl+Enter)"

@@ -3,8 +3,6 @@ one), each delegation's score and objectives, and buttons to save the record and
 after-action review. Secrets are revealed here, as in a debrief: the game is over.
 """
 
-import importlib
-import importlib.util
 import webbrowser
 from pathlib import Path
 
@@ -18,16 +16,15 @@ from game.ui.controller import Controller
 from game.ui.layout import compute_layout, ui_scale
 from game.ui.palette import identities
 from game.ui.panels import draw_notice
+from game.ui.priority_blocks import (
+    draw_bar,
+    facts,
+    fitting_name,
+    missing_words,
+    needs_words,
+    reserved_count,
+)
 from game.ui.session import Session
-
-REVIEW_MODULE = "game.report.review"
-
-
-def review_available() -> bool:
-    try:
-        return importlib.util.find_spec(REVIEW_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class EndScene:
@@ -45,6 +42,7 @@ class EndScene:
         return max(1, round(v * ui_scale(*self.app.size)))
 
     def resize(self, size: tuple[int, int]) -> None:
+        self.layout = compute_layout(size[0], size[1], (), (), ())
         for button in self.buttons.values():
             button.kill()
         px = self.px
@@ -83,22 +81,21 @@ class EndScene:
         elif key == "review":
             self.open_review()
         elif key == "new":
-            self.app.show_setup(self.session.scenario.meta.id, self.session.game.seed + 1)
+            self.app.show_setup(self.session.scenario.meta.id, self.session.game.seed + 1)  # the bundled list
         elif key == "quit":
             self.app.running = False
 
     def open_review(self) -> Path | None:
-        """Writes the after-action review (if that module exists yet) and opens it in a browser."""
+        """Writes the after-action review and opens it in a browser."""
+        # imported here, not at the top: the review's charts load matplotlib, a second or so
+        from game.report.review import write_review
+
         s = self.session
-        if not review_available():
-            s.say("The after-action review is not available yet in this version.", bad=True)
-            return None
-        review = importlib.import_module(REVIEW_MODULE)
         path = s.records_dir / f"{s.scenario.meta.id}-seed{s.game.seed}-review.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            written = Path(review.write_review(s.game, path))
-        except Exception as err:  # another team's module: report, don't crash the class
+            written = Path(write_review(s.game, path))
+        except Exception as err:  # a review that fails must not take the class's table down
             s.say(f"The after-action review failed: {err}", bad=True)
             return None
         self.review_path = written
@@ -130,37 +127,41 @@ class EndScene:
         self.dirty = False
 
     def _priorities(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Each priority: status, progress, who signed, what was missing (naming the delegations
+        it needed), and the real outcome; the real story below if there is room."""
         c, text, px = self.app.palette.colours, self.app.text, self.px
         palette = self.app.palette
         reference = self.session.scenario.reference_outcome
+        screen = self.session.screen()
         text.blit(surface, "Priorities", area.topleft, "heading", c.text, True)
         y = area.top + px(36)
-        for pid, data in self.result["priorities"].items():
-            name = self.session.names(pid)
-            status = data["status"]
-            text.blit(surface, name, (area.left, y), "small", c.text, True, width=area.width - px(120))
-            text.blit(surface, status.upper(), (area.right, y), "small", palette.status_colour(status), True,
+        room = (area.bottom - y) // max(1, len(screen.priorities))
+        line_h = text.height("tiny")
+        for pid, p in screen.priorities.items():
+            size, name = fitting_name(text, p, area.width - px(110))
+            text.blit(surface, name, (area.left, y), size, c.text, True, width=area.width - px(110))
+            text.blit(surface, p.status.upper(), (area.right, y), "small", palette.status_colour(p.status), True,
                       anchor="topright")
-            bar = pygame.Rect(area.left, y + px(26), area.width, px(12))
-            pygame.draw.rect(surface, c.bar_empty, bar, border_radius=4)
-            top = max(data["target"] * 1.12, data["progress"])
-            fill = bar.copy()
-            fill.width = int(bar.width * data["progress"] / top)
-            pygame.draw.rect(surface, palette.status_colour(status), fill, border_radius=4)
-            tx = bar.left + int(bar.width * data["target"] / top)
-            pygame.draw.line(surface, c.bar_target_mark, (tx, bar.top - 4), (tx, bar.bottom + 4), 3)
-            line = f"{data['progress']:g} of {data['target']:g} · signed by {data['signatories']}"
+            bar = pygame.Rect(area.left, y + px(24), area.width, px(10))
+            draw_bar(surface, bar, p, palette.status_colour(p.status), self.layout, palette)
+            parts = [facts(p, reserved_count(screen, p)) + "."]
+            needs = needs_words(p, self.session.names)
+            if p.missing:
+                parts += [missing_words(p)] + (["It needs: " + "; ".join(n[0].lower() + n[1:] for n in needs) + "."]
+                                               if needs else [])
             if reference is not None and pid in reference.priorities:
-                line += f" · in reality: {reference.priorities[pid].status}"
-            text.blit(surface, line, (area.left, bar.bottom + px(4)), "tiny", c.muted, width=area.width)
-            y += px(76)
-            if y > area.bottom - px(60):
-                return
-        if reference is not None and y < area.bottom - px(40):
+                parts.append(f"In reality: {reference.priorities[pid].status}.")
+            words = " ".join(parts)
+            body = pygame.Rect(area.left, bar.bottom + px(4), area.width, y + room - bar.bottom - px(8))
+            text.blit_wrapped(surface, words, body, "tiny", c.text if p.missing else c.muted,
+                              max_lines=max(1, body.height // line_h))
+            used = bar.bottom + px(6) + len(text.wrap(words, "tiny", area.width)) * line_h
+            y = min(y + room, used + px(8))
+        if reference is not None and y < area.bottom - px(60):
             text.blit(surface, "What happened in reality", (area.left, y + px(4)), "small", c.accent, True)
-            room = pygame.Rect(area.left, y + px(28), area.width, area.bottom - y - px(28))
-            text.blit_wrapped(surface, reference.summary.strip(), room, "small", c.muted,
-                              max_lines=max(1, room.height // text.height("small")))
+            rest = pygame.Rect(area.left, y + px(28), area.width, area.bottom - y - px(28))
+            text.blit_wrapped(surface, reference.summary.strip(), rest, "small", c.muted,
+                              max_lines=max(1, rest.height // text.height("small")))
 
     def _scores(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         c, text, px = self.app.palette.colours, self.app.text, self.px
@@ -172,8 +173,9 @@ class EndScene:
             draw_badge(surface, self.ids[seat], (area.left + px(12), y + step // 2), min(px(12), step // 2 - 1), text)
             met = sum(1 for ok in data["objectives"].values() if ok)
             played = self.session.game.controller(seat)
-            text.blit(surface, self.session.names(seat), (area.left + px(32), y + step // 2), "small", c.text, True,
-                      anchor="midleft", width=px(200))
+            name = self.session.names(seat)
+            text.blit(surface, name, (area.left + px(32), y + step // 2), text.shrink(name, "small", px(210), True),
+                      c.text, True, anchor="midleft", width=px(210))
             text.blit(surface, f"{data['score']:+d} pts", (area.left + px(250), y + step // 2), "small", c.highlight,
                       True, anchor="midleft")
             text.blit(surface, f"{met}/{len(data['objectives'])} objectives · {played}", (area.left + px(340),

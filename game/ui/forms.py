@@ -1,9 +1,10 @@
 """The forms of a delegation's turn: pledge, sign, withdraw, seek approval and the inbox.
 
 Each is a `FormModel`: it offers choices read from the revealed seat's screen, and its
-buttons call the controller, which builds the engine action. Choices the engine would
-refuse (no free units, a kind that does not advance a priority) stay selectable on
-purpose: the engine's refusal explains the rule.
+buttons call the controller, which builds the engine action. A form opens on a choice the
+engine accepts, and Enter submits only such a choice; choices it would refuse (no free
+units, a kind that does not advance a priority) stay selectable on purpose, the form says
+why they would be refused, and the button still asks the engine, whose refusal explains the rule.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,8 @@ from typing import Any
 import pygame
 
 from game.engine import describe_item
-from game.ui.controller import Controller
+from game.model.actions import Pledge, SeekApproval, Sign, Withdraw
+from game.ui.controller import Controller, make_condition
 from game.ui.session import Session
 from game.ui.widgets import Choice, Entry, FormButton
 
@@ -39,6 +41,29 @@ class SeatForm:
 
     def info(self, values: dict[str, Any]) -> list[str]:
         return []
+
+    def action(self, values: dict[str, Any]) -> Any | None:
+        """Returns the engine action the primary button would send (None: nothing to send)."""
+        return None
+
+    def refusal(self, values: dict[str, Any]) -> str | None:
+        """Returns the engine's reason why the chosen action would be refused, or None."""
+        action = self.action(values)
+        problem = self.session.game.check(action) if action is not None else None
+        return None if problem is None else problem.message
+
+    def can(self, action: Any) -> bool:
+        return self.session.game.check(action) is None
+
+    def primary(self, key: str, label: str, values: dict[str, Any], style: str = "primary") -> FormButton:
+        """The form's main button: Enter sends it only while the engine would accept the choice."""
+        ok = self.action(values) is not None and self.refusal(values) is None
+        return FormButton(key, f"{label} (Enter)" if ok else label, pygame.K_RETURN if ok else None, style=style)
+
+    def warning(self, values: dict[str, Any]) -> list[str]:
+        reason = self.refusal(values)
+        return [f"As chosen, this would be refused: {reason} (Enter does nothing until it can succeed.)"] \
+            if reason else []
 
     def kind_options(self, seat: str) -> list[tuple[str, str]]:
         d = self.screen.delegates[seat]
@@ -86,18 +111,41 @@ class PledgeForm(SeatForm):
     title = "Pledge: commit on your own"
 
     def choices(self, values):
-        kind = values.get("kind")
-        return [Choice("kind", "Give", self.kind_options(self.seat)),
-                Choice("priority", "Toward", self.priority_options(kind)),
+        kinds = self.kind_options(self.seat)
+        first = self._first_legal([k for k, _ in kinds])
+        kind = values.get("kind", first[0] if first else None)
+        priorities = self.priority_options(kind)
+        toward = first[1] if first and kind == first[0] else self._priority_for(kind)
+        return [Choice("kind", "Give", kinds, kind),
+                Choice("priority", "Toward", priorities, toward, follows="kind"),
                 Choice("amount", "How many", self.amount_options(self.seat, kind), 1),
                 *self.condition_rows(values)]
 
+    def _first_legal(self, kinds: list[str]) -> tuple[str, str] | None:
+        """Returns the first (kind, priority) where one unit may be pledged now."""
+        for kind in kinds:
+            priority = self._priority_for(kind)
+            if priority is not None:
+                return kind, priority
+        return None
+
+    def _priority_for(self, kind: str | None) -> str | None:
+        return next((pid for pid in self.screen.priorities
+                     if kind and self.can(Pledge(self.seat, kind, 1, pid))), None)
+
+    def action(self, values):
+        if not values.get("kind") or not values.get("priority") or not values.get("amount"):
+            return None
+        return Pledge(self.seat, values["kind"], values["amount"], values["priority"],
+                      make_condition(self.condition_of(values)))
+
     def buttons(self, values):
-        return [FormButton("pledge", "Pledge (Enter)", pygame.K_RETURN, style="primary"), CANCEL]
+        return [self.primary("pledge", "Pledge", values), CANCEL]
 
     def info(self, values):
         return ["Your units count toward the priority at once; if your parliament must approve this kind, "
-                "they wait for its vote (seek approval). +n: progress one unit adds there; (0): it does not count."]
+                "they wait for its vote (seek approval). +n: progress one unit adds there; (0): it does not count.",
+                *self.warning(values)]
 
     def submit(self, button, values, texts):
         if button != "pledge":
@@ -114,15 +162,19 @@ class SignForm(SeatForm):
         for pid in self.screen.priorities:
             state = " (signed, reservations)" if signed.get(pid) else " (signed)" if pid in signed else ""
             options.append((pid, f"{self.names.short[pid]}{state}"))
-        return [Choice("priority", "Clause", options)]
+        first = next((pid for pid in self.screen.priorities if self.can(Sign(self.seat, pid))), None)
+        return [Choice("priority", "Clause", options, first)]
+
+    def action(self, values):
+        return Sign(self.seat, values["priority"]) if values.get("priority") else None
 
     def buttons(self, values):
-        return [FormButton("sign", "Sign (Enter)", pygame.K_RETURN, style="primary"),
+        return [self.primary("sign", "Sign", values),
                 FormButton("reserve", "Sign with reservations (R)", pygame.K_r), CANCEL]
 
     def info(self, values):
         return ["Signing with reservations counts as signing but tells the room you have doubts; "
-                "you can later sign fully."]
+                "you can later sign fully.", *self.warning(values)]
 
     def submit(self, button, values, texts):
         if button == "cancel":
@@ -139,12 +191,16 @@ class WithdrawForm(SeatForm):
     def choices(self, values):
         options = [(c.id, f"#{c.id} {self.names.quantity(c.amount, c.kind)} to {self.names.short[c.priority]}"
                     + (" (pending)" if c.status == "pending" else "")) for c in self.mine()]
-        return [Choice("commitment", "Commitment", options)] if options else []
+        first = next((c.id for c in self.mine() if self.can(Withdraw(self.seat, c.id))), None)
+        return [Choice("commitment", "Commitment", options, first)] if options else []
+
+    def action(self, values):
+        return Withdraw(self.seat, values["commitment"]) if values.get("commitment") else None
 
     def buttons(self, values):
         if not self.mine():
             return [CANCEL]
-        return [FormButton("withdraw", "Withdraw (Enter)", pygame.K_RETURN, style="danger"), CANCEL]
+        return [self.primary("withdraw", "Withdraw", values, style="danger"), CANCEL]
 
     def info(self, values):
         rules = self.session.scenario.rules
@@ -152,7 +208,7 @@ class WithdrawForm(SeatForm):
         costs += [f"{self.names(t.track)} {t.by:+g}" for t in rules.withdraw_track_effects]
         if not self.mine():
             return ["You have no commitment to withdraw."]
-        return [f"Withdrawing costs {', '.join(costs)}."]
+        return [f"Withdrawing costs {', '.join(costs)}.", *self.warning(values)]
 
     def submit(self, button, values, texts):
         if button != "withdraw":
@@ -170,17 +226,22 @@ class ApprovalForm(SeatForm):
         for kind, odds in me.approval_odds.items():
             body = static.approvals[kind].body if kind in static.approvals else "parliament"
             options.append((kind, f"{self.names(kind)}: {body}, odds {odds:.0%}"))
-        return [Choice("kind", "Ask for", options)] if options else []
+        first = next((k for k, _ in options if self.can(SeekApproval(self.seat, k))), None)
+        return [Choice("kind", "Ask for", options, first)] if options else []
+
+    def action(self, values):
+        return SeekApproval(self.seat, values["kind"]) if values.get("kind") else None
 
     def buttons(self, values):
         if not self.screen.me.approval_odds:
             return [CANCEL]
-        return [FormButton("ask", "Ask for a vote (Enter)", pygame.K_RETURN, style="primary"), CANCEL]
+        return [self.primary("ask", "Ask for a vote", values), CANCEL]
 
     def info(self, values):
         if not self.screen.me.approval_odds:
             return ["Your delegation needs no domestic approval for anything it can give."]
-        return ["The vote is held at the end of the round; if it is won, your pending units of that kind count."]
+        return ["The vote is held at the end of the round; if it is won, your pending units of that kind count.",
+                *self.warning(values)]
 
     def submit(self, button, values, texts):
         if button != "ask":

@@ -13,7 +13,7 @@ KEYS = {
     pygame.K_PLUS: "faster", pygame.K_EQUALS: "faster", pygame.K_KP_PLUS: "faster",
     pygame.K_MINUS: "slower", pygame.K_KP_MINUS: "slower", pygame.K_END: "log_end",
     pygame.K_PAGEUP: "log_up", pygame.K_PAGEDOWN: "log_down", pygame.K_RETURN: "confirm",
-    pygame.K_KP_ENTER: "confirm", pygame.K_ESCAPE: "escape",
+    pygame.K_KP_ENTER: "confirm", pygame.K_ESCAPE: "escape", pygame.K_l: "lines",
 }
 CTRL_KEYS = {pygame.K_z: "undo", pygame.K_s: "save", pygame.K_o: "load"}
 

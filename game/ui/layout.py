@@ -151,9 +151,9 @@ def _seat_ring(layout: Layout, seats: tuple[str, ...]) -> None:
 
 def _priority_blocks(layout: Layout, priorities: tuple[str, ...]) -> None:
     table = layout.table
-    pad, gap = layout.px(16), layout.px(10)
+    pad, gap = layout.px(8), layout.px(6)
     n = max(1, len(priorities))
-    block_h = min(layout.px(92), (table.height - 2 * pad - (n - 1) * gap) // n)
+    block_h = min(layout.px(104), (table.height - 2 * pad - (n - 1) * gap) // n)
     block_w = min(table.width - 2 * pad, layout.px(560))
     total = n * block_h + (n - 1) * gap
     y = table.centery - total // 2

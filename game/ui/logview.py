@@ -16,7 +16,8 @@ _COLOUR = {
     "bookkeeping": "muted", "quiet": "faint", "neutral": "text", "minor": "text",
 }
 """The palette colour of each tone the engine declares for its entry kinds."""
-SIZE = "tiny"
+SIZE = "small"
+"""16 px at 1280x800: read from the back of a classroom."""
 
 
 class LogPanel:

@@ -23,7 +23,7 @@ KEYS_HELP = [
     ("Esc", "close a form"), ("Tab", "back to your own brief"), ("click a seat", "its public card"),
     ("F", "facilitator panel (Space in it: pause / resume)"), ("Pause", "pause / resume"), ("Ctrl+Z", "undo"),
     ("Ctrl+S", "save"), ("Ctrl+O", "load a record (in the facilitator panel)"),
-    ("+ / -", "bots faster / slower"), ("F11", "full screen"), ("H or F1", "this help"),
+    ("L", "commitment lines: all, one delegation's, none"), ("+ / -", "bots faster / slower"), ("F11", "full screen"), ("H or F1", "this help"),
 ]
 
 
@@ -61,7 +61,8 @@ def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock:
         who = f"{names(seat)}'s turn · {left} action{'s' if left != 1 else ''} left" + (" · bot" if bot_seat else "")
         if text.width(who, "heading", True) > right - x:
             who = f"{names(seat)} · {left} left"
-        text.blit(surface, who, (x, mid), "heading", c.highlight, True, anchor="midleft", width=right - x)
+        text.blit(surface, who, (x, mid), text.shrink(who, "heading", right - x, True), c.highlight, True,
+                  anchor="midleft", width=right - x)
 
 
 def render_my_panel(screen: Screen, width: int, names: Names, ids: dict[str, Identity], text: Text,
@@ -133,7 +134,7 @@ def _panel_header(out, d, identity: Identity, pad: int, inner: int, text: Text, 
     radius = px(22)
     draw_badge(out, identity, (pad + radius, pad + radius), radius, text)
     x = pad + radius * 2 + px(10)
-    text.blit(out, d.name, (x, pad), "heading", c.text, True, width=inner - x)
+    text.blit(out, d.name, (x, pad), text.shrink(d.name, "heading", inner - x, True), c.text, True, width=inner - x)
     text.blit(out, f"{d.representative}, {d.title}", (x, pad + px(28)), "tiny", c.muted, width=inner - x + pad)
     y = pad + radius * 2 + px(8)
     if d.role == "envoy" or not d.binding_authority:

@@ -94,7 +94,8 @@ class Session:
     curtain_for: str | None = None
     notice: Notice | None = None
     cards: list[Card] = field(default_factory=list)
-    selected: str | None = None
+    pin: str = ""
+    """The facilitator's PIN, set on the setup screen ("" for none): it guards the panel and undo."""
     revision: int = 0
     bot_timer: float = 0.0
     card_timer: float = 0.0
@@ -195,7 +196,6 @@ class Session:
         """The seat behind the curtain has the screen: its secrets may now be drawn."""
         if self.curtain_for is not None:
             self.viewer, self.curtain_for = self.curtain_for, None
-            self.selected = None
             self.collect_cards()
 
     def card(self) -> Card | None:

@@ -13,7 +13,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from game.bots import BOTS
-from game.content.scenarios import bundled_scenarios, load_scenario
+from game.content.scenarios import LoadedScenario, bundled_scenarios, load_scenario
 from game.engine import Game
 from game.errors import CoalitionError
 from game.ui.badges import draw_badge
@@ -24,24 +24,29 @@ from game.ui.session import Session
 CONTROLLERS = ("human", *BOTS)
 
 
-def start_session(app, scenario: str, seed: int, *, controllers: dict[str, str] | None = None,
-                  all_bots: bool = False, pace: str = "normal") -> Session:
-    """Starts a game and returns its session (bots in every seat with `all_bots`)."""
-    loaded = load_scenario(scenario)
+def start_session(app, scenario: "str | LoadedScenario", seed: int, *, controllers: dict[str, str] | None = None,
+                  all_bots: bool = False, pace: str = "normal", pin: str = "") -> Session:
+    """Starts a game of a loaded scenario (or a bundled id) and returns its session (bots in every
+    seat with `all_bots`; `pin` guards the facilitator's panel and undo)."""
+    loaded = scenario if isinstance(scenario, LoadedScenario) else load_scenario(scenario)
     s = loaded.scenario
     if controllers is None:
         controllers = {d.id: (d.bot if all_bots or not d.core else "human") for d in s.delegates}
     game = Game.new(s, seed, content_hash=loaded.content_hash, controllers=controllers)
-    return Session(game, app.palette, pace=pace)
+    return Session(game, app.palette, pace=pace, pin=pin)
 
 
 class SetupScene:
-    def __init__(self, app, scenario: str | None, seed: int):
+    def __init__(self, app, scenario: "LoadedScenario | str | None", seed: int):
         self.app = app
         self.bundled = bundled_scenarios()
         ids = [b.id for b in self.bundled]
-        self.scenario = scenario if scenario in ids else (ids[0] if ids else scenario)
+        given = scenario if isinstance(scenario, LoadedScenario) else None
+        name = given.scenario.meta.id if given else scenario
+        self.scenario = name if name in ids or given else (ids[0] if ids else name)
         self.seed = seed
+        self.pin_entry: UITextEntryLine | None = None
+        self.pin = ""
         self.focus = 0
         self.elements: list = []
         self.chips: dict[tuple[str, str], UIButton] = {}
@@ -51,11 +56,12 @@ class SetupScene:
         self.seed_entry: UITextEntryLine | None = None
         self.error = ""
         self.dirty = True
-        self._load(self.scenario)
+        self._load(self.scenario, given)
 
-    def _load(self, scenario: str) -> None:
+    def _load(self, scenario: str, loaded: LoadedScenario | None = None) -> None:
+        """Shows a scenario: the one passed in, already loaded, or a bundled one by id."""
         self.scenario = scenario
-        self.loaded = load_scenario(scenario)
+        self.loaded = loaded or load_scenario(scenario)
         delegates = self.loaded.scenario.delegates
         self.controllers = {d.id: ("human" if d.core else d.bot) for d in delegates}
         self.ids = identities([d.id for d in delegates], self.app.palette)
@@ -96,6 +102,13 @@ class SetupScene:
             width = self.app.text.width(label, 18) + px(34)
             self.buttons[key] = self._add(UIButton(pygame.Rect(x, y, width, px(40)), label, manager))
             x += width + px(10)
+        if self.pin_entry is not None:
+            self.pin = self.pin_entry.get_text().strip()
+        self._add(UILabel(pygame.Rect(x, y, px(150), px(40)), "Facilitator PIN", manager,
+                          object_id=ObjectID(class_id="@row_label")))
+        self.pin_entry = self._add(UITextEntryLine(pygame.Rect(x + px(150), y, px(110), px(40)), manager,
+                                                   initial_text=self.pin, placeholder_text="optional"))
+        self.pin_entry.set_text_hidden(True)
         self.seats_top = y + px(92)
         self._seat_rows(w)
         start = pygame.Rect(0, 0, px(320), px(56))
@@ -175,7 +188,7 @@ class SetupScene:
         self.dirty = True
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             self._pressed(event.ui_element)
-        elif event.type == pygame.KEYDOWN and not self.seed_entry.is_focused:
+        elif event.type == pygame.KEYDOWN and not self.seed_entry.is_focused and not self.pin_entry.is_focused:
             self._key(event.key)
 
     def _pressed(self, element) -> None:
@@ -236,7 +249,8 @@ class SetupScene:
 
     def start(self) -> None:
         try:
-            session = start_session(self.app, self.scenario, self._seed(), controllers=dict(self.controllers))
+            session = start_session(self.app, self.loaded, self._seed(), controllers=dict(self.controllers),
+                                    pin=self.pin_entry.get_text().strip())
         except CoalitionError as err:
             self.error = str(err)
             return
@@ -247,7 +261,7 @@ class SetupScene:
         pass
 
     def needs_draw(self) -> bool:
-        return self.dirty or self.seed_entry.is_focused
+        return self.dirty or self.seed_entry.is_focused or self.pin_entry.is_focused
 
     def draw(self, surface: pygame.Surface) -> None:
         c, text, px = self.app.palette.colours, self.app.text, self.px

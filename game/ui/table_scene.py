@@ -13,9 +13,11 @@ from game.ui.composer import OfferComposer
 from game.ui.controller import Controller
 from game.ui.facilitator import FacilitatorPanel
 from game.ui.forms import ApprovalForm, InboxForm, PledgeForm, SignForm, WithdrawForm
+from game.ui.guard import LOCKED_COMMANDS, PinForm
 from game.ui.inputs import PLAYER_BUTTONS, PLAYER_COMMANDS, ROOM_BUTTONS, command_for_key
 from game.ui.layout import compute_layout
 from game.ui.palette import identities
+from game.ui.priority_card import PREFIX
 from game.ui.session import Session
 from game.ui.table_view import Overlay, TableRenderer
 from game.ui.widgets import Form
@@ -35,6 +37,7 @@ class TableScene:
         self.form_name: str | None = None
         self.help = False
         self.selected: str | None = None
+        """The seat whose public card is up, or "@<priority id>" for a priority's card."""
         self.buttons: dict[str, UIButton] = {}
         self.dirty = True
         self.seen = (None, None, -1, "")
@@ -122,12 +125,13 @@ class TableScene:
             if self.renderer.card_rect().collidepoint(pos):
                 self._dismiss_card()
         elif s.curtain_for is not None:
-            if layout.curtain_button().collidepoint(pos):
+            if layout.curtain_button().collidepoint(pos) and not self._facilitating():
                 self._reveal()
         elif self.form is None or self.form.closed:
             if self.app.manager.get_hovering_any_element():
                 return
-            seat = layout.seat_at(pos)
+            seat = layout.seat_at(pos) or next((PREFIX + pid for pid, rect in layout.priorities.items()
+                                                 if rect.collidepoint(pos)), None)
             if seat is not None:
                 self.selected = None if seat == self.selected or seat == s.viewer else seat
                 self.renderer.panel_scroll = 0
@@ -148,6 +152,8 @@ class TableScene:
                 self._dismiss_card()
             return
         if command == "confirm":
+            if self._facilitating():
+                return  # Enter never lifts the curtain under the facilitator's panel
             if self._card_up():
                 self._dismiss_card()
             elif s.curtain_for is not None:
@@ -159,11 +165,16 @@ class TableScene:
         if command in PLAYER_COMMANDS and not s.my_turn():
             s.say("Wait for your turn: the buttons work once the turn's delegation has the screen.", bad=True)
             return
+        if command in LOCKED_COMMANDS and s.pin and not self._facilitating():
+            self._conceal()
+            self._show("pin", PinForm(s, command, self._unlocked))
+            return
         simple = {
             "pass": c.pass_turn, "pause": c.toggle_pause, "undo": c.undo, "save": c.save,
             "faster": lambda: c.faster(-1), "slower": lambda: c.faster(1),
             "help": lambda: setattr(self, "help", not self.help),
             "mine": lambda: setattr(self, "selected", None),
+            "lines": self._cycle_lines,
             "log_end": lambda: setattr(self.renderer.log, "scroll", 0),
             "log_up": lambda: self.renderer.log.scroll_by(200, self.layout.log.height),
             "log_down": lambda: self.renderer.log.scroll_by(-200, self.layout.log.height),
@@ -175,13 +186,20 @@ class TableScene:
         else:
             self.open_form(command)
 
+    def _cycle_lines(self) -> None:
+        words = {"all": "Commitment lines: every delegation's (L: one delegation's).",
+                 "focus": "Commitment lines: only the selected delegation's, or the turn's (L: none).",
+                 "off": "Commitment lines hidden (L: show them all)."}
+        self.session.say(words[self.renderer.cycle_lines()])
+
     def open_form(self, name: str, model=None) -> None:
         s, c = self.session, self.controller
         if model is None:
             if name in FORMS:
                 model = FORMS[name](s, c)
             elif name == "offer":
-                model = OfferComposer(s, c, parties=(self.selected,) if self.selected else ())
+                seat = self.selected if self.selected in s.seats else None
+                model = OfferComposer(s, c, parties=(seat,) if seat else ())
             elif name == "inbox":
                 model = InboxForm(s, c, open_counter=lambda offer: self._pending.append(("counter", offer)))
         if model is not None:
@@ -198,13 +216,39 @@ class TableScene:
         if self.form_name == "facilitator" and self.form is not None and not self.form.closed and not force_open:
             self.form.close()
             return
+        self._conceal()
         self._show("facilitator", FacilitatorPanel(self.session, self.controller))
+
+    def _facilitating(self) -> bool:
+        """True while the facilitator's panel or the PIN form is up."""
+        return self.form is not None and not self.form.closed and self.form_name in ("facilitator", "pin")
+
+    def _conceal(self) -> None:
+        """The curtain comes first: a delegation's private desk leaves the screen before the
+        facilitator's controls appear; that delegation gets it back with Enter afterwards."""
+        s = self.session
+        if s.viewer is not None:
+            s.viewer, s.curtain_for, s.notice = None, s.viewer, None
+            s.cards = [card for card in s.cards if card.seat is None]
+            self.selected = None
+            self._close_seat_form()
+
+    def _unlocked(self, command: str) -> None:
+        """The right PIN: opens the panel, or takes back the last move (the PIN form closes)."""
+        if command == "undo":
+            self._pending.append(("undo", None))
+        else:
+            self._pending.append(("facilitator", command == "load"))
 
     def _after_form(self) -> None:
         pending, self._pending = self._pending, []
-        for what, offer in pending:
+        for what, detail in pending:
             if what == "counter":
-                self._show("offer", OfferComposer(self.session, self.controller, counter_of=offer))
+                self._show("offer", OfferComposer(self.session, self.controller, counter_of=detail))
+            elif what == "undo":
+                self.controller.undo()
+            elif what == "facilitator":
+                self._show("facilitator", FacilitatorPanel(self.session, self.controller))
         if self.form is not None and self.form.closed:
             self.form, self.form_name = None, None
 
@@ -236,6 +280,8 @@ class TableScene:
         if s.notice is not None and s.notice.age > NOTICE_SECONDS[s.notice.bad]:
             s.notice = None
             self.dirty = True
+        if self._facilitating() and s.viewer is not None:
+            self._conceal()  # a single human's desk comes back after every change: keep it hidden
         view_state = (s.viewer, s.curtain_for, s.revision, s.clock.text())
         if view_state != self.seen:
             if view_state[:2] != self.seen[:2]:
@@ -250,7 +296,7 @@ class TableScene:
 
     def _close_seat_form(self) -> None:
         """A seat's form never outlives its turn on screen: the next player must not see it."""
-        if self.form is not None and self.form_name != "facilitator":
+        if self.form is not None and self.form_name not in ("facilitator", "pin"):
             self.form.close()
             self.form, self.form_name = None, None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.board import draw_gauges, draw_links, draw_priorities, draw_static, render_seat_card
+from game.ui.board import draw_gauges, draw_links, draw_static, render_seat_card
 from game.ui.drawing import draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
@@ -26,6 +26,8 @@ from game.ui.panels import (
     render_my_panel,
     render_seat_panel,
 )
+from game.ui.priority_blocks import draw_priorities
+from game.ui.priority_card import PREFIX, render_priority_panel
 from game.ui.session import Session
 from game.ui.text import Text
 
@@ -51,6 +53,8 @@ class TableRenderer:
         self.cards: dict[str, tuple] = {}
         self.log = LogPanel(text, palette, ids)
         self.panel_scroll = 0
+        self.lines = "all"
+        """Commitment lines: "all", "focus" (the selected seat's, or the turn's), or "off"."""
 
     def set_layout(self, layout: Layout) -> None:
         s = self.session
@@ -65,7 +69,7 @@ class TableRenderer:
     # -- layers ---------------------------------------------------------------------------------
     def _board(self, selected: str | None) -> pygame.Surface:
         s = self.session
-        key = (s.revision, s.viewer, selected)
+        key = (s.revision, s.viewer, selected, self.lines)
         if self.board is not None and self.board_key == key:
             return self.board
         screen = s.screen()
@@ -76,7 +80,9 @@ class TableRenderer:
         board.blit(self.static, (0, 0))
         bounds = {tid: (t.min, t.max) for tid, t in s.game.catalog.tracks.items()}
         draw_gauges(board, layout, screen, bounds, self.text, self.palette)
-        draw_links(board, layout, screen, self.ids, self.text, self.palette)
+        if self.lines != "off":
+            focus = frozenset({selected or s.viewer or screen.turn_seat} - {None}) if self.lines == "focus" else None
+            draw_links(board, layout, screen, self.ids, self.text, self.palette, focus)
         draw_priorities(board, layout, screen, self.text, self.palette)
         for seat, rect in layout.seats.items():
             board.blit(self._card(seat, rect.size, selected), rect)
@@ -107,6 +113,12 @@ class TableRenderer:
             return self.panel
         screen = s.screen()
         scale = self.layout.scale
+        if selected and selected.startswith(PREFIX):
+            pid = selected[len(PREFIX):]
+            self.panel = render_priority_panel(screen, screen.priorities[pid], s.game.catalog.priorities[pid].description,
+                                               width, s.names, self.text, self.palette, scale)
+            self.panel_key = key
+            return self.panel
         seat = selected or (None if s.viewer else screen.turn_seat)
         if s.viewer and seat in (None, s.viewer):
             self.panel = render_my_panel(screen, width, s.names, self.ids, self.text, self.palette, scale)
@@ -118,6 +130,12 @@ class TableRenderer:
             self.panel = pygame.Surface((width, 10), pygame.SRCALPHA)
         self.panel_key = key
         return self.panel
+
+    def cycle_lines(self) -> str:
+        """Switches the commitment lines: all, one delegation's, none; returns the new setting."""
+        order = ("all", "focus", "off")
+        self.lines = order[(order.index(self.lines) + 1) % len(order)]
+        return self.lines
 
     def card_rect(self) -> pygame.Rect | None:
         """Returns where the first queued event card is drawn (None without one)."""

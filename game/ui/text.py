@@ -107,6 +107,14 @@ class Text:
                 high = mid - 1
         return text[:low].rstrip() + "…"
 
+    def shrink(self, text: str, size: str | int, width: int, bold: bool = False, smallest: int = 10) -> str | int | float:
+        """Returns `size`, or the largest smaller pixel size (a float) at which the line fits the width
+        (down to `smallest`, where `fit` then cuts it): a name shrinks before it is cut."""
+        px = self.px(size)
+        while px > smallest and self.font(float(px), bold).size(printable(text))[0] > width:
+            px -= 1
+        return size if px == self.px(size) else float(px)
+
     def wrap(self, text: str, size: str | int, width: int, bold: bool = False) -> list[str]:
         """Returns the text broken into lines no wider than `width` (cached)."""
         key = (text, size, width, bold)

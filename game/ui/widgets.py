@@ -29,6 +29,8 @@ class Choice:
     disabled: frozenset = frozenset()
     spinner: bool | None = None
     """None: chips if they fit in two lines, else a spinner (< value >)."""
+    follows: str = ""
+    """A row whose change puts this one back on its default (a priority follows the kind given)."""
 
 
 @dataclass
@@ -45,6 +47,10 @@ class Entry:
     key: str
     label: str
     text: str = ""
+    hidden: bool = False
+    """Shown as dots (a PIN)."""
+    focus: bool = False
+    """Has the keyboard when the form opens."""
 
 
 class FormModel(Protocol):
@@ -162,6 +168,10 @@ class Form:
                     object_id=ObjectID(class_id="@row_label"))
             field_ = UITextEntryLine(pygame.Rect(pad + label_w, y, inner - 2 * pad - label_w, self.px(36)),
                                      self.manager, container=panel, initial_text=self.texts.get(entry.key, ""))
+            if entry.hidden:
+                field_.set_text_hidden(True)
+            if entry.focus:
+                field_.focus()
             built.entries[entry.key] = field_
             y += line + self.px(2)
         y += self.px(4)
@@ -271,7 +281,8 @@ class Form:
                     for element in self.built.entries.values():
                         element.unfocus()
                     return True
-                if event.key == pygame.K_RETURN and event.mod & pygame.KMOD_CTRL:
+                if event.key == pygame.K_RETURN and (event.mod & pygame.KMOD_CTRL
+                                                     or getattr(self.model, "enter_submits", False)):
                     return self._hotkey(event)
                 return True  # the text entry has it
             return self._key(event)
@@ -304,7 +315,7 @@ class Form:
             self.cursor[key] = [v for v, _ in row.options].index(value)
         else:
             self.values[key] = value
-        self._changed()
+        self._changed(key)
         self.refresh()
 
     def _step(self, key: str, step: int) -> None:
@@ -319,10 +330,15 @@ class Form:
         current = self.values.get(key)
         index = allowed.index(current) if current in allowed else -1
         self.values[key] = allowed[(index + step) % len(allowed)]
-        self._changed()
+        self._changed(key)
         self.refresh()
 
-    def _changed(self) -> None:
+    def _changed(self, key: str) -> None:
+        reset = {key}
+        for row in self.rows:  # rows come in order, so a follower's followers reset too
+            if row.follows in reset:
+                self.values.pop(row.key, None)
+                reset.add(row.key)
         hook = getattr(self.model, "changed", None)
         if hook is not None:
             hook(dict(self.values))

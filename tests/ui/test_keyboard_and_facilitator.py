@@ -33,10 +33,12 @@ def test_every_action_by_keyboard(table):
     d.key(pygame.K_s)  # sign: the first clause, with reservations
     d.key(pygame.K_r)
     assert s.game.view("fr").delegates["fr"].signed == {"monitoring": True}
-    d.key(pygame.K_p)  # pledge France's third kind (funding) to the first priority
+    d.key(pygame.K_p)  # pledge France's third kind (funding); the form opened on a priority it can advance
     d.key(pygame.K_3)
+    toward = d.scene.form.values["priority"]
+    assert s.game.view("fr").contribution.get(("funding", toward), 0) > 0
     d.key(pygame.K_RETURN)
-    assert [(c.kind, c.priority) for c in s.game.view("fr").commitments] == [("funding", "monitoring")]
+    assert [(c.kind, c.priority) for c in s.game.view("fr").commitments] == [("funding", toward)]
     assert s.game.turn_seat == "uk" and s.curtain_for == "uk"
     d.key(pygame.K_RETURN)
     # the UK composes an offer by keyboard: Down/Up pick a row, Left/Right or 1-9 a choice, Space toggles
@@ -55,7 +57,7 @@ def test_every_action_by_keyboard(table):
     d.key(pygame.K_RETURN)
     assert [(i.giver, i.commitment) for i in form.model.items] == [("uk", "monitoring_assets"), ("fr", "funding")]
     d.key(pygame.K_RETURN, pygame.KMOD_CTRL)  # send
-    assert form.closed and s.game.view("uk").offers[0].parties == ("fr",)
+    assert form.closed and s.game.view("uk").offers[0].parties == ("fr",), (form.model.items, s.notice)
     d.key(pygame.K_p)  # pledge troops toward Force
     d.key(pygame.K_DOWN)
     d.key(pygame.K_2)
