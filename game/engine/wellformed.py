@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import MISSING
 from typing import Any, get_args
 
-from pydantic import ValidationError
-
 from game.engine.rule import Rejection
 from game.model.actions import ACTIONS, Action, OfferItem
 from game.model.conditions import Condition
@@ -144,14 +142,15 @@ def from_dict(data: Any) -> Any:
             return Rejection("malformed", f"{_a(kind)} needs '{name}' to be {expected} (got {_shown(value)}).")
     try:
         action = ACTIONS.validate_python(data)
-    except (ValidationError, ValueError, TypeError, RecursionError) as err:
+    except (ValueError, TypeError, RecursionError) as err:  # pydantic's ValidationError is a ValueError
         return Rejection("malformed", f"{_a(kind)} is not well formed: {_first_error(err)}.")
     return problem(action) or action
 
 
 def _first_error(err: Exception) -> str:
-    if isinstance(err, ValidationError):
-        first = err.errors()[0]
+    errors = getattr(err, "errors", None)
+    if callable(errors):
+        first = errors()[0]
         where = ".".join(str(x) for x in first["loc"][1:] if not str(x).startswith(("tagged-union", "function")))
         return f"'{where}': {first['msg'].lower()}" if where else first["msg"].lower()
     return "it could not be read"

@@ -300,7 +300,8 @@ class RemoteGame:
             "scenario": self.scenario.meta.id, "seed": self.seed, "rounds_played": view.round, "over": view.over,
             "end_reason": view.end_reason, "events_fired": list(view.events_fired),
             "priorities": {pid: {"progress": p.progress, "target": p.target, "status": p.status,
-                                 "signatories": len(p.signatories)} for pid, p in view.priorities.items()},
+                                 "signatories": len(p.signatories), "missing": list(p.missing)}
+                           for pid, p in view.priorities.items()},
             "delegates": {seat: {"score": p.score, "objectives": {o.id: o.met for o in p.objectives}}
                           for seat, p in view.private.items()},
             "tracks": dict(view.tracks), "outcome": outcome or ("not over yet" if not view.over else "see the log"),

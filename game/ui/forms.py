@@ -47,12 +47,19 @@ class SeatForm:
         return None
 
     def refusal(self, values: dict[str, Any]) -> str | None:
-        """Returns the engine's reason why the chosen action would be refused, or None."""
+        """Returns the engine's reason why the chosen action would be refused, or None.
+
+        A hosted game is not asked: its answer would come frames later, so the host's own
+        refusal, shown when the action is sent, stands in for it."""
         action = self.action(values)
-        problem = self.session.game.check(action) if action is not None else None
+        if action is None or self.session.hosted:
+            return None
+        problem = self.session.game.check(action)
         return None if problem is None else problem.message
 
     def can(self, action: Any) -> bool:
+        if self.session.hosted:  # choices come from the legal actions the host sent
+            return True
         return self.session.game.check(action) is None
 
     def primary(self, key: str, label: str, values: dict[str, Any], style: str = "primary") -> FormButton:
