@@ -34,6 +34,10 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
         return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
                                             f"it counts toward: {', '.join(helps) or 'nothing now'}.")
+    if giver in t.priorities[priority].excluded_contributors:
+        pr = t.priorities[priority]
+        return Rejection("excluded", f"{t.delegates[giver].name} may not commit anything to {pr.name}"
+                                     + (f": {pr.excluded_note}" if pr.excluded_note else "."))
     if own and priority in t.red_priorities[giver]:
         return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
                                      f"it is one of its red lines.")
@@ -104,10 +108,14 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
            offer: int | None) -> Commitment:
     """Makes a commitment (pending if its kind needs a mandate the giver lacks)."""
     needs_vote = (giver, kind) in state.tables.needs_approval and kind not in state.delegates[giver].mandates
+    key = (kind, priority)
     c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
                    offer, PENDING if needs_vote else ACTIVE,
-                   compile_condition(condition) if condition is not None else None)
+                   compile_condition(condition) if condition is not None else None,
+                   state.contribution.get(key, 0.0) - state.retro.get(key, 0.0))
     state.add_commitment(c)
+    from game.engine.offers import withdraw_unhonourable  # offers builds on this module
+    withdraw_unhonourable(state, giver)
     return c
 
 
@@ -167,9 +175,10 @@ def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
     cache = state.caches.pledgeable
     if seat not in cache:
         red = state.tables.red_priorities[seat]
+        priorities = state.tables.priorities
         by_kind: dict[str, list[str]] = {}
         for (kind, priority), value in state.contribution.items():
-            if value > 0 and priority not in red:
+            if value > 0 and priority not in red and seat not in priorities[priority].excluded_contributors:
                 by_kind.setdefault(kind, []).append(priority)
         cache[seat] = list(by_kind.items())
     return cache[seat]

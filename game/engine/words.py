@@ -189,7 +189,9 @@ def _approval(e, n: Names):
 
 
 def _contribution(e, n: Names):
-    return "", (f"Each unit of {n.kind(e.kind)} counts {number(abs(e.by))} {'more' if e.by > 0 else 'less'} "
+    when = ("every unit, including those already committed," if getattr(e, "applies_to", "new") == "all"
+            else "each unit committed from now on")
+    return "", (f"Of {n.kind(e.kind)}, {when} counts {number(abs(e.by))} {'more' if e.by > 0 else 'less'} "
                 f"toward {n(e.priority)}{_for(e)}")
 
 

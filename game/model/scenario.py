@@ -40,11 +40,13 @@ class TrackDelta(Strict):
 
 
 class EndCondition(Strict):
-    """Ends the game early, after a round's scoring, when every condition holds."""
+    """Ends the game early, after a round's scoring, when every condition holds. `outcome`, if
+    set, is the coalition's outcome whatever the priorities reached (a collapse is a failure)."""
 
     id: Id
     description: str
     when: list[Condition]
+    outcome: Literal["failure", "partial", "success"] | None = None
 
 
 class Rules(Strict):
@@ -76,6 +78,10 @@ class Priority(Strict):
     required_leads: list[Id] = []
     min_signatories: Count = 0
     required_signatories: list[Id] = []
+    excluded_contributors: list[Id] = []
+    """Delegations that may not commit anything to this priority (a public rule, unlike a red line)."""
+    excluded_note: str = ""
+    """Why they may not: shown to a player whose commitment is refused."""
 
 
 class CommitmentKind(Strict):
