@@ -75,6 +75,11 @@ def _parse(when: tuple) -> _Parsed:
     return parsed
 
 
+def parse_objective(when: tuple) -> _Parsed:
+    """Returns what one objective's conditions ask for (wants), avoid and mention."""
+    return _parse(when)
+
+
 def wants(view: SeatView) -> list[Want]:
     """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
     return [w for o in view.me.objectives if not o.met for w in _parse(o.when).wants]
@@ -129,11 +134,10 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
     pending = {c.kind for c in view.mine if c.status == "pending"}
-    for action in legal:
-        if isinstance(action, SeekApproval) and action.commitment in pending:
-            if view.me.approval_odds.get(action.commitment, 0) >= min_odds:
-                return action
-    return None
+    odds = view.me.approval_odds
+    votes = [a for a in legal if isinstance(a, SeekApproval) and a.commitment in pending
+             and odds.get(a.commitment, 0) >= min_odds]
+    return max(votes, key=lambda a: odds.get(a.commitment, 0), default=None)  # the best odds first
 
 
 def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
@@ -143,7 +147,10 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = {"failed": 0, "partial": 1, "secured": 2}
     signed = view.delegates[view.seat].signed
-    for action in legal:
+    signs = [a for a in legal if isinstance(a, Sign)]
+    # the priority closest to done first: a signature counts most where it can secure it
+    signs.sort(key=lambda a: (-ranks[view.priorities[a.priority].status], gap(view, a.priority), a.priority))
+    for action in signs:
         if not isinstance(action, Sign):
             continue
         pid = action.priority
