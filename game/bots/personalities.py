@@ -101,7 +101,8 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
         return None
     odds = view.me.approval_odds
     for c in view.mine:
-        if c.status == "pending" and odds.get(c.kind, 1.0) < 0.3:
+        # a conditional pledge waits for its backing, which is what would raise the odds
+        if c.status == "pending" and c.when is None and odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
                 return withdraw

@@ -13,7 +13,7 @@ from game.engine.effects import clamp_track, settle_debt
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, WITHDRAWN, Commitment, State
-from game.engine.words import describe_condition, possessive, quantity
+from game.engine.words import describe_condition, lower_name, possessive, quantity
 from game.model.actions import Pledge, Withdraw
 from game.model.references import unknown_references
 
@@ -47,7 +47,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     free = state.free(giver, kind)
     if free < amount:
         return Rejection("capacity", f"{t.delegates[giver].name} has only {quantity(free, t.kinds[kind].unit)} of "
-                                     f"{t.kinds[kind].name.lower()} left uncommitted (asked for {amount}).")
+                                     f"{lower_name(t.kinds[kind].name)} left uncommitted (asked for {amount}).")
     if condition is not None:
         problems = unknown_references(condition, t.known)
         if problems:
@@ -64,15 +64,15 @@ def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Reject
     t = state.tables
     d = state.delegates[giver]
     if own and kind in t.red_kinds[giver]:
-        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {t.kinds[kind].name.lower()}: "
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {lower_name(t.kinds[kind].name)}: "
                                      f"it is one of its red lines. Offer something else instead.")
     if kind in d.blocked:
-        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {t.kinds[kind].name.lower()} now: "
+        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {lower_name(t.kinds[kind].name)} now: "
                                     f"{d.blocked[kind]}. Try another kind, or wait for the block to end.")
     if t.kinds[kind].needs_binding_authority and not d.rep.binding:
         return Rejection("no_authority", f"{possessive(t.delegates[giver].name)} representative ({d.rep.name}, "
                                          f"{d.rep.title}) has no authority to give a binding "
-                                         f"{t.kinds[kind].name.lower()}; offer something non-binding, or wait "
+                                         f"{lower_name(t.kinds[kind].name)}; offer something non-binding, or wait "
                                          f"until a principal with authority returns.")
     return None
 
@@ -88,7 +88,7 @@ def check_totals(state: State, items) -> Rejection | None:
         free = state.free(giver, kind)
         if amount > free:
             return Rejection("capacity", f"{t.display_name(giver)} has only {quantity(free, t.kinds[kind].unit)} "
-                                         f"of {t.kinds[kind].name.lower()} left uncommitted; the offer asks for "
+                                         f"of {lower_name(t.kinds[kind].name)} left uncommitted; the offer asks for "
                                          f"{amount} in all.")
     return None
 
@@ -98,7 +98,7 @@ def describe_commitment(state: State, giver: str, kind: str, amount: int, priori
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
     t = state.tables
     k = t.kinds[kind]
-    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({k.name.lower()}) to {t.priorities[priority].name}"
+    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({lower_name(k.name)}) to {t.priorities[priority].name}"
     if condition is not None:
         text += f", if {describe_condition(condition, t.display_name)}"
     return text

@@ -55,6 +55,11 @@ def controller_label(controller: str) -> str:
     return "a human player" if controller == "human" else f"a {controller} bot"
 
 
+def lower_name(name: str) -> str:
+    """Returns a name in lower case for the middle of a sentence, keeping acronyms (US, NATO)."""
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in name.split(" "))
+
+
 class Names:
     """Display names for the ids of one scenario: delegations, priorities, kinds, tracks, flags."""
 
@@ -83,8 +88,9 @@ class Names:
         return some_id
 
     def kind(self, kind: str) -> str:
-        """Returns a commitment kind's name in lower case, for the middle of a sentence."""
-        return self.kinds[kind].lower() if kind in self.kinds else kind.replace("_", " ")
+        """Returns a commitment kind's name in lower case, for the middle of a sentence
+        (acronyms such as US or NATO keep their capitals)."""
+        return lower_name(self.kinds[kind]) if kind in self.kinds else kind.replace("_", " ")
 
     def quantity(self, amount: float, kind: str) -> str:
         return quantity(amount, self.units.get(kind, "units"))
