@@ -122,10 +122,10 @@ def test_a_collapse_of_the_talks_ends_the_game_in_failure(paris):
 
 
 def test_cards_that_raise_a_unit_value_apply_to_new_commitments_only(paris):
-    for event in paris.scenario.events:
-        for effect in event.effects:
-            if effect.op == "adjust_contribution":
-                assert effect.applies_to == "new", event.id
+    """An incursion must not make aircraft already committed worth more (issue 13)."""
+    raises = [(event.id, effect) for event in paris.scenario.events for effect in event.effects
+              if effect.op == "adjust_contribution" and effect.by > 0]
+    assert raises and all(effect.applies_to == "new" for _, effect in raises)
 
 
 def test_every_conditional_debrief_question_names_something_in_the_scenario():
