@@ -56,8 +56,10 @@ def controller_label(controller: str) -> str:
 
 
 def lower_name(name: str) -> str:
-    """Returns a name in lower case for the middle of a sentence, keeping acronyms (US, NATO)."""
-    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in name.split(" "))
+    """Returns a sentence-case name for the middle of a sentence: its first letter in lower
+    case, unless its first word is an acronym ("US backstop"); proper names later keep theirs."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first.isupper() else name[:1].lower() + name[1:]
 
 
 class Names:
