@@ -128,7 +128,7 @@ def reality_section(game: Game) -> Section:
     blocks = [Para(run(Strong("What really happened. "), reference.summary.strip()), "quote")]
     divergences = _divergences(game, reference)
     if divergences:
-        blocks.append(Sub("Big divergences", (Bullets(tuple(run(Badge("worse" if bad else "better", "diverged"), " ",
+        blocks.append(Sub("Big divergences", (Bullets(tuple(run(Badge("worse", "setback") if bad else Badge("diverged", "differs"), " ",
                                                                 text) for text, bad in divergences)),)))
     blocks += [Sub("Per priority", (priorities,)), Sub("Per delegation", (_delegation_table(game, reference),)),
                _contributions_compared(game, reference), _votes_compared(game, reference)]
