@@ -46,8 +46,8 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         return problem
     free = state.free(giver, kind)
     if free < amount:
-        return Rejection("capacity", f"{t.delegates[giver].name} has only {quantity(free, t.kinds[kind].unit)} of "
-                                     f"{lower_name(t.kinds[kind].name)} left uncommitted (asked for {amount}).")
+        return Rejection("capacity", f"{t.delegates[giver].name} has {_left(t, kind, free)} left uncommitted "
+                                     f"(asked for {amount}).")
     if condition is not None:
         problems = unknown_references(condition, t.known)
         if problems:
@@ -87,10 +87,15 @@ def check_totals(state: State, items) -> Rejection | None:
     for (giver, kind), amount in totals.items():
         free = state.free(giver, kind)
         if amount > free:
-            return Rejection("capacity", f"{t.display_name(giver)} has only {quantity(free, t.kinds[kind].unit)} "
-                                         f"of {lower_name(t.kinds[kind].name)} left uncommitted; the offer asks for "
-                                         f"{amount} in all.")
+            return Rejection("capacity", f"{t.display_name(giver)} has {_left(t, kind, free)} left uncommitted; "
+                                         f"the offer asks for {amount} in all.")
     return None
+
+
+def _left(t, kind: str, free: int) -> str:
+    """Returns "no ground troops" or "only 2 contingents of ground troops"."""
+    name = lower_name(t.kinds[kind].name)
+    return f"no {name}" if free <= 0 else f"only {quantity(free, t.kinds[kind].unit)} of {name}"
 
 
 def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
