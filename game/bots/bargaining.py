@@ -10,7 +10,7 @@ from math import ceil
 from typing import Any
 
 from game.bots.base import Check
-from game.bots.judgement import free, gap, my_items, offer_value, open_priorities, parse_objective
+from game.bots.judgement import free, gap, offer_value, open_priorities, parse_objective, promised
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
@@ -38,9 +38,10 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     """Returns the most valuable conditional pledge the seat's objectives reward and it has not
     made yet (one per kind), sized to at most `max_units`."""
     made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+    held = promised(view)
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing_conditions(view):
-        units = min(free(view, view.seat, kind), max_units)
+        units = min(free(view, view.seat, kind) - held.get(kind, 0), max_units)
         if kind in made or units <= 0:
             continue
         pids = [wanted_pid] if wanted_pid else list(view.priorities)
@@ -121,14 +122,10 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
 
 def _gives(view: SeatView) -> list[OfferItem]:
     """Returns one-unit items the seat could give, most valuable first (promised units held back)."""
-    promised: dict[str, int] = {}
-    for offer in view.offers:
-        if offer.status == "open":
-            for item in my_items(offer, view.seat):
-                promised[item.commitment] = promised.get(item.commitment, 0) + item.amount
+    held = promised(view)
     options = []
     for (kind, pid), value in view.contribution.items():
-        if free(view, view.seat, kind) - promised.get(kind, 0) > 0 and gap(view, pid) > 0:
+        if free(view, view.seat, kind) - held.get(kind, 0) > 0 and gap(view, pid) > 0:
             options.append((min(value, gap(view, pid)), kind, pid))
     options.sort(key=lambda o: (-o[0], o[1], o[2]))
     return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]

@@ -104,6 +104,18 @@ def free(view: SeatView, seat: str, kind: str) -> int:
     return view.delegates[seat].free.get(kind, 0)
 
 
+def promised(view: SeatView) -> dict[str, int]:
+    """Returns the units the seat already offers in its own open offers, by kind: a bot does
+    not pledge them elsewhere, so its offers stay good until answered."""
+    held: dict[str, int] = {}
+    for offer in view.offers:
+        if offer.status == "open" and offer.proposer == view.seat:
+            for item in offer.items:
+                if item.giver == view.seat:
+                    held[item.commitment] = held.get(item.commitment, 0) + item.amount
+    return held
+
+
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: set[str] | None = None, avoid: set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
@@ -112,6 +124,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     best, best_score = None, 0.0
     gaps = {pid: gap(view, pid) for pid in view.priorities}
     odds = view.me.approval_odds
+    held = promised(view)
     for action in legal:
         if not isinstance(action, Pledge) or gaps[action.priority] <= 0:
             continue
@@ -122,7 +135,10 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
         if action.commitment in odds and (not approval_ok or odds[action.commitment] < min_odds):
             continue
         value = view.contribution.get((action.commitment, action.priority), 0)
-        amount = min(free(view, view.seat, action.commitment), units_needed(view, action.commitment, action.priority))
+        spare = free(view, view.seat, action.commitment) - held.get(action.commitment, 0)
+        if spare <= 0:
+            continue
+        amount = min(spare, units_needed(view, action.commitment, action.priority))
         if cap is not None:
             amount = min(amount, cap)
         score = min(amount * value, gaps[action.priority]) * odds.get(action.commitment, 1.0)
