@@ -75,6 +75,11 @@ def _parse(when: tuple) -> _Parsed:
     return parsed
 
 
+def parse_objective(when: tuple) -> _Parsed:
+    """Returns what one objective's conditions ask for (wants), avoid and mention."""
+    return _parse(when)
+
+
 def wants(view: SeatView) -> list[Want]:
     """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
     return [w for o in view.me.objectives if not o.met for w in _parse(o.when).wants]
@@ -99,6 +104,18 @@ def free(view: SeatView, seat: str, kind: str) -> int:
     return view.delegates[seat].free.get(kind, 0)
 
 
+def promised(view: SeatView) -> dict[str, int]:
+    """Returns the units the seat already offers in its own open offers, by kind: a bot does
+    not pledge them elsewhere, so its offers stay good until answered."""
+    held: dict[str, int] = {}
+    for offer in view.offers:
+        if offer.status == "open" and offer.proposer == view.seat:
+            for item in offer.items:
+                if item.giver == view.seat:
+                    held[item.commitment] = held.get(item.commitment, 0) + item.amount
+    return held
+
+
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: set[str] | None = None, avoid: set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
@@ -107,6 +124,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     best, best_score = None, 0.0
     gaps = {pid: gap(view, pid) for pid in view.priorities}
     odds = view.me.approval_odds
+    held = promised(view)
     for action in legal:
         if not isinstance(action, Pledge) or gaps[action.priority] <= 0:
             continue
@@ -117,7 +135,10 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
         if action.commitment in odds and (not approval_ok or odds[action.commitment] < min_odds):
             continue
         value = view.contribution.get((action.commitment, action.priority), 0)
-        amount = min(free(view, view.seat, action.commitment), units_needed(view, action.commitment, action.priority))
+        spare = free(view, view.seat, action.commitment) - held.get(action.commitment, 0)
+        if spare <= 0:
+            continue
+        amount = min(spare, units_needed(view, action.commitment, action.priority))
         if cap is not None:
             amount = min(amount, cap)
         score = min(amount * value, gaps[action.priority]) * odds.get(action.commitment, 1.0)
@@ -129,11 +150,10 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
     pending = {c.kind for c in view.mine if c.status == "pending"}
-    for action in legal:
-        if isinstance(action, SeekApproval) and action.commitment in pending:
-            if view.me.approval_odds.get(action.commitment, 0) >= min_odds:
-                return action
-    return None
+    odds = view.me.approval_odds
+    votes = [a for a in legal if isinstance(a, SeekApproval) and a.commitment in pending
+             and odds.get(a.commitment, 0) >= min_odds]
+    return max(votes, key=lambda a: odds.get(a.commitment, 0), default=None)  # the best odds first
 
 
 def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
@@ -143,7 +163,10 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = {"failed": 0, "partial": 1, "secured": 2}
     signed = view.delegates[view.seat].signed
-    for action in legal:
+    signs = [a for a in legal if isinstance(a, Sign)]
+    # the priority closest to done first: a signature counts most where it can secure it
+    signs.sort(key=lambda a: (-ranks[view.priorities[a.priority].status], gap(view, a.priority), a.priority))
+    for action in signs:
         if not isinstance(action, Sign):
             continue
         pid = action.priority

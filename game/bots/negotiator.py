@@ -4,13 +4,14 @@ It asks for what its objectives need from others, offering something in return;
 makes its military or vote-bound gifts conditional on what its objectives need from a
 third party ("troops only if the US guarantees"); never promises the same units in two
 open offers; shifts its asks when a partner's representative loses binding
-authority (the US turning to Venezuela); counters greedy offers once; and signs fully
-where it contributes, with reservations elsewhere.
+authority (the US envoys); pledges on the backing its objectives want; counters greedy or
+impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
+from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
 from game.bots.base import Check
 from game.bots.judgement import (
     Want,
@@ -27,7 +28,7 @@ from game.bots.judgement import (
     wants,
 )
 from game.engine import Rng, SeatView
-from game.model.actions import Accept, Counter, OfferItem, Pass, Propose, Reject
+from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
 
 
@@ -39,11 +40,14 @@ class NegotiatorBot:
         """(round, partner) pairs already offered to, so it does not repeat itself."""
 
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
-        for offer in view.open_offers_to_me():
+        for offer in answer_order(view):
             return self._answer(view, offer, legal, check)
         vote = approval_to_seek(view, legal, min_odds=0.35)
         if vote:
             return vote
+        backed = conditional_pledge(view, check)
+        if backed is not None:
+            return backed
         if view.actions_left > 1 or rng.random() < 0.5:
             offer = self._offer(view, rng, check)
             if offer is not None:
@@ -59,19 +63,13 @@ class NegotiatorBot:
     def _answer(self, view: SeatView, offer: Any, legal: Sequence[Any], check: Check) -> Any:
         accept = Accept(view.seat, offer.id)
         if accept not in legal:
-            return Reject(view.seat, offer.id)
+            return counter_offer(view, offer, check, "Not that; this instead.") or Reject(view.seat, offer.id)
         mine = my_items(offer, view.seat)
         serves = any(self._serves(view, item) for item in offer.items if item.giver != view.seat)
         cheap = sum(item.amount for item in mine) <= 2
         if serves or (cheap and offer_value(view, offer) >= 1):
             return accept
-        if offer.replaces is None and any(item.amount > 1 for item in mine):
-            counter = Counter(view.seat, offer.id, tuple(
-                OfferItem(i.giver, i.commitment, i.amount - 1 if i.giver == view.seat and i.amount > 1 else i.amount,
-                          i.priority, i.condition) for i in offer.items), note="A smaller share from us.")
-            if check(counter) is None:
-                return counter
-        return Reject(view.seat, offer.id)
+        return counter_offer(view, offer, check, "A smaller share from us.") or Reject(view.seat, offer.id)
 
     def _serves(self, view: SeatView, item: Any) -> bool:
         return any((w.delegate in (None, item.giver)) and (w.kind in (None, item.commitment))
@@ -126,7 +124,7 @@ class NegotiatorBot:
                     units = d.free.get(kind, 0)
                     if units > 0 and kind not in d.blocked:
                         asks.append((units * value, seat, kind, pid))
-        asks.sort(key=lambda a: -a[0])
+        asks.sort(key=lambda a: (-a[0], a[1], a[2], a[3]))
         top = asks[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
@@ -146,7 +144,7 @@ class NegotiatorBot:
             options.append((value * (2 if pid in preferred else 1), kind, pid, units))
         if not options:
             return None
-        options.sort(key=lambda o: -o[0])
+        options.sort(key=lambda o: (-o[0], o[1], o[2]))
         _, kind, pid, units = options[0]
         risky = view.kinds[kind].military or kind in view.me.approval_odds
         outside = [w for w in wants(view) if w.delegate not in (None, view.seat, partner)]

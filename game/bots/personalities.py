@@ -1,11 +1,14 @@
-"""The simple personalities: random (for fuzzing), cautious and cooperative.
+"""The simpler personalities: random (for fuzzing), cautious and cooperative.
 
-The negotiator, which trades, lives in `negotiator.py`.
+Both of the latter bargain too (`bargaining.py`): they pledge on the conditions their
+objectives reward, counter offers that ask too much, and now and then propose a small
+trade. The negotiator, which trades hardest, lives in `negotiator.py`.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
+from game.bots.bargaining import answer_order, conditional_pledge, counter_offer, small_trade
 from game.bots.base import Check
 from game.bots.judgement import (
     approval_to_seek,
@@ -52,22 +55,36 @@ class CautiousBot:
 
     personality = "cautious"
 
+    def __init__(self) -> None:
+        self.asked: set[tuple[int, str]] = set()
+
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
             return retreat
         odds = view.me.approval_odds
-        for offer in view.open_offers_to_me():
+        me = view.delegates[view.seat]
+        total = sum(me.free.values()) + sum(me.committed.values())
+        for offer in answer_order(view):
             mine = my_items(offer, view.seat)
-            small = all(item.amount <= 1 for item in mine)
+            small = all(item.amount <= 1 for item in mine) and (
+                sum(me.committed.values()) + sum(i.amount for i in mine)) * 2 <= total + 2
             safe = all(odds.get(item.commitment, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
-            return accept if small and safe and accept in legal else Reject(view.seat, offer.id)
+            if small and safe and accept in legal:
+                return accept
+            return counter_offer(view, offer, check, "Less, and on our terms.") or Reject(view.seat, offer.id)
         vote = approval_to_seek(view, legal, min_odds=0.55)
         if vote:
             return vote
-        me = view.delegates[view.seat]
-        total = sum(me.free.values()) + sum(me.committed.values())
+        room = (sum(me.committed.values()) + 1) * 2 <= total + 2  # keeps about half back
+        backed = conditional_pledge(view, check, max_units=1) if room else None
+        if backed is not None:
+            return backed  # costs nothing unless the backing comes
+        if room and view.round >= 2 and view.actions_left > 1 and rng.random() < 0.15:
+            trade = small_trade(view, rng, check, self.asked)
+            if trade is not None:
+                return trade
         if sum(me.committed.values()) * 2 < total and view.round >= 2 - (rng.random() < 0.3):
             # pledges a vote-bound kind only on fair odds (>= 45%): it withdraws below 30%
             pledge = best_pledge(view, legal, cap=1, approval_ok=rng.random() < 0.3, min_odds=0.45)
@@ -84,7 +101,8 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
         return None
     odds = view.me.approval_odds
     for c in view.mine:
-        if c.status == "pending" and odds.get(c.kind, 1.0) < 0.3:
+        # a conditional pledge waits for its backing, which is what would raise the odds
+        if c.status == "pending" and c.when is None and odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
                 return withdraw
@@ -96,15 +114,25 @@ class CooperativeBot:
 
     personality = "cooperative"
 
+    def __init__(self) -> None:
+        self.asked: set[tuple[int, str]] = set()
+
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
-        for offer in view.open_offers_to_me():
+        for offer in answer_order(view):
             accept = Accept(view.seat, offer.id)
             if accept in legal and offer_value(view, offer) > 0:
                 return accept
-            return Reject(view.seat, offer.id)
+            return counter_offer(view, offer, check) or Reject(view.seat, offer.id)
         vote = approval_to_seek(view, legal, min_odds=0.2)
         if vote:
             return vote
+        backed = conditional_pledge(view, check)
+        if backed is not None:
+            return backed
+        if view.actions_left > 1 and rng.random() < 0.25:
+            trade = small_trade(view, rng, check, self.asked)
+            if trade is not None:
+                return trade
         pledge = best_pledge(view, legal, cap=2 + rng.below(2))
         if pledge:
             return pledge

@@ -13,7 +13,7 @@ from game.engine.effects import clamp_track, settle_debt
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, WITHDRAWN, Commitment, State
-from game.engine.words import describe_condition, possessive, quantity
+from game.engine.words import describe_condition, lower_name, possessive, quantity
 from game.model.actions import Pledge, Withdraw
 from game.model.references import unknown_references
 
@@ -34,6 +34,10 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
         return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
                                             f"it counts toward: {', '.join(helps) or 'nothing now'}.")
+    if giver in t.priorities[priority].excluded_contributors:
+        pr = t.priorities[priority]
+        return Rejection("excluded", f"{t.delegates[giver].name} may not commit anything to {pr.name}"
+                                     + (f": {pr.excluded_note}" if pr.excluded_note else "."))
     if own and priority in t.red_priorities[giver]:
         return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
                                      f"it is one of its red lines.")
@@ -42,8 +46,8 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         return problem
     free = state.free(giver, kind)
     if free < amount:
-        return Rejection("capacity", f"{t.delegates[giver].name} has only {quantity(free, t.kinds[kind].unit)} of "
-                                     f"{t.kinds[kind].name.lower()} left uncommitted (asked for {amount}).")
+        return Rejection("capacity", f"{t.delegates[giver].name} has {_left(t, kind, free)} left uncommitted "
+                                     f"(asked for {amount}).")
     if condition is not None:
         problems = unknown_references(condition, t.known)
         if problems:
@@ -60,15 +64,15 @@ def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Reject
     t = state.tables
     d = state.delegates[giver]
     if own and kind in t.red_kinds[giver]:
-        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {t.kinds[kind].name.lower()}: "
+        return Rejection("red_line", f"{t.delegates[giver].name} will not commit {lower_name(t.kinds[kind].name)}: "
                                      f"it is one of its red lines. Offer something else instead.")
     if kind in d.blocked:
-        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {t.kinds[kind].name.lower()} now: "
+        return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {lower_name(t.kinds[kind].name)} now: "
                                     f"{d.blocked[kind]}. Try another kind, or wait for the block to end.")
     if t.kinds[kind].needs_binding_authority and not d.rep.binding:
         return Rejection("no_authority", f"{possessive(t.delegates[giver].name)} representative ({d.rep.name}, "
                                          f"{d.rep.title}) has no authority to give a binding "
-                                         f"{t.kinds[kind].name.lower()}; offer something non-binding, or wait "
+                                         f"{lower_name(t.kinds[kind].name)}; offer something non-binding, or wait "
                                          f"until a principal with authority returns.")
     return None
 
@@ -83,10 +87,15 @@ def check_totals(state: State, items) -> Rejection | None:
     for (giver, kind), amount in totals.items():
         free = state.free(giver, kind)
         if amount > free:
-            return Rejection("capacity", f"{t.display_name(giver)} has only {quantity(free, t.kinds[kind].unit)} "
-                                         f"of {t.kinds[kind].name.lower()} left uncommitted; the offer asks for "
-                                         f"{amount} in all.")
+            return Rejection("capacity", f"{t.display_name(giver)} has {_left(t, kind, free)} left uncommitted; "
+                                         f"the offer asks for {amount} in all.")
     return None
+
+
+def _left(t, kind: str, free: int) -> str:
+    """Returns "no ground troops" or "only 2 contingents of ground troops"."""
+    name = lower_name(t.kinds[kind].name)
+    return f"no {name}" if free <= 0 else f"only {quantity(free, t.kinds[kind].unit)} of {name}"
 
 
 def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
@@ -94,7 +103,7 @@ def describe_commitment(state: State, giver: str, kind: str, amount: int, priori
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
     t = state.tables
     k = t.kinds[kind]
-    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({k.name.lower()}) to {t.priorities[priority].name}"
+    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({lower_name(k.name)}) to {t.priorities[priority].name}"
     if condition is not None:
         text += f", if {describe_condition(condition, t.display_name)}"
     return text
@@ -104,10 +113,14 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
            offer: int | None) -> Commitment:
     """Makes a commitment (pending if its kind needs a mandate the giver lacks)."""
     needs_vote = (giver, kind) in state.tables.needs_approval and kind not in state.delegates[giver].mandates
+    key = (kind, priority)
     c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
                    offer, PENDING if needs_vote else ACTIVE,
-                   compile_condition(condition) if condition is not None else None)
+                   compile_condition(condition) if condition is not None else None,
+                   state.contribution.get(key, 0.0) - state.retro.get(key, 0.0))
     state.add_commitment(c)
+    from game.engine.offers import withdraw_unhonourable  # offers builds on this module
+    withdraw_unhonourable(state, giver)
     return c
 
 
@@ -167,9 +180,10 @@ def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
     cache = state.caches.pledgeable
     if seat not in cache:
         red = state.tables.red_priorities[seat]
+        priorities = state.tables.priorities
         by_kind: dict[str, list[str]] = {}
         for (kind, priority), value in state.contribution.items():
-            if value > 0 and priority not in red:
+            if value > 0 and priority not in red and seat not in priorities[priority].excluded_contributors:
                 by_kind.setdefault(kind, []).append(priority)
         cache[seat] = list(by_kind.items())
     return cache[seat]

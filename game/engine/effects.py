@@ -115,10 +115,18 @@ def adjust_approval(state: State, e, source: str) -> tuple:
 
 
 def adjust_contribution(state: State, e, source: str) -> tuple:
+    """Changes what a unit is worth for later commitments, and with `applies_to: all` also for
+    those already made (scoring adds `state.retro` to each commitment's own value)."""
     key = (e.kind, e.priority)
-    state.contribution[key] = state.contribution.get(key, 0.0) + e.by
+    _shift_contribution(state, key, e.by, e.applies_to == "all")
+    return key, -e.by, e.applies_to == "all"
+
+
+def _shift_contribution(state: State, key: tuple[str, str], by: float, retro: bool) -> None:
+    state.contribution[key] = state.contribution.get(key, 0.0) + by
+    if retro:
+        state.retro[key] = state.retro.get(key, 0.0) + by
     state.contribution_changed()
-    return key, -e.by
 
 
 def adjust_actions(state: State, e, source: str) -> tuple:
@@ -171,9 +179,8 @@ def _revert_approval(state: State, seat: str, kind: str, by: float) -> None:
     shift[kind] = shift.get(kind, 0.0) + by
 
 
-def _revert_contribution(state: State, key: tuple[str, str], by: float) -> None:
-    state.contribution[key] = state.contribution.get(key, 0.0) + by
-    state.contribution_changed()
+def _revert_contribution(state: State, key: tuple[str, str], by: float, retro: bool) -> None:
+    _shift_contribution(state, key, by, retro)
 
 
 def _revert_actions(state: State, seat: str, by: int) -> None:

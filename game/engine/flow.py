@@ -10,7 +10,7 @@ from game.engine.approvals import approvals_phase
 from game.engine.commitments import lapse_unmet
 from game.engine.effects import apply_effect, expire_timed
 from game.engine.log import record
-from game.engine.offers import end_turn, expire_offers
+from game.engine.offers import end_turn, expire_offers, withdraw_unhonourable
 from game.engine.rule import Rejection, Rule
 from game.engine.scoring import coalition_outcome, derived
 from game.engine.state import State
@@ -119,6 +119,7 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
             apply_effect(state, effect, event_id)
     finally:
         state.log_scope = None
+    withdraw_unhonourable(state)  # a cut, a block or a lost authority can void a standing offer
 
 
 def _scoring_phase(state: State) -> None:
@@ -139,21 +140,24 @@ def _end_round(state: State) -> None:
         expire_offers(state)
     for end_id, predicate in t.end_when:
         if predicate(state):
-            description = next(c.description for c in t.scenario.rules.end_conditions if c.id == end_id)
-            return finish(state, description)
+            condition = next(c for c in t.scenario.rules.end_conditions if c.id == end_id)
+            return finish(state, condition.description, condition.outcome)
     if state.round >= t.scenario.rules.rounds:
         return finish(state, f"all {t.scenario.rules.rounds} rounds played")
     expire_timed(state)
+    withdraw_unhonourable(state)
     state.round += 1
     state.changed()
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
 
 
-def finish(state: State, reason: str) -> None:
-    """Ends the game: conditional commitments that never held lapse; the result is logged."""
+def finish(state: State, reason: str, outcome: str | None = None) -> None:
+    """Ends the game: conditional commitments that never held lapse; the result is logged.
+    `outcome`, set by an end condition (a collapse is a failure), overrides the priorities'."""
     lapse_unmet(state, derived(state).effective)
     state.changed()
     state.over, state.end_reason, state.phase = True, reason, "over"
+    state.end_outcome = outcome
     final = derived(state)
     record(state, "game", "GameEnded", f"The game ends: {reason}. Outcome: {coalition_outcome(state)}.",
            auto=True, status=dict(final.status), progress={p: round(v, 4) for p, v in final.progress.items()})

@@ -1,8 +1,10 @@
 """Offers: proposing a trade, accepting, rejecting, countering, and expiry at the end of a round.
 
 An offer and its answers are visible only to its parties; the deal it becomes is public.
-An offer executes when every addressee has accepted, or falls through if a giver can no
-longer give. It expires only after every addressee has had a turn to answer.
+An offer executes when every addressee has accepted. An offer whose proposer (or a party
+that already accepted) can no longer give what it promised is withdrawn at once, with a log
+entry, so no one accepts a deal that would fall through. It expires only after every
+addressee has had a turn to answer.
 """
 
 from typing import Any
@@ -18,6 +20,7 @@ from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import (
     ACCEPTED,
+    CANCELLED,
     COUNTERED,
     EXPIRED,
     FAILED,
@@ -121,6 +124,24 @@ def _execute(state: State, offer: Offer) -> None:
     names = " and ".join(_name(state, p) for p in everyone)
     record(state, "game", "TradeAgreed", f"Deal (offer #{offer.id}) between {names}: {lines}.", auto=True,
            offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+
+
+def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
+    """Withdraws each open offer (of the seat's, or all) in which the proposer or a party that
+    already accepted can no longer give what it promised: units spent, capacity cut, blocked."""
+    offers = state.offers if seat is None else state.delegates[seat].offers
+    for offer in list(offers):
+        if offer.status != OPEN:
+            continue
+        bound = {offer.proposer, *offer.accepted_by}
+        items = [i for i in offer.items if i.giver in bound]
+        problem = next((p for p in (check_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition,
+                                               own=i.giver == offer.proposer) for i in items) if p), None)
+        problem = problem or check_totals(state, items)
+        if problem:
+            offer.status = CANCELLED
+            record(state, "game", "OfferCancelled", f"Offer #{offer.id} is withdrawn: {problem.message}",
+                   auto=True, visible_to=(offer.proposer, *offer.parties), offer=offer.id)
 
 
 def expire_offers(state: State) -> None:

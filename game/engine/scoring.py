@@ -3,6 +3,11 @@
 They are cached until `state.changed()` marks them stale: after every commitment, effect,
 signature, vote and round change, since conditions read flags, tracks and signatures too.
 
+Each commitment counts at the value per unit fixed when it was made (`unit_value`), plus the
+contribution changes in force that apply to all commitments (`state.retro`): a card that says
+nothing else changes only what later commitments are worth, so an expiring bonus never
+takes progress away from what was made while it was in force.
+
 Conditional commitments are resolved as the greatest fixed point: assume every active
 commitment effective, drop those whose condition fails, repeat until stable. So mutual
 conditions (A if B, B if A) both hold, and a chain unlocks all at once.
@@ -77,21 +82,32 @@ def _base(state: State) -> tuple:
     return (*_base_totals(state), signatories)
 
 
+def value(state: State, c) -> float:
+    """Returns how much one unit of the commitment advances its priority now."""
+    return c.unit_value + state.retro.get((c.kind, c.priority), 0.0)
+
+
 def _base_totals(state: State) -> tuple:
-    """Progress and contributors per priority from the unconditional rows, recomputing only
-    the priorities whose rows (or contributions) changed; by delegate as the state keeps it."""
+    """Progress and contributors per priority from the active unconditional commitments,
+    recomputing only the priorities whose rows (or contributions) changed."""
     cache = state.caches.base_rows
-    contribution = state.contribution
     progress, contributors = {}, {}
     for pid in state.tables.priority_order:
         key = (state.priority_versions.get(pid, 0), state.contribution_version)
         hit = cache.get(pid)
         if hit is None or hit[0] != key:
             rows = state.base_rows.get(pid, {})
-            total = sum(amount * contribution.get((kind, pid), 0.0) for (_, kind), amount in rows.items())
+            total = sum(c.amount * value(state, c) for c in _unconditional(state, pid))
             hit = cache[pid] = (key, total, frozenset(delegate for delegate, _ in rows))
         progress[pid], contributors[pid] = hit[1], hit[2]
     return progress, contributors, state.base_by_delegate
+
+
+def _unconditional(state: State, pid: str):
+    for delegate in {delegate for delegate, _ in state.base_rows.get(pid, {})}:
+        for c in state.delegates[delegate].own:
+            if c.priority == pid and c.status == ACTIVE and c.condition is None:
+                yield c
 
 
 def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:
@@ -106,7 +122,7 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
             if c.id in effective:
                 key = (c.delegate, c.kind, c.priority)
                 totals[key] = totals.get(key, 0) + c.amount
-                progress[c.priority] += c.amount * state.contribution.get((c.kind, c.priority), 0.0)
+                progress[c.priority] += c.amount * value(state, c)
                 if c.priority not in copied_priorities:
                     contributors[c.priority] = set(contributors[c.priority])
                     copied_priorities.add(c.priority)
@@ -146,7 +162,10 @@ def score(state: State, seat: str) -> int:
 
 
 def coalition_outcome(state: State) -> str:
-    """Returns a one-word summary: success (all secured), partial, or failure (none above failed)."""
+    """Returns a one-word summary: the outcome an end condition set (a collapse is a failure),
+    else success (all secured), partial, or failure (none above failed)."""
+    if state.end_outcome is not None:
+        return state.end_outcome
     statuses = derived(state).status.values()
     if all(s == "secured" for s in statuses):
         return "success"

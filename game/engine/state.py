@@ -30,6 +30,8 @@ class Commitment:
     status: str = ACTIVE
     holds: Any = None
     """The condition compiled when the commitment is made: predicate(state) -> bool."""
+    unit_value: float = 0.0
+    """Progress per unit fixed when it was made, minus the changes that apply to all (see scoring)."""
 
 
 @dataclass(slots=True)
@@ -148,6 +150,8 @@ class State:
     """delegate -> (kind, priority) -> units: base_totals by delegate, kept by set_status."""
     priority_versions: dict = field(default_factory=dict)
     """priority -> bumped when its base rows change: scoring recomputes only those priorities."""
+    retro: dict = field(default_factory=dict)
+    """(kind, priority) -> the sum of contribution changes in force that apply to all commitments."""
     contribution_version: int = 0
     """Bumped when an event changes a contribution: keys the views' static parts."""
     commitments: list[Commitment] = field(default_factory=list)
@@ -167,6 +171,8 @@ class State:
     paused: bool = False
     over: bool = False
     end_reason: str = ""
+    end_outcome: str | None = None
+    """The outcome an end condition sets (failure, partial, success); None: from the priorities."""
     decisions: int = 0
     next_token: int = 0
     """Numbers timed effects, so each revert undoes its own effect only."""

@@ -55,6 +55,13 @@ def controller_label(controller: str) -> str:
     return "a human player" if controller == "human" else f"a {controller} bot"
 
 
+def lower_name(name: str) -> str:
+    """Returns a sentence-case name for the middle of a sentence: its first letter in lower
+    case, unless its first word is an acronym ("US backstop"); proper names later keep theirs."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first.isupper() else name[:1].lower() + name[1:]
+
+
 class Names:
     """Display names for the ids of one scenario: delegations, priorities, kinds, tracks, flags."""
 
@@ -83,8 +90,9 @@ class Names:
         return some_id
 
     def kind(self, kind: str) -> str:
-        """Returns a commitment kind's name in lower case, for the middle of a sentence."""
-        return self.kinds[kind].lower() if kind in self.kinds else kind.replace("_", " ")
+        """Returns a commitment kind's name in lower case, for the middle of a sentence
+        (acronyms such as US or NATO keep their capitals)."""
+        return lower_name(self.kinds[kind]) if kind in self.kinds else kind.replace("_", " ")
 
     def quantity(self, amount: float, kind: str) -> str:
         return quantity(amount, self.units.get(kind, "units"))
@@ -189,7 +197,9 @@ def _approval(e, n: Names):
 
 
 def _contribution(e, n: Names):
-    return "", (f"Each unit of {n.kind(e.kind)} counts {number(abs(e.by))} {'more' if e.by > 0 else 'less'} "
+    when = ("every unit, including those already committed," if getattr(e, "applies_to", "new") == "all"
+            else "each unit committed from now on")
+    return "", (f"Of {n.kind(e.kind)}, {when} counts {number(abs(e.by))} {'more' if e.by > 0 else 'less'} "
                 f"toward {n(e.priority)}{_for(e)}")
 
 

@@ -81,13 +81,17 @@ class AdjustApproval(Strict):
 
 
 class AdjustContribution(Strict):
-    """Adds `by` to how much one unit of the kind advances the priority."""
+    """Adds `by` to how much one unit of the kind advances the priority: for units committed
+    from now on (`applies_to: new`, the default), or for every unit, including those already
+    committed (`all`). When a timed `new` change ends, units committed while it was in force
+    keep the value they were committed at."""
 
     op: Literal["adjust_contribution"]
     kind: Id
     priority: Id
     by: Amount
     rounds: Rounds = None
+    applies_to: Literal["new", "all"] = "new"
 
 
 class AdjustActions(Strict):

@@ -22,6 +22,17 @@ class Source(Strict):
     reliability: Literal["A", "B", "C", "S"] | None = None
 
 
+class DebriefQuestion(Strict):
+    """A debrief question asked only if the game took that turn: the event fired, the flag
+    ended at `flag_value`, the game ended by that end condition (all that are named)."""
+
+    text: str
+    after_event: Id | None = None
+    flag: Id | None = None
+    flag_value: bool = True
+    ended_by: Id | None = None
+
+
 class Meta(Strict):
     id: Id
     title: str
@@ -31,6 +42,9 @@ class Meta(Strict):
     sources: list[Source] = []
     learning_objectives: list[str] = []
     debrief_questions: list[str] = []
+    """Asked after every game."""
+    conditional_questions: list[DebriefQuestion] = []
+    """Asked only after a game in which what each names happened."""
     design_notes: list[str] = []
 
 
@@ -40,11 +54,13 @@ class TrackDelta(Strict):
 
 
 class EndCondition(Strict):
-    """Ends the game early, after a round's scoring, when every condition holds."""
+    """Ends the game early, after a round's scoring, when every condition holds. `outcome`, if
+    set, is the coalition's outcome whatever the priorities reached (a collapse is a failure)."""
 
     id: Id
     description: str
     when: list[Condition]
+    outcome: Literal["failure", "partial", "success"] | None = None
 
 
 class Rules(Strict):
@@ -76,6 +92,10 @@ class Priority(Strict):
     required_leads: list[Id] = []
     min_signatories: Count = 0
     required_signatories: list[Id] = []
+    excluded_contributors: list[Id] = []
+    """Delegations that may not commit anything to this priority (a public rule, unlike a red line)."""
+    excluded_note: str = ""
+    """Why they may not: shown to a player whose commitment is refused."""
 
 
 class CommitmentKind(Strict):
@@ -127,12 +147,16 @@ class ReferenceDelegate(Strict):
     signed: list[Id] = []
     refused: list[Id] = []
     note: str = ""
+    offered: str = ""
+    """What it really offered or committed, in words (the review sets it beside the table's)."""
 
 
 class ReferenceOutcome(Strict):
     summary: str
     priorities: dict[Id, ReferencePriority] = {}
     delegates: dict[Id, ReferenceDelegate] = {}
+    votes: str = ""
+    """Where domestic approvals really stood (the review sets it beside the votes held)."""
     open_questions: list[str] = []
 
 

@@ -3,6 +3,8 @@
 Professional debriefs run in that order (B8: reactions → what happened → why → lessons →
 how to apply them). A scenario question may name its stage ("Why: ..."); one that does
 not is placed by its wording. A stage the scenario leaves empty gets a standard prompt.
+A conditional question (one that names an event, a flag or an end condition) is asked
+only after a game in which that happened: the debrief follows the game.
 """
 
 import re
@@ -67,6 +69,22 @@ def stage_of(question: str) -> tuple[str, str]:
         if any(w in lowered for w in words):
             return stage, question.strip()
     return "what-happened", question.strip()
+
+
+def questions_for(scenario, events_fired, flags: dict[str, bool], end_reason: str) -> list[str]:
+    """Returns the scenario's questions for one finished game: every plain question, and each
+    conditional one whose event fired, whose flag ended as named and whose end condition ended it."""
+    ended = {c.id for c in scenario.rules.end_conditions if c.description == end_reason}
+    asked = list(scenario.meta.debrief_questions)
+    for q in scenario.meta.conditional_questions:
+        if q.after_event is not None and q.after_event not in events_fired:
+            continue
+        if q.flag is not None and flags.get(q.flag, False) != q.flag_value:
+            continue
+        if q.ended_by is not None and q.ended_by not in ended:
+            continue
+        asked.append(q.text)
+    return asked
 
 
 def hotwash(questions: list[str]) -> list[tuple[Stage, list[str], bool]]:

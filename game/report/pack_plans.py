@@ -146,7 +146,8 @@ def debrief_events(scenario: Scenario) -> list[tuple[str, ...]]:
     A card is named by its id ("venezuela") or two words of its title ("drone incursion").
     Cards named by the same words ("ceasefire violation") are alternatives: one group.
     """
-    questions = " ".join(scenario.meta.debrief_questions).casefold()
+    questions = " ".join([*scenario.meta.debrief_questions,
+                          *((q.after_event or "").replace("_", " ") for q in scenario.meta.conditional_questions)]).casefold()
     groups: dict[str, list[str]] = {}
     for event in scenario.events:
         words = [w.strip("'\"“”‘’:,.!?()").casefold() for w in event.title.split()]

@@ -123,7 +123,9 @@ def _offers(game: Game):
     for seat, d in game.catalog.delegates.items():
         made = Counter(o.status for o in offers if o.proposer == seat)
         if made:
-            rows.append((run(d.name), run(str(sum(made.values()))), *(run(str(made[s])) for s in _OFFER_STATES[:5])))
-    table = Table(("Proposer", "Offers", "Agreed", "Rejected", "Countered", "Expired", "Failed"), tuple(rows),
-                  frozenset(range(1, 7)), caption="What became of the offers each delegation made.")
+            rows.append((run(d.name), run(str(sum(made.values()))), *(run(str(made[s])) for s in _OFFER_STATES[:6])))
+    table = Table(("Proposer", "Offers", "Agreed", "Rejected", "Countered", "Expired", "Failed", "Withdrawn"),
+                  tuple(rows), frozenset(range(1, 8)),
+                  caption="What became of the offers each delegation made. Withdrawn: the proposer spent what it "
+                          "offered (or an event took it away) before the offer was accepted.")
     return Sub("What became of the offers", (table,))

@@ -4,9 +4,11 @@ confidential briefs, the comparison with reality, and the debrief questions.
 Each takes the finished game and returns a `Section`; nothing here renders HTML or Markdown.
 """
 
-from game.engine import Game, controller_label
+from collections import Counter
+
+from game.engine import Game, controller_label, plural, quantity
 from game.report.document import Badge, Bullets, Link, Meter, Para, Section, Strong, Sub, Table, run
-from game.report.hotwash import hotwash
+from game.report.hotwash import hotwash, questions_for
 
 _RANK = {"failed": 0, "partial": 1, "secured": 2}
 
@@ -123,12 +125,97 @@ def reality_section(game: Game) -> Section:
         rows.append((run(Strong(p.name)), run(Badge(pv.status), f" {pv.progress:g}/{p.target:g}"),
                      run(Badge(ref.status)), run(verdict), run(ref.note)))
     priorities = Table(("Priority", "At this table", "In reality", "Compared", "Reality note"), tuple(rows))
-    blocks = [Para(run(Strong("What really happened. "), reference.summary.strip()), "quote"),
-              Sub("Per priority", (priorities,)), Sub("Per delegation", (_delegation_table(game, reference),))]
+    blocks = [Para(run(Strong("What really happened. "), reference.summary.strip()), "quote")]
+    divergences = _divergences(game, reference)
+    if divergences:
+        blocks.append(Sub("Big divergences", (Bullets(tuple(run(Badge("worse", "setback") if bad else Badge("diverged", "differs"), " ",
+                                                                text) for text, bad in divergences)),)))
+    blocks += [Sub("Per priority", (priorities,)), Sub("Per delegation", (_delegation_table(game, reference),)),
+               _contributions_compared(game, reference), _votes_compared(game, reference)]
     if reference.open_questions:
         blocks.append(Sub("Left open in reality", (Bullets(tuple(run(q) for q in reference.open_questions)),)))
     return Section("reality", "Compared with reality", tuple(blocks),
                    intro="The real outcome beside this table's: where did you diverge, and why?")
+
+
+def _divergences(game: Game, reference) -> list[tuple[str, bool]]:
+    """Returns (sentence, whether it is a setback) for each big departure from reality: a game
+    that ended early, a priority two steps away, a delegation signing what it really refused
+    or signing at all where in reality it signed nothing (the US, in Paris)."""
+    found = []
+    result = game.result()
+    if result["outcome"] == "failure" and result["end_reason"] and not result["end_reason"].startswith("all "):
+        found.append((f"The game ended early: {result['end_reason']}. In reality the texts were signed.", True))
+    view = game.view("facilitator")
+    for pid, p in game.catalog.priorities.items():
+        ref = reference.priorities.get(pid)
+        if ref is not None and abs(_RANK[view.priorities[pid].status] - _RANK[ref.status]) == 2:
+            here = view.priorities[pid].status
+            found.append((f"{p.name} ended {here} here; in reality it was {ref.status}.", here == "failed"))
+    for seat, ref in reference.delegates.items():
+        if seat not in view.delegates or "signed" not in ref.model_fields_set:
+            continue
+        here = set(view.delegates[seat].signed)
+        name = _name(game, seat)
+        if not ref.signed and here:
+            found.append((f"{name} signed {_list(game, here)} at this table; in reality it signed nothing.", False))
+        refused = here & set(ref.refused)
+        if refused:
+            found.append((f"{name} signed {_list(game, refused)}, which it refused in reality.", False))
+    return found
+
+
+def _list(game: Game, priorities: set[str]) -> str:
+    return ", ".join(_short(game, p) for p in game.catalog.priority_order if p in priorities)
+
+
+def _contributions_compared(game: Game, reference) -> Sub:
+    """Returns what each delegation committed at this table beside what it really offered."""
+    view = game.view("facilitator")
+    kinds = game.catalog.kinds
+    rows = []
+    for seat, d in game.catalog.delegates.items():
+        ref = reference.delegates.get(seat)
+        offered = ref.offered if ref else ""
+        totals: Counter = Counter()
+        for c in view.commitments:
+            if c.delegate == seat and c.effective:
+                totals[c.kind] += c.amount
+        if not offered and not totals:
+            continue
+        here = ", ".join(quantity(n, kinds[k].unit) + f" ({game.names.kind(k)})" for k, n in totals.items())
+        rows.append((run(Strong(d.name)), run(here or "nothing in force"), run(offered or "not recorded")))
+    table = Table(("Delegation", "Committed at this table (in force at the end)", "Offered in reality"), tuple(rows))
+    return Sub("Contributions", (table,))
+
+
+def _votes_compared(game: Game, reference) -> Sub:
+    """Returns the domestic votes held at this table, each repeated outcome once with its count,
+    beside where the real votes stood."""
+    held: Counter = Counter()
+    for entry in game.view("facilitator").log:
+        if entry.kind in ("ApprovalWon", "ApprovalLost"):
+            seat, kind = entry.data["delegate"], entry.data["commitment"]
+            held[(seat, kind, entry.kind == "ApprovalWon")] += 1
+    seats = game.catalog.seats
+    lines = []
+    for seat, kind in sorted({(s, k) for s, k, _ in held}, key=lambda sk: (seats.index(sk[0]), sk[1])):
+        won_here, lost_here = held[(seat, kind, True)], held[(seat, kind, False)]
+        tally = " and ".join(part for part in (f"won {won_here}" if won_here else "",
+                                               f"lost {lost_here}" if lost_here else "") if part)
+        lines.append(run(Badge("better" if won_here else "worse", "won" if won_here else "lost"),
+                         f" {_name(game, seat)}, {game.names.kind(kind)}: {plural(won_here + lost_here, 'vote')}, "
+                         f"{tally}"))
+    won = sum(n for (_, _, w), n in held.items() if w)
+    lost = sum(held.values()) - won
+    summary = (f"At this table: {plural(won + lost, 'vote')} held, {won} won and {lost} lost."
+               if held else "At this table no domestic vote was held.")
+    blocks = [Para(run(Strong(summary)))]
+    if lines:
+        blocks.append(Bullets(tuple(lines)))
+    if reference.votes:
+        blocks.append(Para(run(Strong("In reality. "), reference.votes.strip()), "quote"))
+    return Sub("Votes at home", tuple(blocks))
 
 
 def _delegation_table(game: Game, reference) -> Table:
@@ -164,8 +251,11 @@ def _difference(game: Game, here: set[str], real: set[str]):
 def debrief_section(game: Game) -> Section:
     """Returns the scenario's debrief questions as a hotwash, with what to show at each stage."""
     meta = game.scenario.meta
+    result = game.result()
+    asked = questions_for(game.scenario, set(result["events_fired"]), game.view("facilitator").flags,
+                          result["end_reason"])
     groups = []
-    for stage, questions, standard in hotwash(list(meta.debrief_questions)):
+    for stage, questions, standard in hotwash(asked):
         show = [part for sid, title in stage.show for part in (Link(title, f"#{sid}"), ", ")][:-1]
         blocks = [Para(run(stage.guidance, " Show: ", *show, "."), "note"),
                   Bullets(tuple(run(q) for q in questions), ordered=True)]

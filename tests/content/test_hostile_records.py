@@ -103,8 +103,8 @@ def test_a_5000_digit_seed_gets_a_positioned_message(saved, tmp_path, suffix, ol
 def test_a_long_hexadecimal_number_in_an_action_is_refused(saved, tmp_path):
     text = edited(saved[".yaml"], "amount: 2", "amount: 0x" + "f" * 5000)
     path = write(tmp_path, text)
-    assert refused("replay", path).startswith(f"{path}:{at(text, '0xfff')}: actions[0].items[0].amount: "
-                                               "a whole number of 5,000 digits")
+    assert re.match(rf"{re.escape(str(path))}:{at(text, '0xfff')}: actions\[\d+\]\.items\[0\]\.amount: "
+                    "a whole number of 5,000 digits", refused("replay", path))
 
 
 def test_the_table_load_path_refuses_a_long_integer_with_a_record_error(saved, tmp_path):

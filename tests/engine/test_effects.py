@@ -66,9 +66,10 @@ def test_adjust_approval_changes_the_odds():
     assert g.view("a").me.approval_odds["troops"] == pytest.approx(0.95)
 
 
-def test_adjust_contribution_changes_progress():
+def test_adjust_contribution_for_all_changes_progress():
     g = game(events=[{"id": "e", "title": "E", "text": "t",
-                      "effects": [{"op": "adjust_contribution", "kind": "money", "priority": "p1", "by": 1, "rounds": 1}]}])
+                      "effects": [{"op": "adjust_contribution", "kind": "money", "priority": "p1", "by": 1, "rounds": 1,
+                                   "applies_to": "all"}]}])
     ok(g.apply(Pledge("a", "money", 2, "p1")))
     ok(g.apply(InjectEvent("e")))
     assert g.view("a").priorities["p1"].progress == 4

@@ -52,8 +52,8 @@ def test_facilitator_interventions_and_event_effects(crafted):
     assert [i.round for i in m.events] == sorted(i.round for i in m.events)
     injected = [i for i in m.events if i.injected]
     assert len(injected) == 1 and injected[0].effects
-    violation = next(i for i in m.events if i.event == "violation")
-    assert violation.tracks == (("Ceasefire stability", 6, 4),) and violation.track_change == 20
+    signal = next(i for i in m.events if i.event == "moscow_signal")
+    assert signal.tracks == (("Ceasefire talks", 3, 5),) and signal.track_change == 20
 
 
 def test_turning_points_follow_status_changes(crafted):

@@ -128,7 +128,7 @@ def test_paris_plans_cut_rounds_at_one_screen_and_inject_the_debrief_cards():
     assert short.rounds < scenario.rules.rounds and any("Play 3 of the 6 rounds" in c for c in short.cuts)
     assert long.rounds == scenario.rules.rounds
     injected = {i for _, ids in long.injects for i in ids}
-    assert {"venezuela", "drone_incursion", "legitimate_targets"} <= injected
+    assert {"secretary_returns", "attention_drifts", "legitimate_targets"} <= injected
 
 
 def _tutorial_with(**delegate_changes):

@@ -122,7 +122,7 @@ def test_offer_refusal_pledge_then_the_other_seat_accepts(table):
     d.click(form.chip_rect("priority", "force"))
     d.click(form.button_rect("pledge"))
     pledges = [c for c in s.game.view("fr").commitments if c.delegate == "fr"]
-    assert [(c.kind, c.priority, c.status) for c in pledges] == [("troops", "force", "pending")]
+    assert [(c.kind, c.priority, c.status) for c in pledges] == [("troops", "force", "active")]
     assert s.game.turn_seat == "uk" and s.curtain_for == "uk" and s.viewer is None
     assert scene.form is None or scene.form.closed
 
@@ -158,7 +158,7 @@ def test_a_single_human_needs_no_curtain_and_sees_only_its_own_secrets(records):
     d.key(pygame.K_p)
     form = d.scene.form
     d.click(form.chip_rect("kind", "troops"))
-    d.click(form.chip_rect("priority", "force"))
+    d.click(form.chip_rect("priority", "armed_forces"))
     d.click(form.chip_rect("conditional", True))
     for _ in range(len(session.seats)):  # 17 seats: the row is a spinner (< name >)
         if form.values["if_who"] == "pl":

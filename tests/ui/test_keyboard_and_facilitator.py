@@ -132,7 +132,7 @@ def test_facilitator_pause_clock_undo_inject_adjust_hand_over_save_load(table):
     assert s.game.turn_seat == "fr" and s.screen().paused
     assert len(s.game.actions) == done  # the pass is gone, the pause is kept
     d.click(panel.button_rect("extend"))
-    assert s.clock.limit == 600 + 60
+    assert s.clock.limit == 150 + 60
     d.click(panel.button_rect("pause"))  # resume
     assert not s.screen().paused
 

@@ -1,0 +1,141 @@
+"""Bargaining moves the personalities share: conditional pledges that serve an objective
+("our forces if the US backstops"), counter-offers, and small trades.
+
+Each move is read off the seat's own objectives and chosen by value, never by the order
+of a dict; open-ended moves (conditional pledges, counters) are tested with the engine's check.
+"""
+
+from collections.abc import Sequence
+from math import ceil
+from typing import Any
+
+from game.bots.base import Check
+from game.bots.judgement import free, gap, offer_value, open_priorities, parse_objective, promised
+from game.engine import Rng, SeatView
+from game.model.actions import Counter, OfferItem, Pledge, Propose
+from game.model.conditions import ContributedTest
+
+
+def backing_conditions(view: SeatView) -> list[tuple[str, str | None, ContributedTest]]:
+    """Returns (own kind, priority or None, condition) for each objective that rewards the
+    seat's own units of a kind together with another delegation's contribution, or that
+    allows the seat's units only alongside it ("German forces only with a US backstop")."""
+    found = []
+    for objective in view.me.objectives:
+        parsed = parse_objective(objective.when)
+        others = [w for w in parsed.wants if w.delegate != view.seat and w.kind]
+        own = [(w.kind, w.priority) for w in parsed.wants if w.delegate == view.seat and w.kind]
+        own += [(kind, None) for delegate, kind in parsed.avoided if delegate == view.seat and kind]
+        for (kind, pid) in own:
+            for w in others:
+                condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind,
+                                            priority=w.priority, min=max(1, ceil(w.amount)))
+                found.append((kind, pid, condition))
+    return found
+
+
+def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pledge | None:
+    """Returns the most valuable conditional pledge the seat's objectives reward and it has not
+    made yet (one per kind), sized to at most `max_units`."""
+    made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+    held = promised(view)
+    best, best_value = None, 0.0
+    for kind, wanted_pid, condition in backing_conditions(view):
+        units = min(free(view, view.seat, kind) - held.get(kind, 0), max_units)
+        if kind in made or units <= 0:
+            continue
+        pids = [wanted_pid] if wanted_pid else list(view.priorities)
+        for pid in pids:
+            value = view.contribution.get((kind, pid), 0) * units
+            if value <= best_value:
+                continue
+            pledge = Pledge(view.seat, kind, units, pid, condition)
+            if check(pledge) is None:
+                best, best_value = pledge, value
+    return best
+
+
+def answer_order(view: SeatView) -> list[Any]:
+    """Returns the open offers awaiting the seat's answer, most valuable to it first."""
+    return sorted(view.open_offers_to_me(), key=lambda o: (-offer_value(view, o), o.id))
+
+
+def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> Counter | None:
+    """Returns a counter that asks less of the seat: one unit fewer of what it gives, made
+    conditional where its objectives want a backing, or another kind it can give instead."""
+    if offer.replaces is not None:
+        return None  # one round of haggling: a counter to a counter is answered yes or no
+    backing = {kind: condition for kind, _, condition in backing_conditions(view)}
+    items = []
+    for item in offer.items:
+        if item.giver != view.seat:
+            items.append(item)
+            continue
+        kind, amount, condition = item.commitment, item.amount, item.condition
+        if free(view, view.seat, kind) < 1 or kind in view.delegates[view.seat].blocked:
+            kind = _substitute(view, item.priority) or kind
+        amount = max(1, min(amount - 1 if amount > 1 else 1, free(view, view.seat, kind)))
+        if condition is None and kind in backing:
+            condition = backing[kind]
+        items.append(OfferItem(view.seat, kind, amount, item.priority, condition))
+    items = tuple(items)
+    if items == tuple(offer.items):
+        return None
+    counter = Counter(view.seat, offer.id, items, note=note or "We can do this much.")
+    return counter if check(counter) is None else None
+
+
+def _substitute(view: SeatView, pid: str) -> str | None:
+    """Returns the kind the seat can give most of toward the priority, if any."""
+    options = [(free(view, view.seat, k) * v, k) for (k, p), v in view.contribution.items()
+               if p == pid and v > 0 and free(view, view.seat, k) > 0
+               and k not in view.delegates[view.seat].blocked and k not in view.me.approval_odds]
+    return max(options)[1] if options else None
+
+
+def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose | None:
+    """Returns a one-for-one trade toward the biggest open gaps: the seat's most useful free
+    unit for the partner's, the partner chosen by what it could add; `asked` holds
+    (round, partner) pairs already tried, so the seat does not repeat itself."""
+    gives = _gives(view)
+    if not gives:
+        return None
+    asks = []
+    for pid in open_priorities(view)[:3]:
+        for seat, d in view.delegates.items():
+            if seat == view.seat or (view.round, seat) in asked:
+                continue
+            for (kind, p), value in view.contribution.items():
+                if p == pid and d.free.get(kind, 0) > 0 and kind not in d.blocked:
+                    asks.append((min(value, gap(view, pid)), seat, kind, pid))
+    asks.sort(key=lambda a: (-a[0], a[1], a[2]))
+    top = asks[:6]
+    rng.shuffle(top)
+    for _, seat, kind, pid in top:
+        for give in gives:
+            offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
+            if check(offer) is None:
+                asked.add((view.round, seat))
+                return offer
+    return None
+
+
+def _gives(view: SeatView) -> list[OfferItem]:
+    """Returns one-unit items the seat could give, most valuable first (promised units held back)."""
+    held = promised(view)
+    options = []
+    for (kind, pid), value in view.contribution.items():
+        if free(view, view.seat, kind) - held.get(kind, 0) > 0 and gap(view, pid) > 0:
+            options.append((min(value, gap(view, pid)), kind, pid))
+    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]
+
+
+def pick_by_value(actions: Sequence[Any], value) -> Any | None:
+    """Returns the action with the highest value (ties: the first), or None."""
+    best, best_value = None, None
+    for action in actions:
+        v = value(action)
+        if best_value is None or v > best_value:
+            best, best_value = action, v
+    return best
