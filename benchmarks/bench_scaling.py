@@ -1,4 +1,4 @@
-"""Cost per decision as the table grows: the flagship at 17, 34, 68 and 136 seats.
+"""Cost per decision as the table grows: the flagship (24 seats) at 1, 2, 4 and 8 copies.
 
 Builds the larger tables itself: every delegation is cloned with new ids (`fr-2`, `fr-3`...)
 through the pydantic model, priorities' targets, partial marks and signatory minimums scale

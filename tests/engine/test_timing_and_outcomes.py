@@ -98,7 +98,7 @@ def test_an_offer_its_proposer_can_no_longer_honour_is_withdrawn_before_acceptan
     assert offer.status == "cancelled"
     assert any(e.kind == "OfferCancelled" and "withdrawn" in e.text for e in g.log)
     assert g.turn_seat == "b"
-    refused(g.apply(Accept("b", 1)), "offer_closed")
+    refused(g.apply(Accept("b", offer.id)), "offer_closed")
     assert not any(e.kind == "TradeFailed" for e in g.log)
 
 
