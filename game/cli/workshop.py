@@ -24,11 +24,14 @@ from game.cli.common import bot_overrides, user_errors
               help="Also write every join code and page address to this JSON file (owner-only).")
 @click.option("--bot", "bots", multiple=True, metavar="SEAT=KIND",
               help="Seat a bot in the host (random, cautious, cooperative, negotiator); repeatable.")
+@click.option("--turns", type=click.Choice(["simultaneous", "ordered"]), default="simultaneous", show_default=True,
+              help="simultaneous: every delegation acts at once in the negotiation phase; ordered: in turn.")
 @click.option("--class-length", type=click.Choice(["45", "90", "180"]),
               help="Minutes of class: times each round's negotiation to fit, with a briefing and a debrief.")
 @user_errors
 def host(scenario: str | None, port: int, bind: str, seed: int | None, journal: Path | None,
-         resume: Path | None, codes_file: Path | None, bots: tuple[str, ...], class_length: str | None) -> None:
+         resume: Path | None, codes_file: Path | None, bots: tuple[str, ...], turns: str,
+         class_length: str | None) -> None:
     """Host a game for a class: every delegation joins from its own device with a code."""
     from game.net.launch import HostSettings, serve
 
@@ -38,7 +41,7 @@ def host(scenario: str | None, port: int, bind: str, seed: int | None, journal: 
     if len(set(seats)) != len(seats):
         raise click.BadParameter("a seat is given twice", param_hint="--bot")
     settings = HostSettings(scenario=scenario, port=port, bind=bind, seed=seed, journal=journal, resume=resume,
-                            codes_file=codes_file, bots=bot_overrides(bots),
+                            codes_file=codes_file, bots=bot_overrides(bots), turns=turns,
                             class_length=int(class_length) if class_length else None)
     asyncio.run(serve(settings, say=lambda text: click.echo(text)))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.scenarios import load_scenario
-from game.engine import Game
+from game.engine import Game, SetupError
 from game.errors import CoalitionError, RecordError
 from game.model.actions import ACTIONS, action_to_dict
 from game.model.record import GameRecord
@@ -44,7 +44,8 @@ class JournalWriter:
         writer = cls(path, fd)
         writer._write({"journal": JOURNAL_FORMAT, "scenario_id": game.scenario.meta.id,
                        "scenario_hash": game.content_hash, "seed": game.seed,
-                       "controllers": dict(game.record().controllers)})
+                       "controllers": dict(game.record().controllers),
+                       **({"turns": game.turns} if game.turns else {})})
         for action in game.actions:
             writer.action(action)
         return writer
@@ -113,8 +114,11 @@ def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journa
     if header["scenario_hash"] != loaded.content_hash:
         raise RecordError(f"{path}: this journal was written for another version of scenario "
                           f"'{header['scenario_id']}' (its content hash differs)")
-    game = Game.new(loaded.scenario, header["seed"], content_hash=loaded.content_hash,
-                    controllers=header["controllers"])
+    try:
+        game = Game.new(loaded.scenario, header["seed"], content_hash=loaded.content_hash,
+                        controllers=header["controllers"], turns=header.get("turns"))
+    except SetupError as err:
+        raise RecordError(f"{path}:1: {err}") from None
     undos = 0
     for number, data in enumerate(lines[1:], start=2):
         undos += _replay_line(path, number, data, game)

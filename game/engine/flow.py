@@ -62,6 +62,11 @@ def _start_negotiation(state: State) -> bool:
     state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
     state.changed()
     record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
+    if state.simultaneous:
+        turns = state.tables.scenario.rules.turns_per_round
+        state.budget = {seat: actions_for(state, seat) * turns for seat in seats}
+        state.passed = {seat for seat, left in state.budget.items() if left <= 0}
+        return len(state.passed) < len(seats)
     return _settle_turn(state)
 
 
@@ -79,6 +84,14 @@ def _settle_turn(state: State) -> bool:
         if state.actions_left > 0:
             return True
         state.turn_index += 1
+
+
+def seat_done(state: State, seat: str) -> None:
+    """Simultaneous rounds: the delegation is done for the round; the phase ends when all are."""
+    state.passed.add(seat)
+    end_turn(state, seat)
+    if len(state.passed) >= len(state.budget):
+        end_phase(state)
 
 
 def next_turn(state: State) -> None:

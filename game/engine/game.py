@@ -57,15 +57,19 @@ def scenario_hash(scenario: Scenario) -> str:
 
 class Game:
     def __init__(self, tables: Tables, seed: int, controllers: dict[str, str] | None = None,
-                 parent: ForkParent | None = None):
+                 parent: ForkParent | None = None, turns: str | None = None):
         _check_setup(tables, seed, controllers or {})
+        if turns not in (None, "ordered", "simultaneous"):
+            raise SetupError(f"turns are 'ordered' or 'simultaneous' (got {turns!r})")
+        self.turns = turns
+        """The host's choice of turn mode, or None for the scenario's own."""
         self._tables = tables
         self.seed = seed
         self.actions: list[Any] = []
         self.initial_controllers = dict(controllers or {})
         self.parent = parent
         """A fork's origin; its `reseeds` restart the RNG after the given steps (see fork())."""
-        self._state = initial_state(tables, seed, self.initial_controllers)
+        self._state = initial_state(tables, seed, self.initial_controllers, turns)
         flow.start_game(self._state)
         self._reseed(0)
 
@@ -76,9 +80,11 @@ class Game:
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, *, content_hash: str | None = None,
-            controllers: dict[str, str] | None = None) -> "Game":
-        """Starts a game of the scenario; `controllers` maps seats to "human" or a bot personality."""
-        return cls(compile_tables(scenario, content_hash or scenario_hash(scenario)), seed, controllers)
+            controllers: dict[str, str] | None = None, turns: str | None = None) -> "Game":
+        """Starts a game of the scenario; `controllers` maps seats to "human" or a bot personality;
+        `turns` ("ordered" or "simultaneous") overrides the scenario's turn mode."""
+        return cls(compile_tables(scenario, content_hash or scenario_hash(scenario)), seed, controllers,
+                   turns=turns)
 
     # -- acting -----------------------------------------------------------------
     def check(self, action: Any) -> Rejection | None:
@@ -110,7 +116,7 @@ class Game:
         return last
 
     def _rebuild(self, actions: list[Any]) -> None:
-        self._state = initial_state(self._tables, self.seed, self.initial_controllers)
+        self._state = initial_state(self._tables, self.seed, self.initial_controllers, self.turns)
         flow.start_game(self._state)
         self._reseed(0)
         self.actions = []
@@ -123,7 +129,7 @@ class Game:
     def replay(self) -> Iterator[tuple[Applied, "Game"]]:
         """Walks the game again from its start: yields each step's Applied and the replaying game
         as it stands after it (read its views), for reviews that need more than the log."""
-        game = Game(self._tables, self.seed, self.initial_controllers, self.parent)
+        game = Game(self._tables, self.seed, self.initial_controllers, self.parent, self.turns)
         for action in self.actions:
             applied = game.apply(action)
             if not isinstance(applied, Applied):  # cannot happen: these actions built this game
@@ -228,7 +234,8 @@ class Game:
             scenario_id=self.scenario.meta.id, scenario_hash=self.content_hash,
             seed=self.seed, actions=[action_to_dict(a) for a in self.actions],
             controllers=self.initial_controllers, decisions=self._state.decisions,
-            rng_state=self._state.rng.state, log_digest=log_digest(self._state.log), parent=self.parent)
+            rng_state=self._state.rng.state, log_digest=log_digest(self._state.log), parent=self.parent,
+            turns=self.turns)
 
     def fork(self, step: int, seed: int | None = None, *, name: str = "") -> "Game":
         """Returns a new game that replays this one's first `step` actions and goes on from there;
@@ -238,7 +245,7 @@ class Game:
         kept = [r for r in (self.parent.reseeds if self.parent else ()) if r[0] <= step]
         parent = ForkParent(record=name, digest=log_digest(self._state.log), step=step,
                             reseeds=kept + ([(step, seed)] if seed is not None else []))
-        game = Game(self._tables, self.seed, self.initial_controllers, parent)
+        game = Game(self._tables, self.seed, self.initial_controllers, parent, self.turns)
         game._rebuild(self.actions[:step])
         return game
 
@@ -253,7 +260,8 @@ class Game:
                 f"this record was made with a different version of scenario '{record.scenario_id}' "
                 f"(record hash {record.scenario_hash[:12]}…, scenario hash {digest[:12]}…)")
         try:
-            game = cls(compile_tables(scenario, digest), record.seed, record.controllers, record.parent)
+            game = cls(compile_tables(scenario, digest), record.seed, record.controllers, record.parent,
+                       record.turns)
         except SetupError as err:
             raise ReplayError(str(err)) from None
         actions = []

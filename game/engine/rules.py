@@ -37,6 +37,13 @@ def check(state: State, action: Any) -> Rejection | None:
         return Rejection("unknown_seat", f"There is no delegation '{action.seat}' at this table.")
     if state.paused:
         return Rejection("paused", "The facilitator has paused the game; wait until it resumes.")
+    if state.simultaneous:
+        if state.phase != "negotiation":
+            return Rejection("not_negotiating", f"Delegations act in the negotiation phase (now: {state.phase}).")
+        if action.seat in state.passed:
+            return Rejection("done_this_round", f"{state.tables.display_name(action.seat)} is done for this round "
+                                                f"(it passed or used all its actions); wait for the next round.")
+        return rule.check(state, action)
     if state.turn_seat != action.seat:
         if state.turn_seat is None:
             return Rejection("not_negotiating", f"Delegations act in the negotiation phase (now: {state.phase}).")
@@ -53,6 +60,12 @@ def apply_action(state: State, action: Any) -> None:
     state.decisions += 1
     if rule.facilitator or state.over:
         return
+    if state.simultaneous:
+        if state.phase == "negotiation" and action.seat not in state.passed:
+            state.budget[action.seat] -= 1
+            if rule.ends_turn or state.budget[action.seat] <= 0:
+                flow.seat_done(state, action.seat)
+        return
     if rule.ends_turn:
         flow.next_turn(state)
         return
@@ -64,7 +77,7 @@ def apply_action(state: State, action: Any) -> None:
 
 def legal_actions(state: State, seat: str) -> list[Any]:
     """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
-    if state.over or state.paused or state.turn_seat != seat:
+    if state.over or state.paused or not state.may_act(seat):
         return []
     return [action for enumerate_kind in _ENUMERATORS for action in enumerate_kind(state, seat)]
 

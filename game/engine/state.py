@@ -168,6 +168,12 @@ class State:
     cycle: int = 0
     actions_left: int = 0
     acted_this_cycle: bool = False
+    simultaneous: bool = False
+    """Every delegation acts at once in the negotiation phase (rules.turns, or the host's choice)."""
+    budget: dict[str, int] = field(default_factory=dict)
+    """In simultaneous rounds: the actions each delegation has left this round."""
+    passed: set = field(default_factory=set)
+    """In simultaneous rounds: the delegations done for this round (passed, or out of actions)."""
     paused: bool = False
     over: bool = False
     end_reason: str = ""
@@ -182,9 +188,23 @@ class State:
 
     @property
     def turn_seat(self) -> str | None:
+        """Whose turn it is; in simultaneous rounds, the first delegation (in order) still acting."""
         if self.phase != "negotiation" or self.over or not self.order:
             return None
+        if self.simultaneous:
+            return next((seat for seat in self.order if seat not in self.passed), None)
         return self.order[self.turn_index]
+
+    def may_act(self, seat: str) -> bool:
+        """Whether the delegation may take an action now (pausing aside)."""
+        if self.simultaneous:
+            return self.phase == "negotiation" and not self.over and seat in self.budget and seat not in self.passed
+        return self.turn_seat == seat
+
+    def actions_left_for(self, seat: str) -> int:
+        if self.simultaneous:
+            return self.budget.get(seat, 0) if self.phase == "negotiation" else 0
+        return self.actions_left
 
     def changed(self, seat: str | None = None) -> None:
         """Marks derived values and cached views stale after a visible change; naming the
@@ -259,7 +279,7 @@ def _add(table: dict, key, amount: int) -> None:
         del table[key]
 
 
-def initial_state(tables: Any, seed: int, controllers: dict[str, str]) -> State:
+def initial_state(tables: Any, seed: int, controllers: dict[str, str], turns: str | None = None) -> State:
     """Returns the state before the first phase: capacities, tracks and flags as the scenario sets them."""
     delegates = {}
     for d in tables.scenario.delegates:
@@ -271,4 +291,5 @@ def initial_state(tables: Any, seed: int, controllers: dict[str, str]) -> State:
     return State(tables=tables, rng=Rng(seed), offer_numbers=Rng(derive_seed(seed, "offer-numbers")),
                  round=1, phase="setup", delegates=delegates,
                  tracks={t.id: t.start for t in tables.scenario.tracks},
-                 flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution)
+                 flags={f.id: f.start for f in tables.scenario.flags}, contribution=contribution,
+                 simultaneous=(turns or tables.scenario.rules.turns) == "simultaneous")

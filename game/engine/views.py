@@ -281,9 +281,16 @@ def build_view(state: State, seat: str) -> SeatView:
         private = {seat: _private(state, seat)}
         offers = tuple(_offer_view(o) for o in state.delegates[seat].offers)
         log = _visible_log(state, seat)
-    return SeatView(seat, state.round, state.phase, state.turn_seat, state.actions_left, state.paused,
+    return SeatView(seat, state.round, state.phase, state.turn_seat, _actions_left(state, seat), state.paused,
                     state.over, state.end_reason, public, private, offers, log, _fired(state, seat),
                     _mine(state, seat, public))
+
+
+def _actions_left(state: State, seat: str) -> int:
+    """The viewer's own actions left; for the facilitator and the public, the acting seat's."""
+    if seat in state.delegates:
+        return state.actions_left_for(seat)
+    return state.actions_left_for(state.turn_seat) if state.turn_seat else 0
 
 
 def _mine(state: State, seat: str, public: PublicView) -> tuple[CommitmentView, ...]:

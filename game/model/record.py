@@ -48,11 +48,14 @@ class GameRecord(Strict):
     log_digest: str = Field(pattern=r"^[0-9a-f]{32}$")
     parent: ForkParent | None = None
     """Set on a fork (`coalition fork`): the game it branched from."""
+    turns: Literal["ordered", "simultaneous"] | None = None
+    """Set when the game's host chose a turn mode other than its scenario's (`--turns`)."""
 
     @model_serializer(mode="wrap")
-    def _drop_no_parent(self, handler):
-        """Keeps a record that is no fork byte-identical to one saved before forks existed."""
+    def _drop_unset(self, handler):
+        """Keeps a record with no fork and no turn mode of its own byte-identical to one saved before."""
         data = handler(self)
-        if data.get("parent", 0) is None:
-            del data["parent"]
+        for key in ("parent", "turns"):
+            if data.get(key, 0) is None:
+                del data[key]
         return data

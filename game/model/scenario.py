@@ -69,6 +69,10 @@ class Rules(Strict):
     actions_per_turn: whole(1, 10) = 2
     turns_per_round: whole(1, 10) = 2
     turn_order: Literal["listed", "rotate"] = "rotate"
+    turns: Literal["ordered", "simultaneous"] = "ordered"
+    """ordered: delegations take turns; simultaneous: in the negotiation phase every delegation
+    acts when it likes, within its budget for the round (actions_per_turn x turns_per_round),
+    until each has passed or the facilitator ends the phase (a host may choose either)."""
     events_per_round: whole(0, 10) = 1
     offers_expire: Literal["end_of_round", "never"] = "end_of_round"
     """end_of_round: an unanswered offer expires at the end of the first round by whose end

@@ -44,6 +44,8 @@ class HostSettings:
     codes_file: Path | None = None
     bots: dict[str, str] = field(default_factory=dict)
     class_length: int | None = None
+    turns: str | None = None
+    """The turn mode for a new game (a resumed one keeps its journal's)."""
 
 
 def default_journal(scenario_id: str) -> Path:
@@ -75,7 +77,8 @@ def open_game(settings: HostSettings, say=print) -> tuple[Game, JournalWriter, J
     seed = settings.seed if settings.seed is not None else int.from_bytes(os.urandom(4), "big")
     if not 0 <= seed < 2**64:
         raise HostError("--seed must be between 0 and 2**64 - 1")
-    game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=settings.bots)
+    game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=settings.bots,
+                    turns=settings.turns)
     path = settings.journal or default_journal(loaded.scenario.meta.id)
     if path.exists():
         raise HostError(f"{path}: a journal already exists there (use --resume to continue it)")

@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from game.content.journal import load_journal
 from game.content.scenarios import load_scenario
 from game.engine import Game
@@ -9,9 +11,10 @@ from game.net.remote_bot import GAME_OVER, play_seat
 from tests.net.hosting import Raw, hosted, run, ws_url
 
 
-def test_remote_bots_play_a_whole_tutorial_game(tmp_path):
+@pytest.mark.parametrize("turns", ["ordered", "simultaneous"])
+def test_remote_bots_play_a_whole_tutorial_game(tmp_path, turns):
     async def scenario():
-        async with hosted(tmp_path) as running:
+        async with hosted(tmp_path, turns=turns) as running:
             host = running.host
             bots = [play_seat(running.url, host.codes.by_seat[seat], "negotiator", seed=i, say=lambda _: None)
                     for i, seat in enumerate(host.game.seats)]
@@ -25,6 +28,7 @@ def test_remote_bots_play_a_whole_tutorial_game(tmp_path):
     loaded = load_scenario("tutorial")
     replayed = Game.from_record(loaded.scenario, record, content_hash=loaded.content_hash)
     assert replayed.result() == result
+    assert record.turns == turns
 
 
 def test_host_bots_and_a_facilitator_hand_over(tmp_path):
