@@ -1,8 +1,9 @@
 """Workshop host under load: 35 WebSocket clients on loopback play a whole Paris game.
 
-The host runs as its own process (`coalition host`); this process holds 17 seat clients
-acting as fast as they are allowed (a random legal action as soon as their view offers
-any), a facilitator and 17 spectators. Latency runs from an action being sent to the
+The host runs as its own process (`coalition host`, simultaneous turns unless `--turns
+ordered`); this process holds a client per seat (24 in Paris) acting as fast as they are
+allowed (a random legal action as soon as their view offers any), a facilitator and
+spectators for the rest of the 35 connections. Latency runs from an action being sent to the
 moment every connection has received the view that includes it. `--json` prints one object.
 """
 
@@ -80,10 +81,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_host(folder: Path, port: int, seed: int) -> subprocess.Popen:
+def start_host(folder: Path, port: int, seed: int, turns: str) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, "-m", "game", "host", "paris-2026", "--bind", "127.0.0.1", "--port", str(port),
-         "--seed", str(seed), "--journal", str(folder / "bench.jsonl"), "--codes", str(folder / "codes.json")],
+         "--seed", str(seed), "--journal", str(folder / "bench.jsonl"), "--codes", str(folder / "codes.json"),
+         "--turns", turns],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -119,7 +121,9 @@ async def load(port: int, codes: dict, spectators: int, compression: str | None,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--spectators", type=int, default=17, help="Spectator connections (17 seats + 1 facilitator + these).")
+    parser.add_argument("--clients", type=int, default=35,
+                        help="Connections in all: every seat, the facilitator, and spectators for the rest.")
+    parser.add_argument("--turns", choices=["simultaneous", "ordered"], default="simultaneous")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-compression", action="store_true", help="Turn off permessage-deflate.")
     parser.add_argument("--limit", type=float, default=120.0, help="Stop after this many seconds.")
@@ -127,11 +131,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        host = start_host(Path(folder), port, args.seed)
+        host = start_host(Path(folder), port, args.seed, args.turns)
         try:
             codes = json.loads((Path(folder) / "codes.json").read_text())
             compression = None if args.no_compression else "deflate"
-            clients, seconds = asyncio.run(load(port, codes, args.spectators, compression, args.limit))
+            spectators = max(0, args.clients - len(codes["seats"]) - 1)
+            clients, seconds = asyncio.run(load(port, codes, spectators, compression, args.limit))
         finally:
             host.terminate()
             host.wait(10)
@@ -150,7 +155,7 @@ def main() -> None:
         return round(latencies[min(actions - 1, int(p * actions))], 2) if actions else float("nan")
 
     result = {
-        "scenario": "paris-2026", "clients": len(clients), "actions": actions,
+        "scenario": "paris-2026", "turns": args.turns, "clients": len(clients), "actions": actions,
         "p50_ms": pct(0.5), "p95_ms": pct(0.95), "max_ms": round(latencies[-1], 2) if latencies else None,
         "actions_per_s": round(actions / seconds, 1), "seconds": round(seconds, 2),
         "kb_per_client_per_action": round(sum(c.bytes for c in clients) / len(clients) / max(actions, 1) / 1024, 1),
