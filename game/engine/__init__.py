@@ -30,16 +30,21 @@ from game.engine.words import (
     describe_effects,
     describe_item,
     effect_parts,
+    explain_condition,
+    explain_conditions,
     number,
+    percent,
     plural,
     possessive,
     quantity,
+    signed,
 )
 
 __all__ = [
     "CARD_ENTRIES", "CONTROLLERS", "ENTRY_KINDS", "MAX_SEED", "SetupError", "Applied", "Catalog", "CommitmentView", "DelegateView", "EntryKind", "Game",
     "KindView", "LogEntry", "Names", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
     "PublicView", "Rejection", "ReplayError", "Rng", "SeatView", "controller_label", "derive_seed",
-    "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts", "number",
-    "plural", "possessive", "quantity", "scenario_hash",
+    "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts",
+    "explain_condition", "explain_conditions", "number", "percent", "plural", "possessive", "quantity",
+    "scenario_hash", "signed",
 ]

@@ -74,10 +74,12 @@ class Names:
         self.tracks = {t.id: t.name for t in scenario.tracks}
         self.flags = {f.id: f.name for f in scenario.flags}
         self.kind_short = _short_kinds([k.id for k in scenario.commitment_kinds])
+        self.events = {e.id: e.title for e in scenario.events}
+        self.bodies = {(d.id, k): a.body for d in scenario.delegates for k, a in d.approvals.items()}
 
     def __call__(self, some_id: str) -> str:
         """Returns the display name of any id (delegations first), else the id in words."""
-        for table in (self.seats, self.priorities, self.kinds, self.tracks, self.flags):
+        for table in (self.seats, self.priorities, self.kinds, self.tracks, self.flags, self.events):
             if some_id in table:
                 return table[some_id]
         return some_id.replace("_", " ")
@@ -94,8 +96,8 @@ class Names:
         (acronyms such as US or NATO keep their capitals)."""
         return lower_name(self.kinds[kind]) if kind in self.kinds else kind.replace("_", " ")
 
-    def quantity(self, amount: float, kind: str) -> str:
-        return quantity(amount, self.units.get(kind, "units"))
+    def quantity(self, amount: float, kind: str | None) -> str:
+        return quantity(amount, self.units.get(kind, "units") if kind else "units")
 
 
 def _short_kinds(ids: list[str]) -> dict[str, str]:
@@ -216,7 +218,7 @@ def _revoke(e, n: Names):
 
 
 def _message(e, n: Names):
-    return "", f"News: {e.text}"
+    return "", f"News for {', '.join(n(s) for s in e.to)}: {e.text}" if e.to else f"News: {e.text}"
 
 
 EFFECT_WORDS: dict[str, Callable[[Any, Names], tuple[str, str]]] = {
@@ -243,3 +245,149 @@ def describe_effects(effects: list, names: Names, viewer: str | None) -> list[st
     """Returns one sentence per effect the viewer may read (private news to others is left out)."""
     return [describe_effect(e, names) for e in effects
             if not (e.op == "message" and e.to and viewer not in e.to)]
+
+
+# -- conditions explained in full, for briefs and the printed pack -------------------------
+# (describe_condition above is the short form that logs and offers use.)
+
+def _x_statuses(statuses: list[str]) -> str:
+    return "at least partial" if set(statuses) == {"secured", "partial"} else " or ".join(statuses)
+
+
+def _x_bounds(low: float | None, high: float | None, what: str = "") -> str:
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}{what}"
+    if low is not None:
+        return f"at least {low:g}{what}"
+    return f"at most {high:g}{what}" if high is not None else "any value"
+
+
+def _x_round(c, n: Names) -> str:
+    if c.min is not None and c.max is not None:
+        return f"it is round {c.min}" if c.min == c.max else f"it is round {c.min} to {c.max}"
+    if c.min is not None:
+        return f"it is round {c.min} or later"
+    return f"it is round {c.max} or earlier" if c.max is not None else "any round"
+
+
+def _x_track(c, n: Names) -> str:
+    return f"{n(c.track)} is {_x_bounds(c.min, c.max)}"
+
+
+def _x_flag(c, n: Names) -> str:
+    return f"“{n(c.flag)}” is {'true' if c.value else 'not true'}"
+
+
+def _x_priority(c, n: Names) -> str:
+    parts = []
+    if c.status:
+        parts.append(f"{n(c.priority)} ends {_x_statuses(c.status)}")
+    if c.min_progress is not None:
+        parts.append(f"{n(c.priority)} reaches a progress of at least {c.min_progress:g}")
+    return " and ".join(parts) or f"{n(c.priority)} is on the agenda"
+
+
+def _x_contributed(c, n: Names) -> str:
+    who = n(c.delegate) if c.delegate else "the delegations together"
+    what = n(c.kind).lower() if c.kind else "any kind"
+    toward = f" for {n(c.priority)}" if c.priority else ""
+    return f"{who} {'has' if c.delegate else 'have'} at least {n.quantity(c.min, c.kind)} of {what} in force{toward}"
+
+
+def _x_signed(c, n: Names) -> str:
+    manner = "" if c.reservations_ok else " without reservations"
+    return f"{n(c.delegate)} signs {n(c.priority)}{manner}"
+
+
+def _x_capacity(c, n: Names) -> str:
+    return f"{n(c.delegate)} keeps {_x_bounds(c.min, c.max)} {n.units.get(c.kind, 'units')} of {n(c.kind).lower()} uncommitted"
+
+
+def _x_capital(c, n: Names) -> str:
+    return f"{possessive(n(c.delegate))} political capital is {_x_bounds(c.min, c.max)}"
+
+
+def _x_approved(c, n: Names) -> str:
+    body = n.bodies.get((c.delegate, c.kind), "its parliament")
+    return f"{n(c.delegate)} wins a mandate from {body} for {n(c.kind).lower()}"
+
+
+def _x_authority(c, n: Names) -> str:
+    return f"{possessive(n(c.delegate))} representative {'can' if c.value else 'cannot'} give binding commitments"
+
+
+def _x_event_fired(c, n: Names) -> str:
+    return f"the event “{n(c.event)}” has come up"
+
+
+def _x_all(c, n: Names) -> str:
+    return explain_conditions(c.of, n)
+
+
+def _x_any(c, n: Names) -> str:
+    options = [explain_condition(x, n) for x in c.of]
+    return options[0] if len(options) == 1 else "either " + ", or ".join(options)
+
+
+def _x_not(c, n: Names) -> str:
+    inner = c.of
+    if inner.test == "contributed" and inner.min == 1:
+        who = n(inner.delegate) if inner.delegate else "no delegation"
+        toward = f" for {n(inner.priority)}" if inner.priority else ""
+        what = n(inner.kind).lower() if inner.kind else "anything"
+        return f"{who} commits no {what}{toward}" if inner.delegate else f"no delegation commits {what}{toward}"
+    if inner.test == "signed":
+        return f"{n(inner.delegate)} does not sign {n(inner.priority)}"
+    if inner.test == "priority" and inner.status and inner.min_progress is None:
+        return f"{n(inner.priority)} does not end {_x_statuses(inner.status)}"
+    return f"it is not the case that {explain_condition(inner, n)}"
+
+
+_EXPLAIN = {
+    "round": _x_round, "track": _x_track, "flag": _x_flag, "priority": _x_priority, "contributed": _x_contributed,
+    "signed": _x_signed, "capacity": _x_capacity, "capital": _x_capital, "approved": _x_approved,
+    "binding_authority": _x_authority, "event_fired": _x_event_fired, "all": _x_all, "any": _x_any, "not": _x_not,
+}
+
+
+def explain_condition(condition: Any, names: Names) -> str:
+    """Returns one condition in plain words for a brief or a pack ("France has 1 contingent or more of ground troops in force")."""
+    return _EXPLAIN[condition.test](condition, names)
+
+
+def _x_same_status_run(conditions: list) -> list:
+    """Groups consecutive priority tests asking the same status, to say them once."""
+    groups: list = []
+    for c in conditions:
+        plain = c.test == "priority" and c.status and c.min_progress is None
+        if plain and groups and isinstance(groups[-1], list) and groups[-1][0].status == c.status:
+            groups[-1].append(c)
+        else:
+            groups.append([c] if plain else c)
+    return groups
+
+
+def _x_each_ends(run: list, names: Names) -> str:
+    if len(run) == 1:
+        return explain_condition(run[0], names)
+    listed = ", ".join(names(c.priority) for c in run[:-1]) + " and " + names(run[-1].priority)
+    return f"{listed} each end {_x_statuses(run[0].status)}"
+
+
+def explain_conditions(conditions: list, names: Names) -> str:
+    """Returns a list of conditions (all must hold) in plain words, joined by "and"."""
+    parts = [_x_each_ends(g, names) if isinstance(g, list) else explain_condition(g, names)
+             for g in _x_same_status_run(list(conditions))]
+    if not parts:
+        return "always"
+    return parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
+
+
+def signed(number: float) -> str:
+    """Returns a number with its sign, a true minus for negatives ("+3", "−10", "+0.5")."""
+    return f"{round(number, 4):+g}".replace("-", "−")
+
+
+def percent(chance: float) -> str:
+    """Returns a probability as a whole percentage ("75%")."""
+    return f"{chance * 100:.0f}%"

@@ -10,13 +10,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from game.engine import Names, explain_conditions, percent, signed
 from game.errors import CoalitionError
 from game.model.delegates import Delegate
 from game.model.scenario import Scenario
 from game.report import pack_layout as layout
 from game.report.pack_layout import NotesBox, PackDoc, SectionMark, register_fonts, styles, text
 from game.report.pack_runsheet import runsheet_story
-from game.report.pack_wording import Names, describe_conditions, percent, signed
 
 ROLES = {"head_of_state": "head of state", "head_of_government": "head of government", "minister": "minister",
          "envoy": "envoy", "institution": "institution"}
@@ -92,7 +92,7 @@ def objectives_story(d: Delegate, names: Names, s: dict) -> list:
     story = [Paragraph(f"Your private objectives (up to {best} points at the end of the game)", s["h2"])]
     for o in d.objectives:
         story.append(Paragraph(f"<b>{signed(o.points)} points</b>  {text(o.description)}", s["item"], bulletText="■"))
-        story.append(Paragraph(f"Met when {text(describe_conditions(o.when, names))}.", s["item_note"]))
+        story.append(Paragraph(f"Met when {text(explain_conditions(o.when, names))}.", s["item_note"]))
     return story
 
 
@@ -160,7 +160,7 @@ def approvals_story(scenario: Scenario, d: Delegate, names: Names, s: dict) -> l
                                "chance", s["item"], bulletText="■"))
         for m in approval.modifiers if approval else ():
             note = f" ({text(m.note)})" if m.note else ""
-            story.append(Paragraph(f"{signed(m.by * 100)} points while {text(describe_conditions(m.when, names))}{note}",
+            story.append(Paragraph(f"{signed(m.by * 100)} points while {text(explain_conditions(m.when, names))}{note}",
                                    s["item_note"]))
     if not story:
         return []

@@ -7,12 +7,12 @@ Plans come from `pack_plans` (the timing model), the debrief from the review's h
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
+from game.engine import Names, describe_effect, explain_conditions
 from game.model.delegates import Delegate
 from game.model.scenario import Scenario
 from game.report.hotwash import hotwash
 from game.report.pack_layout import RULE, SHADE, SectionMark, text
 from game.report.pack_plans import PLAN_MINUTES, RESEAT_MINUTES, Plan, make_plan, seating
-from game.report.pack_wording import Names, describe_conditions, describe_effect
 
 PHASE_WORDS = {"events": "event card", "negotiation": "negotiation", "approvals": "votes", "scoring": "scoring"}
 
@@ -150,7 +150,7 @@ def _events(scenario: Scenario, names: Names, s: dict) -> list:
         if e.repeatable:
             title += "<br/>repeatable"
         effects = "; ".join(describe_effect(x, names) for x in e.effects) or "story only"
-        rows.append([title, text(describe_conditions(e.when, names)), f"{e.weight:g} of {total:g}", text(effects)])
+        rows.append([title, text(explain_conditions(e.when, names)), f"{e.weight:g} of {total:g}", text(effects)])
     return [CondPageBreak(60 * mm), Paragraph("Event cards: when to inject what", s["h2"]), Paragraph(intro, s["body"]),
             _table(rows, [40 * mm, 44 * mm, 17 * mm, None], s)]
 

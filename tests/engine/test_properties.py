@@ -25,7 +25,7 @@ from game.content.records import load_game, save_record
 from game.content.scenarios import load_scenario
 from game.engine import CONTROLLERS, Applied, Game
 from game.engine.rules import is_player_kind
-from game.engine.state import ACTIVE, PENDING
+from game.engine.state import ACTIVE, PENDING, Caches
 from game.model.actions import (
     FACILITATOR,
     Accept,
@@ -380,6 +380,18 @@ class RandomGame:
         for offer in s.offers:
             assert offer.accepted_by <= set(offer.parties)
 
+    def check_views_against_a_cold_rebuild(self) -> None:
+        """Every view built from the caches equals one built from scratch (cleared caches)."""
+        g = self.game
+        warm = {seat: g.view(seat) for seat in (*self.seats, FACILITATOR, "public")}
+        kept = g._state.caches
+        g._state.caches = Caches()
+        try:
+            for seat, view in warm.items():
+                assert g.view(seat) == view, f"{seat}'s cached view differs from one rebuilt from scratch"
+        finally:
+            g._state.caches = kept
+
     def check_views(self, full: bool = False) -> None:
         """Each seat sees only its own secrets, its own offers and the log entries meant for it."""
         g = self.game
@@ -406,6 +418,8 @@ class RandomGame:
                 for other, brief in self.briefs.items():
                     assert other == seat or brief not in text, f"{seat}'s view shows {other}'s confidential brief"
         everything = g.view(FACILITATOR)
+        if full:
+            self.check_views_against_a_cold_rebuild()
         assert set(everything.private) == set(self.seats)
         assert len(everything.offers) == len(s.offers) and everything.log == tuple(s.log)
         if full:

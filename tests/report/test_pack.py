@@ -9,10 +9,11 @@ from pypdf import PdfReader
 
 from game.cli import main
 from game.content.scenarios import bundled_scenario_files, load_scenario, load_scenario_file
+from game.engine import words as engine_words
 from game.errors import CoalitionError
 from game.model.conditions import Condition
 from game.model.effects import Effect
-from game.report import pack_layout, pack_wording
+from game.report import pack_layout
 from game.report.hotwash import stage_of
 from game.report.pack import pack_seats, write_pack
 from game.report.pack_plans import PLAN_MINUTES, RESEAT_MINUTES, make_plan
@@ -195,5 +196,5 @@ def _literals(union, field: str) -> set[str]:
 
 
 def test_the_wording_covers_every_condition_and_effect():
-    assert set(pack_wording._CONDITIONS) == _literals(Condition, "test")
-    assert set(pack_wording._EFFECTS) == _literals(Effect, "op")
+    assert set(engine_words._EXPLAIN) == _literals(Condition, "test")
+    assert set(engine_words.EFFECT_WORDS) == _literals(Effect, "op")
