@@ -87,12 +87,15 @@ class ViewEncoder:
         return "{" + ",".join(parts) + "}"
 
     def log_json(self, entries: tuple) -> str:
-        """Returns log entries as a JSON array (each entry encoded once)."""
+        """Returns log entries as a JSON array (each entry encoded once).
+
+        Keyed by identity: each seat numbers its entries in its own sequence, so two seats'
+        entry 5 may differ; holding the entry keeps its id from being reused."""
         out = []
         for entry in entries:
-            hit = self._entries.get(entry.seq)
+            hit = self._entries.get(id(entry))
             if hit is None or hit[0] is not entry:
-                hit = self._entries[entry.seq] = (entry, dumps(to_data(entry)))
+                hit = self._entries[id(entry)] = (entry, dumps(to_data(entry)))
             out.append(hit[1])
         return "[" + ",".join(out) + "]"
 
