@@ -98,7 +98,7 @@ def compute_layout(width: int, height: int, seats: tuple[str, ...], priorities: 
 
 CARD_MAX = ((4, 250, 146), (6, 210, 124), (10, 170, 104), (99, 150, 104))
 """The largest card (at 1280x800) for up to N seats: few delegations get big cards."""
-ASPECT = 1.45
+ASPECT = 1.25
 """A card is laid out for about this width per unit of height."""
 
 
@@ -191,7 +191,7 @@ def _priority_blocks(layout: Layout, priorities: tuple[str, ...]) -> None:
     pad, gap = layout.px(8), layout.px(6)
     n = max(1, len(priorities))
     one_column = (table.height - 2 * pad - (n - 1) * gap) // n
-    columns = 2 if n > 3 and one_column < layout.px(84) and table.width - 2 * pad >= 2 * layout.px(200) + gap else 1
+    columns = 2 if n > 3 and one_column < layout.px(76) and table.width - 2 * pad >= 2 * layout.px(200) + gap else 1
     rows = math.ceil(n / columns)
     block_h = min(layout.px(104), (table.height - 2 * pad - (rows - 1) * gap) // rows)
     block_w = min((table.width - 2 * pad - (columns - 1) * gap) // columns, layout.px(560))

@@ -35,21 +35,31 @@ class Fitted:
     loss: int = 0
 
 
-def fitted_name(name: str, size: str, width: int, text: Text, max_lines: int = 2) -> Fitted:
-    """Returns the name in at most `max_lines` lines of `width`: at `size`, or smaller (down to
-    `smallest` px), then without its bracketed qualifier, then with its longest words abbreviated."""
+def fitted_name(name: str, size: str, width: int, text: Text, max_lines: int = 2, height: int = 10_000) -> Fitted:
+    """Returns the name in at most `max_lines` lines of `width` (and `height`): at `size`, or smaller
+    (down to `smallest` px), then without its bracketed qualifier, then with its longest words abbreviated."""
     forms = list(dict.fromkeys((name, name.split(" (")[0])))
+
+    def allowed(current: str | float) -> int:
+        return max(1, min(max_lines, height // text.height(current, True)))
+
     for loss, form in enumerate(forms):
         current: str | float = size
         while True:
             lines = text.wrap(form, current, width, bold=True)
-            if _fits(lines, current, width, max_lines, text):
+            if _fits(lines, current, width, allowed(current), text):
                 return Fitted(lines, current, loss)
             if text.px(current) <= smallest(text):
                 break
             current = float(text.px(current) - 1)
     small = smallest(text)
-    return Fitted(_abbreviated(forms[-1], small, width, max_lines, text), small, 2)
+    return Fitted(_abbreviated(forms[-1], small, width, allowed(small), text), small, 2)
+
+
+def pips_top(height: int, full: bool, scale: float) -> tuple[int, int]:
+    """Returns where a card's row of signature squares starts, and the squares' size."""
+    pip = max(1, round((10 if full else 9) * scale))
+    return height - max(4, round((6 if full else 5) * scale)) - pip, pip
 
 
 def _fits(lines: list[str], size: str | float, width: int, max_lines: int, text: Text) -> bool:
@@ -115,43 +125,43 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
         dashed_rect(card, c.envoy, rect.inflate(-8, -8), 2)
     px = lambda v: max(1, round(v * scale))  # noqa: E731
     pad = max(4, px(6 if full else 5))
-    pip = px(10 if full else 9)
-    pip_top = rect.height - pad - pip
+    pip_top, pip = pips_top(rect.height, full, scale)
     radius = px(17 if full else 12)
     inner = rect.width - 2 * pad
     tag_h, line = text.height("tiny", True) + 2, text.height("tiny")
-    beside = fitted_name(d.name, "small" if full else "tiny", inner - pad - 2 * radius, text)
-    above = fitted_name(d.name, "small" if full else "tiny", inner, text) if beside.loss else beside
+    name_size = "small" if full else "tiny"
+    # Decided by the card's size alone, so every card of a table shows the same rows in the same places.
+    two_rows = pip_top - (pad + 2 * text.height(name_size, True)) >= tag_h + line + px(2)
+    budget = pip_top - px(2) - tag_h - (line if two_rows else 0)  # the header ends here
+    room = budget - pad
+    beside = fitted_name(d.name, name_size, inner - pad - 2 * radius, text, height=room)
+    above = fitted_name(d.name, name_size, inner, text, height=room) if beside.loss else beside
     stacked = above.loss < beside.loss or beside.loss == 2  # a narrow card: the name takes the whole width
     if stacked:
-        y = _name_lines(card, above, (pad, pad - 2), text, palette)
+        y = _name_lines(card, above, (pad, pad - 2), text, palette) + 2
     else:
-        y = _header(card, d, beside, (pad, pad * 2 + radius * 2), radius, pip_top, identity, text, palette)
+        y = _header(card, d, beside, (pad, pad * 2 + radius * 2), radius, budget, identity, text, palette)
+    y = y if full else max(y, budget)
     tags = _tags(d, bot, you, turn, full, palette)
     capital, free = d.capital, sum(d.free.values())
-    two_rows = pip_top - y >= tag_h + line + px(2)
+    tags_right = pad + inner
     if stacked:  # the badge goes at the end of the row below the name, if the words leave room
         small = max(6, min(radius, tag_h // 2 if two_rows else (pip_top - y - px(2)) // 2))
         if two_rows or capital_words(capital, free, inner - 2 * small - pad, text):
-            centre_y = y + tag_h // 2 if two_rows else (y + pip_top) // 2
-            draw_badge(card, identity, (rect.width - pad - small, centre_y), small, text)
-            tags_right = rect.width - 2 * pad - 2 * small
+            draw_badge(card, identity, (rect.width - pad - small, y + tag_h // 2), small, text)
+            tags_right -= 2 * small + pad
             inner = inner if two_rows else inner - 2 * small - pad
-        else:
-            tags_right = pad + inner
-    else:
-        tags_right = pad + inner
     if two_rows:
         x = _draw_tags(card, tags, (pad, y), tags_right, text, px)
         if full and text.width(d.title, "tiny") <= tags_right - x:
             text.blit(card, d.title, (x, y), "tiny", c.faint)
-        y += tag_h + max(0, min(px(4), pip_top - y - tag_h - line))
+        y += tag_h + (max(0, min(px(4), pip_top - y - tag_h - line)) if full else 0)
         words, size = capital_words(capital, free, inner, text) or (f"{capital} · {free}", smallest(text))
         text.blit(card, words, (pad, y), size, c.text)
         if full:
             _capacity_lines(card, d, kinds, short_kinds, pad, y + line, inner, pip_top - px(2), text, palette, px)
     else:
-        _shared_row(card, tags, capital, free, (pad, max(y, pip_top - px(2) - tag_h)), inner, text, palette, px)
+        _shared_row(card, [t for t in tags if t[0] != "BOT"], capital, free, (pad, y), inner, text, palette, px)
     _signature_pips(card, d, priorities, (pad, pip_top), pip, rect.width - 2 * pad, palette)
     return card
 
@@ -206,15 +216,16 @@ def _draw_tags(card, tags, pos: tuple[int, int], right: int, text: Text, px) -> 
 
 def _shared_row(card, tags, capital: int, free: int, pos: tuple[int, int], width: int, text: Text,
                 palette: Palette, px) -> None:
-    """Draws the tags and "capital · free" on one row: tags go first from the least telling (BOT,
-    then YOU) until the words fit; the turn is also the card's thick yellow frame."""
+    """Draws the tags and "capital · free" on one row (no BOT tag: it would fit some cards and not
+    others; the seat's public card says who plays it): tags go first from the least telling (YOU)
+    until the words fit; the turn is also the card's thick yellow frame."""
     tags = list(tags)
     while True:
         used = sum(tag_width(text, label) + px(4) for label, _ in tags)
         words = capital_words(capital, free, width - used, text)
         if words is not None or not tags:
             break
-        drop = next((t for t in tags if t[0] in ("BOT", "YOU")), tags[-1])
+        drop = next((t for t in tags if t[0] == "YOU"), tags[-1])
         tags.remove(drop)
     x = _draw_tags(card, tags, pos, pos[0] + width, text, px)
     words, size = words or (f"{capital} · {free}", smallest(text))

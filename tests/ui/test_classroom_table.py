@@ -5,9 +5,9 @@ import pygame
 import pytest
 
 from game.content.scenarios import load_scenario
+from game.sim.playthrough import play
 from game.ui.logview import SIZE as LOG_SIZE
 from game.ui.priority_blocks import block_body, block_lines, block_size, block_words, fitting_name
-from game.sim.playthrough import play
 from game.ui.session import Session
 from game.ui.setup_scene import start_session
 from tests.ui.driver import Driver, pixel_spread, region_changed

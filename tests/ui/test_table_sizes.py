@@ -9,6 +9,7 @@ import pytest
 
 from game.content.scenarios import load_scenario
 from game.engine import Game
+from game.ui.seat_card import pips_top
 from game.ui.session import Session
 from tests.ui.driver import Driver, pixel_spread
 
@@ -44,7 +45,8 @@ def crowded_scenario():
     return s.model_copy(update={"delegates": [*s.delegates, *extra], "priorities": [*s.priorities, *more]})
 
 
-SCENARIOS = {"tiny": tiny_scenario, "crowded": crowded_scenario}
+SCENARIOS = {"tiny": tiny_scenario, "crowded": crowded_scenario, "paris": lambda: load_scenario("paris-2026").scenario}
+CASES = [(name, size) for name in ("tiny", "crowded") for size in SIZES] + [("paris", (1280, 800))]
 
 
 def _table(scenario, size) -> Driver:
@@ -80,8 +82,7 @@ def _drawn_on(d: Driver, area: pygame.Rect) -> list[tuple[str, pygame.Rect]]:
     return [(words, rect) for words, rect, surface in seen if surface.get_size() != d.app.size or area.contains(rect)]
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", list(SCENARIOS))
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_extreme_tables_fit_without_cut_or_overlapping_text(name, size, tmp_path):
     scenario = SCENARIOS[name]()
     d = _table(scenario, size)
@@ -102,8 +103,10 @@ def test_extreme_tables_fit_without_cut_or_overlapping_text(name, size, tmp_path
     for seat, rect in layout.seats.items():
         lines = _card_lines(d, renderer, seat, rect.size)
         cards[seat] = lines
+        squares = pips_top(rect.height, layout.full_cards, layout.scale)[0]
         for words, box in lines:
             assert pygame.Rect((0, 0), rect.size).contains(box), f"{seat}: {words!r} leaves its card"
+            assert box.bottom <= squares, f"{seat}: {words!r} is drawn over the signature squares"
         for (w1, b1), (w2, b2) in itertools.combinations(lines, 2):
             assert not b1.inflate(0, -4).colliderect(b2.inflate(0, -4)), f"{seat}: {w1!r} is drawn over {w2!r}"
     assert pixel_spread(shot, layout.table) > 8
