@@ -135,11 +135,15 @@ def _card_lines(d: Driver, renderer, seat: str, size) -> list[tuple[str, pygame.
 def test_a_click_on_a_delegation_shows_its_full_name(size):
     scenario = crowded_scenario()
     d = _table(scenario, size)
-    layout = d.scene.layout
+    layout, name = d.scene.layout, LONG_NAMES[3]
+    card = _card_lines(d, d.scene.renderer, "x3", layout.seats["x3"].size)
+    assert name not in " ".join(words for words, _ in card)  # too long for its card: abbreviated
     d.click(layout.seats["x3"].move(0, -2).center)
     assert d.scene.selected == "x3"
+    d.app.text._renders.clear()
     d.scene.renderer.panel_key = None
     d.shot()
-    drawn = " ".join(key[0] for key in d.app.text._renders)
-    assert "Organisation for Security and Co-operation" in drawn or "Organisation" in drawn.split()
+    shown = " ".join(key[0] for key in d.app.text._renders)
+    assert set(name.split()) <= set(shown.split()), "the public card names the delegation in full"
+    assert not [key[0] for key in d.app.text._renders if key[0].endswith("…") and "Organis" in key[0]]
     d.close()
