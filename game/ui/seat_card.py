@@ -57,9 +57,10 @@ def fitted_name(name: str, size: str, width: int, text: Text, max_lines: int = 2
 
 
 def pips_top(height: int, full: bool, scale: float) -> tuple[int, int]:
-    """Returns where a card's row of signature squares starts, and the squares' size."""
+    """Returns where a card's row of signature squares starts, and the squares' size (clear of the
+    turn's 5-pixel frame)."""
     pip = max(1, round((10 if full else 9) * scale))
-    return height - max(4, round((6 if full else 5) * scale)) - pip, pip
+    return height - max(6, round((6 if full else 5) * scale)) - pip, pip
 
 
 def _fits(lines: list[str], size: str | float, width: int, max_lines: int, text: Text) -> bool:
