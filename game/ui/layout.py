@@ -81,45 +81,80 @@ def compute_layout(width: int, height: int, seats: tuple[str, ...], priorities: 
     bar = pygame.Rect(0, height - px(60), width, px(60))
     message = pygame.Rect(0, bar.top - px(44), width, px(44))
     body = pygame.Rect(0, top.bottom, width, message.top - top.bottom)
-    left = pygame.Rect(0, body.top, px(262 if many else 290), body.height)
-    right = pygame.Rect(width - px(300 if many else 330), body.top, px(300 if many else 330), body.height)
+    crowded = len(seats) > 20  # the table needs the width more than the panels do
+    left_w, right_w = (236, 264) if crowded else (262, 300) if many else (290, 330)
+    left = pygame.Rect(0, body.top, px(left_w), body.height)
+    right = pygame.Rect(width - px(right_w), body.top, px(right_w), body.height)
     centre = pygame.Rect(left.right, body.top, right.left - left.right, body.height)
     rows = math.ceil(len(tracks) / 2)
     gauges = pygame.Rect(left.left, left.top, left.width, px(34) + rows * px(96))
     log = pygame.Rect(left.left, gauges.bottom, left.width, left.bottom - gauges.bottom)
     layout = Layout((width, height), s, top, left, gauges, log, centre, centre.copy(), right, message, bar)
-    _seat_ring(layout, seats)
+    _seat_ring(layout, seats, len(priorities))
     _priority_blocks(layout, priorities)
     _gauge_cells(layout, tracks)
     return layout
 
 
-def _card_size(n: int) -> tuple[float, float]:
-    if n <= 4:
-        return 250, 146
-    if n <= 6:
-        return 210, 124
-    if n <= 10:
-        return 170, 104
-    return 130, 90
+CARD_MAX = ((4, 250, 146), (6, 210, 124), (10, 170, 104), (99, 150, 104))
+"""The largest card (at 1280x800) for up to N seats: few delegations get big cards."""
+ASPECT = 1.25
+"""A card is laid out for about this width per unit of height."""
 
 
-def _seat_ring(layout: Layout, seats: tuple[str, ...]) -> None:
+def _card_max(n: int) -> tuple[float, float]:
+    return next((w, h) for most, w, h in CARD_MAX if n <= most)
+
+
+@dataclass(frozen=True)
+class Ring:
+    """One way to seat n delegations: cards per top row and per side, and the card size."""
+
+    counts: dict
+    width: int
+    height: int
+
+    @property
+    def score(self) -> tuple[float, int]:
+        return min(self.width, self.height * ASPECT), self.width * self.height
+
+
+def ring_options(n: int, inner: pygame.Rect, gap: int, largest: tuple[int, int], smallest_table: tuple[int, int]):
+    """Yields every way to seat n cards around the edge of `inner` that leaves the priorities at
+    least `smallest_table` (width, height) in the middle."""
+    for k in range(1, max(1, math.ceil(n / 2)) + 1):
+        if n <= 2 * k:
+            counts = {"top": math.ceil(n / 2), "right": 0, "bottom": n // 2, "left": 0}
+        else:
+            rest = n - 2 * k
+            counts = {"top": k, "right": rest // 2, "bottom": k, "left": rest - rest // 2}
+        across, down = counts["top"], 2 + counts["left"]
+        width = min(largest[0], (inner.width - (across - 1) * gap) // across)
+        height = min(largest[1], (inner.height - (down - 1) * gap) // down)
+        table_w = inner.width - (2 * (width + gap) if counts["left"] else 0)
+        table_h = inner.height - 2 * (height + gap)
+        if width > 0 and height > 0 and table_w >= smallest_table[0] and table_h >= smallest_table[1]:
+            yield Ring(counts, width, height)
+
+
+def _seat_ring(layout: Layout, seats: tuple[str, ...], priorities: int) -> None:
+    """Seats the delegations: of every arrangement, the one whose cards are largest (in the
+    card's proportions), keeping room in the middle for the priority blocks."""
     n = len(seats)
     gap = layout.px(6)
     inner = layout.centre.inflate(-2 * layout.px(8), -2 * layout.px(8))
-    cw, ch = (layout.px(v) for v in _card_size(n))
-    while True:
-        k = max(1, (inner.width + gap) // (cw + gap))
-        m = max(0, (inner.height - 2 * ch - gap) // (ch + gap))
-        if 2 * k + 2 * m >= n or cw < 60:
-            break
-        cw, ch = int(cw * 0.92), int(ch * 0.92)
-    if n <= 2 * k:
-        counts = {"top": math.ceil(n / 2), "right": 0, "bottom": n // 2, "left": 0}
+    if not n:
+        layout.table = inner
+        return
+    largest = tuple(layout.px(v) for v in _card_max(n))
+    if priorities > 4:  # two columns of blocks (see `_priority_blocks`)
+        smallest_table = (layout.px(424), math.ceil(priorities / 2) * layout.px(80) + layout.px(24))
     else:
-        rest = n - 2 * k
-        counts = {"top": k, "right": rest // 2, "bottom": k, "left": rest - rest // 2}
+        smallest_table = (min(inner.width // 2, layout.px(300)), priorities * layout.px(64) + layout.px(24))
+    options = list(ring_options(n, inner, gap, largest, smallest_table)) or list(
+        ring_options(n, inner, gap, largest, (0, 0)))
+    ring = max(options, key=lambda r: r.score)
+    counts, cw, ch = ring.counts, ring.width, ring.height
     order = iter(seats)
 
     def spread(count: int, start: int, stop: int, size: int) -> list[int]:
@@ -150,16 +185,22 @@ def _seat_ring(layout: Layout, seats: tuple[str, ...]) -> None:
 
 
 def _priority_blocks(layout: Layout, priorities: tuple[str, ...]) -> None:
+    """Lays the priority blocks down the table; when they would be too short to say what they
+    miss, in two columns (the first column first, in the scenario's order)."""
     table = layout.table
     pad, gap = layout.px(8), layout.px(6)
     n = max(1, len(priorities))
-    block_h = min(layout.px(104), (table.height - 2 * pad - (n - 1) * gap) // n)
-    block_w = min(table.width - 2 * pad, layout.px(560))
-    total = n * block_h + (n - 1) * gap
-    y = table.centery - total // 2
-    for pid in priorities:
-        layout.priorities[pid] = pygame.Rect(table.centerx - block_w // 2, y, block_w, block_h)
-        y += block_h + gap
+    one_column = (table.height - 2 * pad - (n - 1) * gap) // n
+    columns = 2 if n > 3 and one_column < layout.px(76) and table.width - 2 * pad >= 2 * layout.px(200) + gap else 1
+    rows = math.ceil(n / columns)
+    block_h = min(layout.px(104), (table.height - 2 * pad - (rows - 1) * gap) // rows)
+    block_w = min((table.width - 2 * pad - (columns - 1) * gap) // columns, layout.px(560))
+    left = table.centerx - (columns * block_w + (columns - 1) * gap) // 2
+    top = table.centery - (rows * block_h + (rows - 1) * gap) // 2
+    for index, pid in enumerate(priorities):
+        column, row = divmod(index, rows)
+        layout.priorities[pid] = pygame.Rect(left + column * (block_w + gap), top + row * (block_h + gap),
+                                             block_w, block_h)
 
 
 def _gauge_cells(layout: Layout, tracks: tuple[str, ...]) -> None:

@@ -27,6 +27,22 @@ KEYS_HELP = [
 ]
 
 
+def _draw_title(surface: pygame.Surface, title: str, rect: pygame.Rect, text: Text, palette: Palette) -> None:
+    """Draws the scenario's title in the corner: on one line, or two smaller ones, cut only if
+    even two lines of the smallest type cannot hold it."""
+    colour = palette.colours.muted
+    if text.width(title, "small", True) <= rect.width:
+        text.blit(surface, title, (rect.left, rect.centery), "small", colour, True, anchor="midleft")
+        return
+    lines = text.wrap(title, "tiny", rect.width, True)[:2] if text.height("tiny", True) * 2 <= rect.height else []
+    if len(lines) == 2 and len(text.wrap(title, "tiny", rect.width, True)) == 2:
+        top = rect.centery - text.height("tiny", True)
+        for index, line in enumerate(lines):
+            text.blit(surface, line, (rect.left, top + index * text.height("tiny", True)), "tiny", colour, True)
+        return
+    text.blit(surface, title, (rect.left, rect.centery), "small", colour, True, anchor="midleft", width=rect.width)
+
+
 def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock: PhaseClock, title: str,
                  names: Names, ids: dict[str, Identity], bot_seat: bool, pace: str, text: Text,
                  palette: Palette) -> None:
@@ -36,7 +52,7 @@ def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock:
     pygame.draw.rect(surface, c.panel, bar.inflate(0, -2).move(0, -1))
     pad = layout.px(12)
     mid = bar.centery
-    text.blit(surface, title, (pad, mid), "small", c.muted, True, anchor="midleft", width=layout.left.width - pad)
+    _draw_title(surface, title, pygame.Rect(pad, bar.top, layout.left.width - pad, bar.height), text, palette)
     if screen.over:
         status = f"Game over after round {screen.round}"
     else:
@@ -134,9 +150,11 @@ def _panel_header(out, d, identity: Identity, pad: int, inner: int, text: Text, 
     radius = px(22)
     draw_badge(out, identity, (pad + radius, pad + radius), radius, text)
     x = pad + radius * 2 + px(10)
-    text.blit(out, d.name, (x, pad), text.shrink(d.name, "heading", inner - x, True), c.text, True, width=inner - x)
-    text.blit(out, f"{d.representative}, {d.title}", (x, pad + px(28)), "tiny", c.muted, width=inner - x + pad)
-    y = pad + radius * 2 + px(8)
+    room = pygame.Rect(x, pad - px(2), inner - x + pad, 1000)
+    size = text.shrink(d.name, "heading", room.width, True, smallest=text.px("body"))  # the full name: wrapped, never cut
+    room.top = text.blit_wrapped(out, d.name, room, size, c.text, True)
+    room.top = text.blit_wrapped(out, f"{d.representative}, {d.title}", room, "tiny", c.muted)
+    y = max(room.top, pad + radius * 2) + px(8)
     if d.role == "envoy" or not d.binding_authority:
         label = "ENVOY · no binding authority" if d.role == "envoy" else "NO BINDING AUTHORITY"
         y = draw_tag(out, text, label, (pad, y), c.envoy).bottom + px(6)

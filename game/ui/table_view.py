@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.board import draw_gauges, draw_links, draw_static, render_seat_card
+from game.ui.board import draw_gauges, draw_links, draw_static
 from game.ui.drawing import draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
@@ -28,6 +28,7 @@ from game.ui.panels import (
 )
 from game.ui.priority_blocks import draw_priorities
 from game.ui.priority_card import PREFIX, render_priority_panel
+from game.ui.seat_card import render_seat_card
 from game.ui.session import Session
 from game.ui.text import Text
 
