@@ -1,6 +1,8 @@
-"""Screenshots of the browser pages for docs/img/ (a seat on a laptop and on a phone, and the
-facilitator's dashboard), taken mid-game in Paris with an offer waiting in the seat's inbox."""
+"""Screenshots of the browser pages (a seat on a laptop and on a phone, and the facilitator's
+dashboard), taken mid-game in Paris with an offer waiting in the seat's inbox. They go to the
+test's own folder; with COALITION_DOC_IMAGES=1 they refresh docs/img/ instead."""
 
+import os
 from itertools import product
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from game.model.actions import OfferItem, Pass, Pledge, Propose, action_to_dict
 from game.net.host import Connection
 from tests.net.browsing import TIMEOUT_MS, browser_host, open_page
 
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
+DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 
 def _opening(game) -> tuple[str, list]:
@@ -39,6 +41,7 @@ def _play(host, actions) -> None:
 
 
 def test_screenshots_of_both_pages(browser, tmp_path):
+    IMAGES = DOC_IMAGES if os.environ.get("COALITION_DOC_IMAGES") == "1" else tmp_path / "img"
     IMAGES.mkdir(parents=True, exist_ok=True)
     with browser_host(tmp_path, scenario="paris-2026", seed=7) as hosted:
         host = hosted.host
