@@ -29,6 +29,7 @@ class JournalWriter:
     def __init__(self, path: str | Path, fd: int):
         self.path = Path(path)
         self._fd = fd
+        self._dirty = False
 
     @classmethod
     def create(cls, path: str | Path, game: Game) -> "JournalWriter":
@@ -63,9 +64,15 @@ class JournalWriter:
             raise RecordError(f"{path}: cannot reopen the journal: {err.strerror}") from None
         return cls(path, fd)
 
-    def action(self, action: Any) -> None:
-        """Journals an accepted action."""
-        self._write({"action": action_to_dict(action)})
+    def action(self, action: Any, *, sync: bool = True) -> None:
+        """Journals an accepted action; with sync=False the caller must `sync()` before telling anyone."""
+        self._write({"action": action_to_dict(action)}, sync=sync)
+
+    def sync(self) -> None:
+        """Flushes every line written so far to disk (one fsync for a batch of actions)."""
+        if self._dirty:
+            os.fsync(self._fd)
+            self._dirty = False
 
     def undo(self) -> None:
         """Journals a facade undo (the last journaled action is taken back)."""
@@ -77,13 +84,15 @@ class JournalWriter:
             os.close(self._fd)
             self._fd = -1
 
-    def _write(self, data: dict[str, Any]) -> None:
+    def _write(self, data: dict[str, Any], sync: bool = True) -> None:
         line = (json.dumps(data, separators=(",", ":"), allow_nan=False, ensure_ascii=False) + "\n").encode()
         view = memoryview(line)
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
-        os.fsync(self._fd)
+        self._dirty = True
+        if sync:
+            self.sync()
 
 
 @dataclass

@@ -102,6 +102,12 @@ class Game:
         self._reseed(len(self.actions))
         return Applied(action, tuple(self._state.log[start:]))
 
+    @staticmethod
+    def parse_action(data: Any) -> Any:
+        """Returns the action a JSON-style dict describes, or a Rejection (rule `malformed`) saying
+        in plain words what is wrong; nothing is coerced."""
+        return wellformed.from_dict(data)
+
     def apply_dict(self, data: dict[str, Any]) -> Applied | Rejection:
         """Validates a JSON-style action (from a file or the network) and applies it."""
         action = wellformed.from_dict(data)

@@ -15,8 +15,8 @@ from typing import Any
 
 from game.bots import BOTS, BotTable, IllegalBotAction
 from game.content.journal import JournalWriter
-from game.engine import Game
-from game.model.actions import ACTIONS, FACILITATOR, PUBLIC, EndPhase, action_to_dict
+from game.engine import Game, Rejection
+from game.model.actions import FACILITATOR, PUBLIC, EndPhase, action_to_dict
 from game.model.wire import (
     AppliedReply,
     Checked,
@@ -83,6 +83,9 @@ class Host:
         self.narrated: tuple = ()
         self.waiting: tuple = ()
         self.stopping = False
+        self.replies: list[tuple[Connection, dict[str, Any], int | None, Any]] = []
+        """Accepted actions journaled but not yet synced: answered at the next flush."""
+        self.flush_due = False
 
     # -- joining ------------------------------------------------------------------------
     def join(self, code: str | None, spectator: bool, address: str, close: Callable) -> Connection | None:
@@ -155,10 +158,10 @@ class Host:
         if not result.ok:
             conn.send(Rejected(rule=result.rule, message=result.message, id=request, action=data))
             return
-        if not self._journal(lambda: self.journal.action(action), conn, request, data):
+        if not self._journal(lambda: self.journal.action(action, sync=False), conn, request, data):
             return
-        conn.send(AppliedReply(action=action_to_dict(action), id=request, seq=self.seq + 1))
-        self.changed()
+        self.replies.append((conn, action_to_dict(action), request, data))
+        self.changed()  # the reply and the views go out once the journal is synced (flush)
 
     def check(self, conn: Connection, data: dict[str, Any], request: int | None) -> None:
         action, refusal = self._typed(conn, data)
@@ -223,10 +226,10 @@ class Host:
         if seat != conn.seat:
             return None, ("not_your_seat", f"This code plays {self.name(conn.seat)}; it cannot act for "
                                            f"'{str(seat)[:40]}'.")
-        try:
-            return ACTIONS.validate_python(data), None
-        except ValueError as err:  # pydantic's ValidationError is a ValueError
-            return None, ("malformed_action", f"Not a valid action: {str(err).splitlines()[0]}")
+        action = Game.parse_action(data)
+        if isinstance(action, Rejection):
+            return None, (action.rule, action.message)
+        return action, None
 
     def _journal(self, write: Callable, conn: Connection, request: int | None, data: Any, redo: Any = None) -> bool:
         """Writes to the journal; on failure takes the change back and refuses it."""
@@ -245,8 +248,35 @@ class Host:
 
     # -- telling everyone -----------------------------------------------------------------
     def changed(self) -> None:
-        """After any change: a new view for every connection that may see it, and the bots' turn."""
+        """After any change: a flush soon, which tells every connection what it may see.
+
+        Changes that arrive together (a class acting at once) are journaled with one fsync and
+        announced with one round of views: a flush runs once the messages already waiting
+        have been handled."""
         self.seq += 1
+        if self.flush_due:
+            return
+        self.flush_due = True
+        try:
+            asyncio.get_running_loop().call_soon(self.flush)
+        except RuntimeError:  # no loop (a caller outside the server): tell everyone now
+            self.flush()
+
+    def flush(self) -> None:
+        """Syncs the journal, answers the actions it holds, and sends every connection its view."""
+        self.flush_due = False
+        try:
+            self.journal.sync()
+        except OSError as err:
+            self.say(f"JOURNAL WRITE FAILED ({err.strerror}); {len(self.replies)} change(s) refused")
+            for conn, _, request, data in reversed(self.replies):
+                self.game.undo()
+                conn.send(Rejected(rule="journal_failed", message="The host could not save this; try again.",
+                                   id=request, action=data))
+            self.replies.clear()
+        for conn, action, request, _ in self.replies:
+            conn.send(AppliedReply(action=action, id=request, seq=self.seq))
+        self.replies.clear()
         for conn in list(self.connections):
             self.send_view(conn)
         self.bots_wanted.set()

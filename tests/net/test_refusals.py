@@ -57,7 +57,7 @@ def test_engine_rejections_carry_rule_and_message(tmp_path):
             return not_turn, malformed
     not_turn, malformed = run(scenario())
     assert not_turn["rule"] == "not_your_turn" and "turn" in not_turn["message"]
-    assert malformed["rule"] == "malformed_action"
+    assert malformed["rule"] == "malformed"
 
 
 def test_unknown_codes_are_refused_and_rate_limited(tmp_path):
