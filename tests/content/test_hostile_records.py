@@ -272,9 +272,9 @@ def test_report_on_a_scenario_file_says_it_is_a_scenario(tmp_path):
 # --- Malformed actions in plain words ------------------------------------------------------------
 
 @pytest.mark.parametrize("action, needle, message", [
-    ("{kind: pledge, seat: fr, commitment: troops, amount: x, priority: force}", "x,",
+    ("{kind: pledge, seat: fr, kind_id: troops, amount: x, priority: force}", "x,",
      "a 'pledge' needs 'amount' to be a whole number (got 'x')"),
-    ("{kind: pledge, seat: fr}", "{kind: pledge", "a 'pledge' needs 'commitment', 'amount' and 'priority'"),
+    ("{kind: pledge, seat: fr}", "{kind: pledge", "a 'pledge' needs 'kind_id', 'amount' and 'priority'"),
     ("{kind: dance, seat: fr}", "dance", "unknown kind 'dance' (expected one of: pledge, propose, accept, "
      "reject, counter, withdraw, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
      "end_phase, set_controller)"),
@@ -284,7 +284,7 @@ def test_report_on_a_scenario_file_says_it_is_a_scenario(tmp_path):
     ("pass", "pass\n", "expected a mapping with 'kind', 'seat', ... (got 'pass')"),
     ("{kind: propose, seat: fr, to: uk, items: []}", "uk,", "a 'propose' needs 'to' to be a list (got 'uk')"),
     ("{kind: accept, seat: [fr], offer: 1}", "[fr]", "an 'accept' needs 'seat' to be text (got ['fr'])"),
-    ("{kind: pledge, seat: fr, commitment: troops, amount: 1, priority: force, condition: {test: nope}}",
+    ("{kind: pledge, seat: fr, kind_id: troops, amount: 1, priority: force, condition: {test: nope}}",
      "nope", "'condition' has an unknown test 'nope'"),
     ("{kind: reject, seat: fr, offer: 1, why: spite}", "why", "a 'reject' has no field 'why'"),
 ])

@@ -76,7 +76,7 @@ def test_two_seats_trade_pledge_sign_and_pass(browser, tmp_path):
         actions = hosted.journal_actions()
         mine = [(a["kind"], a["seat"]) for a in actions if a["seat"] in ("fr", "uk")]
         assert mine[:5] == [("propose", "fr"), ("pledge", "fr"), ("accept", "uk"), ("sign", "uk"), ("pass", "fr")]
-        assert actions[0]["items"][1] == {"giver": "uk", "commitment": "troops", "amount": 1, "priority": "force"}
+        assert actions[0]["items"][1] == {"giver": "uk", "kind_id": "troops", "amount": 1, "priority": "force"}
 
         # Both pages show the new state: the deal, the signature, the UK's troops committed.
         last = hosted.call(lambda: hosted.host.seq)
