@@ -148,7 +148,7 @@ def test_record_fields_are_typed_and_bounded(saved, tmp_path, field, value, mess
 
 def test_a_record_from_a_newer_program_says_so(saved, tmp_path):
     # A newer format may have fields this version does not know: the format is judged first.
-    text = edited(saved[".yaml"], "format: 1", f"format: {RECORD_FORMAT + 1}\nclock: 12")
+    text = edited(saved[".yaml"], f"format: {RECORD_FORMAT}", f"format: {RECORD_FORMAT + 1}\nclock: 12")
     path = write(tmp_path, text)
     assert refused("replay", path) == (
         f"{path}:2:9: format: this record was written by a newer Coalition Table "
@@ -239,7 +239,7 @@ def test_json_with_tabs_and_escaped_astral_characters_loads(saved, tmp_path):
     # json.dumps writes an emoji as a surrogate pair, which YAML alone cannot read.
     data = json.loads(saved[".json"])
     text = json.dumps(data, indent="\t")
-    path = write(tmp_path, edited(text, '"format": 1,', '"format": 1,\t'), "game.json")
+    path = write(tmp_path, edited(text, f'"format": {RECORD_FORMAT},', f'"format": {RECORD_FORMAT},\t'), "game.json")
     assert load_game(path).decisions == data["decisions"]
     data["scenario_id"] = "tutorial\U0001F600"
     path = write(tmp_path, json.dumps(data), "emoji.json")
