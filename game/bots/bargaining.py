@@ -71,7 +71,7 @@ def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> C
         if item.giver != view.seat:
             items.append(item)
             continue
-        kind, amount, condition = item.commitment, item.amount, item.condition
+        kind, amount, condition = item.kind_id, item.amount, item.condition
         if free(view, view.seat, kind) < 1 or kind in view.delegates[view.seat].blocked:
             kind = _substitute(view, item.priority) or kind
         amount = max(1, min(amount - 1 if amount > 1 else 1, free(view, view.seat, kind)))

@@ -112,7 +112,7 @@ def promised(view: SeatView) -> dict[str, int]:
         if offer.status == "open" and offer.proposer == view.seat:
             for item in offer.items:
                 if item.giver == view.seat:
-                    held[item.commitment] = held.get(item.commitment, 0) + item.amount
+                    held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
     return held
 
 
@@ -130,20 +130,20 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
             continue
         if priorities is not None and action.priority not in priorities:
             continue
-        if avoid and ((view.seat, action.commitment) in avoid or (None, action.commitment) in avoid):
+        if avoid and ((view.seat, action.kind_id) in avoid or (None, action.kind_id) in avoid):
             continue
-        if action.commitment in odds and (not approval_ok or odds[action.commitment] < min_odds):
+        if action.kind_id in odds and (not approval_ok or odds[action.kind_id] < min_odds):
             continue
-        value = view.contribution.get((action.commitment, action.priority), 0)
-        spare = free(view, view.seat, action.commitment) - held.get(action.commitment, 0)
+        value = view.contribution.get((action.kind_id, action.priority), 0)
+        spare = free(view, view.seat, action.kind_id) - held.get(action.kind_id, 0)
         if spare <= 0:
             continue
-        amount = min(spare, units_needed(view, action.commitment, action.priority))
+        amount = min(spare, units_needed(view, action.kind_id, action.priority))
         if cap is not None:
             amount = min(amount, cap)
-        score = min(amount * value, gaps[action.priority]) * odds.get(action.commitment, 1.0)
+        score = min(amount * value, gaps[action.priority]) * odds.get(action.kind_id, 1.0)
         if score > best_score:
-            best, best_score = Pledge(view.seat, action.commitment, amount, action.priority), score
+            best, best_score = Pledge(view.seat, action.kind_id, amount, action.priority), score
     return best
 
 
@@ -151,9 +151,9 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
     pending = {c.kind for c in view.mine if c.status == "pending"}
     odds = view.me.approval_odds
-    votes = [a for a in legal if isinstance(a, SeekApproval) and a.commitment in pending
-             and odds.get(a.commitment, 0) >= min_odds]
-    return max(votes, key=lambda a: odds.get(a.commitment, 0), default=None)  # the best odds first
+    votes = [a for a in legal if isinstance(a, SeekApproval) and a.kind_id in pending
+             and odds.get(a.kind_id, 0) >= min_odds]
+    return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 
 
 def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
@@ -188,7 +188,7 @@ def offer_value(view: SeatView, offer: Any) -> float:
     """Returns how much the offer advances open priorities, per unit the seat gives."""
     gain = 0.0
     for item in offer.items:
-        value = view.contribution.get((item.commitment, item.priority), 0) * item.amount
+        value = view.contribution.get((item.kind_id, item.priority), 0) * item.amount
         gain += min(value, gap(view, item.priority))  # nothing for a priority already at target
     cost = sum(item.amount for item in my_items(offer, view.seat))
     return gain / max(1, cost)

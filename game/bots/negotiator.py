@@ -72,7 +72,7 @@ class NegotiatorBot:
         return counter_offer(view, offer, check, "A smaller share from us.") or Reject(view.seat, offer.id)
 
     def _serves(self, view: SeatView, item: Any) -> bool:
-        return any((w.delegate in (None, item.giver)) and (w.kind in (None, item.commitment))
+        return any((w.delegate in (None, item.giver)) and (w.kind in (None, item.kind_id))
                    and (w.priority in (None, item.priority)) for w in wants(view))
 
     # -- offering ----------------------------------------------------------------
@@ -161,5 +161,5 @@ class NegotiatorBot:
         for offer in view.offers:
             if offer.status == "open":
                 for item in my_items(offer, view.seat):
-                    promised[item.commitment] = promised.get(item.commitment, 0) + item.amount
+                    promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised

@@ -69,7 +69,7 @@ class CautiousBot:
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
                 sum(me.committed.values()) + sum(i.amount for i in mine)) * 2 <= total + 2
-            safe = all(odds.get(item.commitment, 1.0) >= 0.45 for item in mine)
+            safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
             if small and safe and accept in legal:
                 return accept

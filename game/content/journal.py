@@ -16,9 +16,13 @@ from game.content.scenarios import load_scenario
 from game.engine import Game, SetupError
 from game.errors import CoalitionError, RecordError
 from game.model.actions import ACTIONS, action_to_dict
+from game.model.formats import migrate_action
 from game.model.record import GameRecord
 
-JOURNAL_FORMAT = 1
+JOURNAL_FORMAT = 2
+"""2: action lines use the field names of record format 2. A format-1 journal's lines are renamed
+on load (`game.model.formats`); renaming leaves a newer line as it is, so a format-1 journal
+resumed by this program (its header unchanged, new lines in format 2) loads too."""
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 MAX_LINE_BYTES = 256 * 1024
 
@@ -130,7 +134,7 @@ def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journa
         raise RecordError(f"{path}:1: {err}") from None
     undos = 0
     for number, data in enumerate(lines[1:], start=2):
-        undos += _replay_line(path, number, data, game)
+        undos += _replay_line(path, number, data, game, header["journal"])
     return Journal(path, game.record(), game, good_bytes, notes, undos)
 
 
@@ -193,7 +197,7 @@ def _header(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _replay_line(path: Path, number: int, data: dict[str, Any], game: Game) -> int:
+def _replay_line(path: Path, number: int, data: dict[str, Any], game: Game, version: int) -> int:
     """Applies one journal line to the game; returns 1 for an undo, else 0."""
     if data == {"undo": True}:
         if game.undo() is None:
@@ -202,7 +206,7 @@ def _replay_line(path: Path, number: int, data: dict[str, Any], game: Game) -> i
     if set(data) != {"action"} or not isinstance(data["action"], dict):
         raise RecordError(f"{path}:{number}: expected {{\"action\": {{...}}}} or {{\"undo\": true}}")
     try:
-        action = ACTIONS.validate_python(data["action"])
+        action = ACTIONS.validate_python(migrate_action(data["action"], version))
     except ValueError as err:
         raise RecordError(f"{path}:{number}: a malformed action: {str(err).splitlines()[0]}") from None
     result = game.apply(action)

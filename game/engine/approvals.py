@@ -53,11 +53,11 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
     verdict = "approves" if won else "rejects"
     tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
     record(state, "game", "VoteAnnounced", f"{body} {verdict} {possessive(name)} {what}{tail}.", auto=True,
-           delegate=seat, commitment=kind, won=won)
+           delegate=seat, kind_id=kind, won=won)
     # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
     record(state, "game", "ApprovalWon" if won else "ApprovalLost",
            f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
-           auto=True, visible_to=(seat,), delegate=seat, commitment=kind, chance=round(chance, 4),
+           auto=True, visible_to=(seat,), delegate=seat, kind_id=kind, chance=round(chance, 4),
            roll=round(roll, 4))
 
 
@@ -69,19 +69,19 @@ def approvals_phase(state: State) -> None:
 
 def check_seek_approval(state: State, a) -> Rejection | None:
     t = state.tables
-    if a.commitment not in t.kinds:
-        return Rejection("unknown_kind", f"Unknown commitment kind '{a.commitment}'.")
+    if a.kind_id not in t.kinds:
+        return Rejection("unknown_kind", f"Unknown commitment kind '{a.kind_id}'.")
     d = state.delegates[a.seat]
-    who, what = t.delegates[a.seat].name, t.kinds[a.commitment].name.lower()
-    if (a.seat, a.commitment) not in t.needs_approval:
+    who, what = t.delegates[a.seat].name, t.kinds[a.kind_id].name.lower()
+    if (a.seat, a.kind_id) not in t.needs_approval:
         return Rejection("no_approval_needed", f"{who} needs no domestic approval for {what}; pledge it directly.")
-    if a.commitment in t.red_kinds[a.seat]:
+    if a.kind_id in t.red_kinds[a.seat]:
         return Rejection("red_line", f"{who} will not commit {what}: it is one of its red lines.")
-    if d.capacity.get(a.commitment, 0) <= 0:
+    if d.capacity.get(a.kind_id, 0) <= 0:
         return Rejection("capacity", f"{who} has no {what} to commit, so there is nothing to approve.")
-    if a.commitment in d.mandates:
+    if a.kind_id in d.mandates:
         return Rejection("already_approved", f"{who} already holds a mandate for {what}.")
-    if a.commitment in d.votes_scheduled:
+    if a.kind_id in d.votes_scheduled:
         return Rejection("vote_scheduled", f"A vote on {what} is already scheduled for {who} this round.")
     cost = t.scenario.rules.approval_capital_cost
     if d.capital < cost:
@@ -93,14 +93,14 @@ def apply_seek_approval(state: State, a) -> None:
     d = state.delegates[a.seat]
     state.spend_capital(a.seat, state.tables.scenario.rules.approval_capital_cost)
     if "approvals" in state.tables.scenario.rules.phases:
-        d.votes_scheduled.add(a.commitment)
-        body = approval_body(state, a.seat, a.commitment)
+        d.votes_scheduled.add(a.kind_id)
+        body = approval_body(state, a.seat, a.kind_id)
         record(state, a.seat, "ApprovalSought",
                f"{state.tables.delegates[a.seat].name} asks {body} to approve "
-               f"{state.tables.kinds[a.commitment].name.lower()} (vote at the end of the round).",
-               commitment=a.commitment)
+               f"{state.tables.kinds[a.kind_id].name.lower()} (vote at the end of the round).",
+               kind_id=a.kind_id)
     else:
-        roll_approval(state, a.seat, a.commitment)
+        roll_approval(state, a.seat, a.kind_id)
 
 
 def legal_requests(state: State, seat: str):

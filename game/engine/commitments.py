@@ -81,7 +81,7 @@ def check_totals(state: State, items) -> Rejection | None:
     """Checks that a bundle's items of one giver and kind fit that giver's free capacity together."""
     totals: dict[tuple[str, str], int] = {}
     for item in items:
-        key = (item.giver, item.commitment)
+        key = (item.giver, item.kind_id)
         totals[key] = totals.get(key, 0) + item.amount
     t = state.tables
     for (giver, kind), amount in totals.items():
@@ -150,14 +150,14 @@ def lapse_unmet(state: State, effective: frozenset[int]) -> None:
 # -- pledge ------------------------------------------------------------------------
 
 def check_pledge(state: State, a) -> Rejection | None:
-    return check_item(state, a.seat, a.commitment, a.amount, a.priority, a.condition)
+    return check_item(state, a.seat, a.kind_id, a.amount, a.priority, a.condition)
 
 
 def apply_pledge(state: State, a) -> None:
-    c = commit(state, a.seat, a.commitment, a.amount, a.priority, a.condition, None)
-    text = describe_commitment(state, a.seat, a.commitment, a.amount, a.priority, a.condition)
+    c = commit(state, a.seat, a.kind_id, a.amount, a.priority, a.condition, None)
+    text = describe_commitment(state, a.seat, a.kind_id, a.amount, a.priority, a.condition)
     record(state, a.seat, "Pledged", f"Pledge #{c.id}. {text}{pending_note(state, c)}.",
-           commitment=c.id, delegate=a.seat, kind_id=a.commitment, amount=a.amount, priority=a.priority,
+           commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
            status=c.status, conditional=a.condition is not None)
 
 
@@ -193,13 +193,13 @@ def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
 
 def check_withdraw(state: State, a) -> Rejection | None:
     t = state.tables
-    if not isinstance(a.pledge, int) or not 1 <= a.pledge <= len(state.commitments):
-        return Rejection("unknown_commitment", f"There is no commitment #{a.pledge}.")
-    c = state.commitments[a.pledge - 1]
+    if not isinstance(a.commitment, int) or not 1 <= a.commitment <= len(state.commitments):
+        return Rejection("unknown_commitment", f"There is no commitment #{a.commitment}.")
+    c = state.commitments[a.commitment - 1]
     if c.delegate != a.seat:
-        return Rejection("not_yours", f"Commitment #{a.pledge} is {possessive(t.display_name(c.delegate))}, not yours.")
+        return Rejection("not_yours", f"Commitment #{a.commitment} is {possessive(t.display_name(c.delegate))}, not yours.")
     if c.status not in (ACTIVE, PENDING):
-        return Rejection("not_withdrawable", f"Commitment #{a.pledge} is already {c.status}.")
+        return Rejection("not_withdrawable", f"Commitment #{a.commitment} is already {c.status}.")
     cost = t.scenario.rules.withdraw_capital_cost
     if state.delegates[a.seat].capital < cost:
         return Rejection("no_capital", f"Withdrawing costs {cost} political capital; "
@@ -209,7 +209,7 @@ def check_withdraw(state: State, a) -> Rejection | None:
 
 def apply_withdraw(state: State, a) -> None:
     rules = state.tables.scenario.rules
-    c = state.commitments[a.pledge - 1]
+    c = state.commitments[a.commitment - 1]
     release(state, c, WITHDRAWN)
     state.spend_capital(a.seat, rules.withdraw_capital_cost)
     for delta in rules.withdraw_track_effects:

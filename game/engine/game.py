@@ -26,7 +26,8 @@ from game.engine.tables import Catalog, Tables, compile_tables
 from game.engine.views import SeatView, build_view
 from game.engine.words import Names
 from game.model.actions import action_to_dict
-from game.model.record import ForkParent, GameRecord
+from game.model.formats import entry_as_saved
+from game.model.record import RECORD_FORMAT, ForkParent, GameRecord
 from game.model.scenario import Scenario
 
 
@@ -278,7 +279,7 @@ class Game:
             actions.append(action)
         game._rebuild(actions)
         state = game._state
-        for what, saved, replayed in (("log digest", record.log_digest, log_digest(state.log)),
+        for what, saved, replayed in (("log digest", record.log_digest, log_digest(state.log, record.format)),
                                       ("number of decisions", record.decisions, state.decisions),
                                       ("random generator's state", record.rng_state, state.rng.state)):
             if saved != replayed:
@@ -298,9 +299,11 @@ def _check_setup(tables: Tables, seed: Any, controllers: dict[str, str]) -> None
                              f"personality ({', '.join(CONTROLLERS)})")
 
 
-def log_digest(log: list[LogEntry]) -> str:
-    """Returns a short fingerprint of the log, to verify a replay."""
+def log_digest(log: list[LogEntry], version: int = RECORD_FORMAT) -> str:
+    """Returns a short fingerprint of the log, to verify a replay; `version` is the record format
+    whose payload names it uses (an older record's digest saw older names)."""
     h = hashlib.sha256()
     for entry in log:
-        h.update(json.dumps(entry.to_dict(), sort_keys=True, default=str).encode())
+        data = entry.to_dict() if version == RECORD_FORMAT else entry_as_saved(entry.to_dict(), version)
+        h.update(json.dumps(data, sort_keys=True, default=str).encode())
     return h.hexdigest()[:32]

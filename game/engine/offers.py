@@ -50,7 +50,7 @@ def _bundle(state: State, seat: str, parties: tuple[str, ...], items: tuple) -> 
         return Rejection("one_sided", "A trade needs commitments from at least two delegations; "
                                       "to commit alone, pledge instead.")
     for item in items:
-        problem = check_item(state, item.giver, item.commitment, item.amount, item.priority,
+        problem = check_item(state, item.giver, item.kind_id, item.amount, item.priority,
                              item.condition, own=item.giver == seat)
         if problem:
             return problem
@@ -97,7 +97,7 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
     state.offer_index[offer.id] = offer
     for seat in (proposer, *parties):
         state.delegates[seat].offers.append(offer)
-    lines = "; ".join(describe_commitment(state, i.giver, i.commitment, i.amount, i.priority, i.condition)
+    lines = "; ".join(describe_commitment(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
                       for i in items)
     to = ", ".join(_name(state, p) for p in parties)
     verb = f"counters offer #{replaces} with" if replaces else "proposes"
@@ -110,7 +110,7 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
 def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
-    problems = (check_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition) for i in offer.items)
+    problems = (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in offer.items)
     for problem in (*problems, check_totals(state, offer.items)):
         if problem:
             offer.status = FAILED
@@ -118,7 +118,7 @@ def _execute(state: State, offer: Offer) -> None:
                    auto=True, visible_to=everyone, offer=offer.id)
             return
     offer.status = ACCEPTED
-    made = [commit(state, i.giver, i.commitment, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
+    made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
     lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
                       + f" [#{c.id}]" + pending_note(state, c) for c in made)
     names = " and ".join(_name(state, p) for p in everyone)
@@ -135,7 +135,7 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
             continue
         bound = {offer.proposer, *offer.accepted_by}
         items = [i for i in offer.items if i.giver in bound]
-        problem = next((p for p in (check_item(state, i.giver, i.commitment, i.amount, i.priority, i.condition,
+        problem = next((p for p in (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
                                                own=i.giver == offer.proposer) for i in items) if p), None)
         problem = problem or check_totals(state, items)
         if problem:
@@ -186,7 +186,7 @@ def check_accept(state: State, a) -> Rejection | None:
         return Rejection("already_accepted", f"You already accepted offer #{a.offer}.")
     mine = [item for item in offer.items if item.giver == a.seat]
     for item in mine:
-        problem = check_item(state, a.seat, item.commitment, item.amount, item.priority, item.condition)
+        problem = check_item(state, a.seat, item.kind_id, item.amount, item.priority, item.condition)
         if problem:
             return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
     problem = check_totals(state, mine)

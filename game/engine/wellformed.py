@@ -82,8 +82,8 @@ def _items(value: Any) -> str | None:
 
 
 FIELDS: dict[str, Callable[[Any], str | None]] = {
-    "seat": _id, "giver": _id, "commitment": _id, "priority": _id, "event": _id, "track": _id,
-    "delegate": _id, "controller": _id, "amount": _whole, "offer": _whole, "pledge": _whole,
+    "seat": _id, "giver": _id, "kind_id": _id, "priority": _id, "event": _id, "track": _id,
+    "delegate": _id, "controller": _id, "amount": _whole, "offer": _whole, "commitment": _whole,
     "by": _number, "note": _text, "reason": _text, "reservations": _flag, "to": _ids,
     "items": _items, "condition": _condition,
 }

@@ -138,8 +138,8 @@ def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str
 
 def describe_item(item: Any, names: Names) -> str:
     """Returns "France gives 1 thousand troops (ground troops) to Force, if ..."."""
-    text = (f"{names(item.giver)} gives {names.quantity(item.amount, item.commitment)} "
-            f"({names.kind(item.commitment)}) to {names.short.get(item.priority, item.priority)}")
+    text = (f"{names(item.giver)} gives {names.quantity(item.amount, item.kind_id)} "
+            f"({names.kind(item.kind_id)}) to {names.short.get(item.priority, item.priority)}")
     if item.condition is not None:
         text += f", if {describe_condition(item.condition, names)}"
     return text

@@ -19,10 +19,10 @@ PUBLIC = "public"
 
 @dataclass(frozen=True, slots=True)
 class OfferItem:
-    """One commitment inside a trade: `giver` gives `amount` of a kind toward a priority."""
+    """One commitment inside a trade: `giver` gives `amount` of kind `kind_id` toward a priority."""
 
     giver: str
-    commitment: str
+    kind_id: str
     amount: StrictInt
     priority: str
     condition: Condition | None = None
@@ -30,10 +30,10 @@ class OfferItem:
 
 @dataclass(frozen=True, slots=True)
 class Pledge:
-    """A unilateral commitment, optionally conditional."""
+    """A unilateral commitment of `amount` units of kind `kind_id`, optionally conditional."""
 
     seat: str
-    commitment: str
+    kind_id: str
     amount: StrictInt
     priority: str
     condition: Condition | None = None
@@ -78,10 +78,11 @@ class Counter:
 
 @dataclass(frozen=True, slots=True)
 class Withdraw:
-    """Takes back a commitment; costs political capital and coalition trust."""
+    """Takes back a commitment (by its number: a pledge or an accepted offer's item); costs
+    political capital and coalition trust."""
 
     seat: str
-    pledge: StrictInt
+    commitment: StrictInt
     kind: Literal["withdraw"] = "withdraw"
 
 
@@ -100,7 +101,7 @@ class SeekApproval:
     """Asks the delegation's parliament (or council) for a mandate for a commitment kind."""
 
     seat: str
-    commitment: str
+    kind_id: str
     kind: Literal["seek_approval"] = "seek_approval"
 
 

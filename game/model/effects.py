@@ -14,7 +14,9 @@ from game.model.delegates import Role
 Rounds = whole(1, 50) | None
 
 
-class AdjustTrack(Strict):
+class MoveTrack(Strict):  # not AdjustTrack: that is the facilitator's action (game.model.actions)
+    """Moves a track by `by`, within its bounds."""
+
     op: Literal["adjust_track"]
     track: Id
     by: Amount
@@ -128,7 +130,7 @@ class Message(Strict):
 
 Effect = Annotated[
     Union[
-        AdjustTrack,
+        MoveTrack,
         SetFlag,
         AdjustCapacity,
         AdjustCapital,

@@ -7,14 +7,16 @@ Numbers are strict (never read from text or true/false) and held to 64 bits.
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, model_serializer
+from pydantic import Field, model_serializer, model_validator
 from pydantic import Strict as StrictType
 
 from game.model.base import Id, Strict
 from game.model.delegates import Personality
+from game.model.formats import NEWEST, migrate_action
 
-RECORD_FORMAT = 1
-"""The newest record format this program reads and writes."""
+RECORD_FORMAT = NEWEST
+"""The newest record format this program reads and writes (2: actions say `kind_id` for a kind and
+`commitment` for a commitment's number; `game.model.formats` reads format 1)."""
 MAX_ACTIONS = 100_000
 """Far beyond a real game (the flagship's bot games take about 350), small enough to replay."""
 
@@ -50,6 +52,16 @@ class GameRecord(Strict):
     """Set on a fork (`coalition fork`): the game it branched from."""
     turns: Literal["ordered", "simultaneous"] | None = None
     """Set when the game's host chose a turn mode other than its scenario's (`--turns`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Reads an older format's actions in today's field names. `format` stays as saved: it says
+        how `log_digest` was computed, which replay checks; the game's own record is the newest."""
+        version = data.get("format") if isinstance(data, dict) else None
+        if type(version) is int and 1 <= version < RECORD_FORMAT and type(data.get("actions")) is list:
+            data = {**data, "actions": [migrate_action(a, version) for a in data["actions"]]}
+        return data
 
     @model_serializer(mode="wrap")
     def _drop_unset(self, handler):

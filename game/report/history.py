@@ -85,7 +85,7 @@ def _relevance(entry, named: set[tuple[str, str | None]]) -> int:
     """2 if the entry is about a named delegation and kind, 1 if about the delegation, else 0."""
     data = entry.data
     who = {entry.actor, data.get("delegate"), *data.get("parties", ())}
-    kind = data.get("kind_id") or data.get("commitment")
+    kind = data.get("kind_id")
     best = 0
     for delegate, wanted in named:
         if delegate in who:

@@ -195,7 +195,7 @@ def _votes_compared(game: Game, reference) -> Sub:
     held: Counter = Counter()
     for entry in game.view("facilitator").log:
         if entry.kind in ("ApprovalWon", "ApprovalLost"):
-            seat, kind = entry.data["delegate"], entry.data["commitment"]
+            seat, kind = entry.data["delegate"], entry.data["kind_id"]
             held[(seat, kind, entry.kind == "ApprovalWon")] += 1
     seats = game.catalog.seats
     lines = []

@@ -59,7 +59,7 @@ def test_no_bot_asks_an_envoy_for_a_binding_guarantee(paris):
         for action in played.actions:
             if isinstance(action, Propose) and not replay.view("public").delegates["us"].binding_authority:
                 us_items = [i for i in action.items if i.giver == "us"]
-                assert all(i.commitment != "guarantee" for i in us_items), (seed, action)
+                assert all(i.kind_id != "guarantee" for i in us_items), (seed, action)
                 asks_while_envoys += bool(us_items)
             ok(replay.apply(action))
     assert asks_while_envoys > 0  # the US was still asked for something else

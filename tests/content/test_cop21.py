@@ -30,7 +30,7 @@ def test_every_bot_plays_it_to_the_end(loaded, bot):
 
 
 def _us_ndc_pledges(game: Game) -> list:
-    return [a for a in game.legal_actions("us") if isinstance(a, Pledge) and a.commitment == "ndc_ambition"]
+    return [a for a in game.legal_actions("us") if isinstance(a, Pledge) and a.kind_id == "ndc_ambition"]
 
 
 def _to_us_turn(game: Game) -> None:

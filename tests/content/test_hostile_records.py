@@ -148,7 +148,7 @@ def test_record_fields_are_typed_and_bounded(saved, tmp_path, field, value, mess
 
 def test_a_record_from_a_newer_program_says_so(saved, tmp_path):
     # A newer format may have fields this version does not know: the format is judged first.
-    text = edited(saved[".yaml"], "format: 1", f"format: {RECORD_FORMAT + 1}\nclock: 12")
+    text = edited(saved[".yaml"], f"format: {RECORD_FORMAT}", f"format: {RECORD_FORMAT + 1}\nclock: 12")
     path = write(tmp_path, text)
     assert refused("replay", path) == (
         f"{path}:2:9: format: this record was written by a newer Coalition Table "
@@ -239,7 +239,7 @@ def test_json_with_tabs_and_escaped_astral_characters_loads(saved, tmp_path):
     # json.dumps writes an emoji as a surrogate pair, which YAML alone cannot read.
     data = json.loads(saved[".json"])
     text = json.dumps(data, indent="\t")
-    path = write(tmp_path, edited(text, '"format": 1,', '"format": 1,\t'), "game.json")
+    path = write(tmp_path, edited(text, f'"format": {RECORD_FORMAT},', f'"format": {RECORD_FORMAT},\t'), "game.json")
     assert load_game(path).decisions == data["decisions"]
     data["scenario_id"] = "tutorial\U0001F600"
     path = write(tmp_path, json.dumps(data), "emoji.json")
@@ -272,9 +272,9 @@ def test_report_on_a_scenario_file_says_it_is_a_scenario(tmp_path):
 # --- Malformed actions in plain words ------------------------------------------------------------
 
 @pytest.mark.parametrize("action, needle, message", [
-    ("{kind: pledge, seat: fr, commitment: troops, amount: x, priority: force}", "x,",
+    ("{kind: pledge, seat: fr, kind_id: troops, amount: x, priority: force}", "x,",
      "a 'pledge' needs 'amount' to be a whole number (got 'x')"),
-    ("{kind: pledge, seat: fr}", "{kind: pledge", "a 'pledge' needs 'commitment', 'amount' and 'priority'"),
+    ("{kind: pledge, seat: fr}", "{kind: pledge", "a 'pledge' needs 'kind_id', 'amount' and 'priority'"),
     ("{kind: dance, seat: fr}", "dance", "unknown kind 'dance' (expected one of: pledge, propose, accept, "
      "reject, counter, withdraw, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
      "end_phase, set_controller)"),
@@ -284,7 +284,7 @@ def test_report_on_a_scenario_file_says_it_is_a_scenario(tmp_path):
     ("pass", "pass\n", "expected a mapping with 'kind', 'seat', ... (got 'pass')"),
     ("{kind: propose, seat: fr, to: uk, items: []}", "uk,", "a 'propose' needs 'to' to be a list (got 'uk')"),
     ("{kind: accept, seat: [fr], offer: 1}", "[fr]", "an 'accept' needs 'seat' to be text (got ['fr'])"),
-    ("{kind: pledge, seat: fr, commitment: troops, amount: 1, priority: force, condition: {test: nope}}",
+    ("{kind: pledge, seat: fr, kind_id: troops, amount: 1, priority: force, condition: {test: nope}}",
      "nope", "'condition' has an unknown test 'nope'"),
     ("{kind: reject, seat: fr, offer: 1, why: spite}", "why", "a 'reject' has no field 'why'"),
 ])

@@ -71,8 +71,8 @@ def malformed_dict(draw):
 
 
 def _plausible(name: str):
-    return {"seat": "a", "giver": "a", "commitment": "money", "priority": "p1", "event": "e", "track": "trust",
-            "delegate": "a", "controller": "random", "amount": 1, "offer": 1, "pledge": 1, "by": 1.0,
+    return {"seat": "a", "giver": "a", "kind_id": "money", "priority": "p1", "event": "e", "track": "trust",
+            "delegate": "a", "controller": "random", "amount": 1, "offer": 1, "commitment": 1, "by": 1.0,
             "note": "", "reason": "why", "reservations": False, "to": ("b",),
             "items": (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")),
             "condition": None}[name]
@@ -104,5 +104,14 @@ def test_wrong_types_are_never_coerced():
     assert g.apply(Sign("a", "p1", "no")).rule == "malformed"
     assert g.apply(AdjustTrack("trust", 1, None)).rule == "malformed"
     assert g.apply_dict({"kind": "sign", "seat": "a", "priority": "p1", "reservations": "no"}).rule == "malformed"
-    assert g.apply_dict({"kind": "withdraw", "seat": "a", "pledge": True}).rule == "malformed"
+    assert g.apply_dict({"kind": "withdraw", "seat": "a", "commitment": True}).rule == "malformed"
     assert "at most 500 characters" in g.apply(AdjustTrack("trust", 1, "x" * 501)).message
+
+
+def test_every_action_field_has_exactly_one_check():
+    """FIELDS is keyed by field name: each field of each action (and of an offer item) has an
+    entry, no entry is left over from an old name, and one name means one thing everywhere."""
+    used = {name for cls in [*CLASSES.values(), OfferItem] for name in cls.__dataclass_fields__} - {"kind"}
+    assert used == set(FIELDS)
+    assert FIELDS["kind_id"] is FIELDS["giver"] and FIELDS["commitment"] is FIELDS["offer"]  # a kind's id; a number
+    assert "pledge" not in FIELDS

@@ -88,5 +88,5 @@ def test_saving_never_leaves_a_half_written_file(tmp_path):
 def test_a_record_with_a_malformed_action_is_refused(tmp_path):
     path = save_record(_random_game(4), tmp_path / "g.yaml")
     path.write_text(path.read_text().replace("actions:\n", "actions:\n- {kind: pledge, seat: fr}\n", 1))
-    with pytest.raises(RecordError, match=r"action 1: a 'pledge' needs 'commitment', 'amount' and 'priority'"):
+    with pytest.raises(RecordError, match=r"action 1: a 'pledge' needs 'kind_id', 'amount' and 'priority'"):
         load_game(path)

@@ -117,7 +117,7 @@ def test_counters_count_toward_the_open_offer_limit():
 
 def test_booleans_and_non_finite_numbers_are_not_amounts():
     g = game()
-    refused(g.apply_dict({"kind": "pledge", "seat": "a", "commitment": "money", "amount": True,
+    refused(g.apply_dict({"kind": "pledge", "seat": "a", "kind_id": "money", "amount": True,
                           "priority": "p1"}), "malformed")  # the boundary is strict about integers
     refused(g.apply(Pledge("a", "money", True, "p1")), "malformed")  # and so is the engine
     refused(g.apply(AdjustTrack("trust", float("nan"), "oops")), "malformed")

@@ -35,8 +35,8 @@ def test_quantities_singularise_the_head_noun():
 
 def test_effects_read_as_sentences():
     names = Names(scenario())
-    from game.model.effects import AdjustCapacity, AdjustTrack
+    from game.model.effects import AdjustCapacity, MoveTrack
 
-    assert describe_effect(AdjustTrack(op="adjust_track", track="trust", by=-2), names).endswith("falls by 2")
+    assert describe_effect(MoveTrack(op="adjust_track", track="trust", by=-2), names).endswith("falls by 2")
     text = describe_effect(AdjustCapacity(op="adjust_capacity", delegate="a", kind="money", by=-1, rounds=2), names)
     assert "fewer" in text and "for 2 rounds" in text

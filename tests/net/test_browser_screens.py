@@ -25,11 +25,11 @@ def _opening(game) -> tuple[str, list]:
     free = {s: [k for k, n in view.delegates[s].free.items() if n > 0] for s in (first, second)}
     for (k1, p1), (k2, p2) in product(useful, useful):
         if k1 in free[first] and k2 in free[second] and p1 == p2:
-            items = (OfferItem(giver=first, commitment=k1, amount=1, priority=p1),
-                     OfferItem(giver=second, commitment=k2, amount=1, priority=p2))
+            items = (OfferItem(giver=first, kind_id=k1, amount=1, priority=p1),
+                     OfferItem(giver=second, kind_id=k2, amount=1, priority=p2))
             offer = Propose(seat=first, to=(second,), items=items, note="Together, or not at all.")
             if game.check(offer) is None:
-                pledge = Pledge(seat=first, commitment=k1, amount=1, priority=p1)
+                pledge = Pledge(seat=first, kind_id=k1, amount=1, priority=p1)
                 return second, [offer, pledge]
     raise AssertionError("no trade to stage")
 

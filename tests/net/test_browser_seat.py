@@ -76,7 +76,7 @@ def test_two_seats_trade_pledge_sign_and_pass(browser, tmp_path):
         actions = hosted.journal_actions()
         mine = [(a["kind"], a["seat"]) for a in actions if a["seat"] in ("fr", "uk")]
         assert mine[:5] == [("propose", "fr"), ("pledge", "fr"), ("accept", "uk"), ("sign", "uk"), ("pass", "fr")]
-        assert actions[0]["items"][1] == {"giver": "uk", "commitment": "troops", "amount": 1, "priority": "force"}
+        assert actions[0]["items"][1] == {"giver": "uk", "kind_id": "troops", "amount": 1, "priority": "force"}
 
         # Both pages show the new state: the deal, the signature, the UK's troops committed.
         last = hosted.call(lambda: hosted.host.seq)
@@ -132,3 +132,29 @@ def test_counter_offer_from_the_inbox(browser, tmp_path):
         assert "France gives 2" in france.inner_text(f'#inbox [data-offer="{second}"]')
         counter = [a for a in hosted.journal_actions() if a["kind"] == "counter"]
         assert counter and counter[0]["offer"] == int(first) and counter[0]["items"][0]["amount"] == 2
+
+
+def test_pledge_seek_approval_and_withdraw_send_todays_field_names(browser, tmp_path):
+    """The page's forms build the action dicts themselves: a kind is `kind_id`, a withdrawal
+    names its commitment by number under `commitment`."""
+    with browser_host(tmp_path, bots={"fr": "cautious", "de": "cautious", "us": "cautious"}) as hosted:
+        britain = open_page(browser, hosted.seat_url("uk"))
+        britain.wait_for_selector('form[data-form="pledge"]', timeout=TIMEOUT_MS)
+        britain.select_option("#pledge-what", "troops|force")
+        britain.fill("#pledge-amount", "1")
+        assert _send(britain, "pledge")["refusal"] == ""
+        britain.wait_for_selector('form[data-form="seek_approval"]', timeout=TIMEOUT_MS)
+        britain.select_option("#approval-what", "troops")
+        assert _send(britain, "seek_approval")["refusal"] == ""
+        number = hosted.call(lambda: next(c.id for c in hosted.host.game.view("uk").commitments
+                                          if c.delegate == "uk"))
+        britain.wait_for_selector(f'#withdraw-what option[value="{number}"]', state="attached", timeout=TIMEOUT_MS)
+        britain.select_option("#withdraw-what", str(number))
+        assert _send(britain, "withdraw")["refusal"] == ""
+        mine = [a for a in hosted.journal_actions() if a["seat"] == "uk"]
+        assert mine == [
+            {"kind": "pledge", "seat": "uk", "kind_id": "troops", "amount": 1, "priority": "force"},
+            {"kind": "seek_approval", "seat": "uk", "kind_id": "troops"},
+            {"kind": "withdraw", "seat": "uk", "commitment": number},
+        ]
+        assert not britain.errors

@@ -52,7 +52,7 @@ def test_engine_rejections_carry_rule_and_message(tmp_path):
             raw = await _joined(running, waiting)
             await raw.send({"type": "act", "action": {"kind": "pass"}, "id": 1})
             not_turn = await raw.until(lambda m: m.get("id") == 1)
-            await raw.send({"type": "act", "action": {"kind": "pledge", "commitment": 5}, "id": 2})
+            await raw.send({"type": "act", "action": {"kind": "pledge", "kind_id": 5}, "id": 2})
             malformed = await raw.until(lambda m: m.get("id") == 2)
             return not_turn, malformed
     not_turn, malformed = run(scenario())

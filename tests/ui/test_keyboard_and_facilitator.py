@@ -55,7 +55,7 @@ def test_every_action_by_keyboard(table):
     d.key(pygame.K_3)  # France's third kind: funding
     assert form.values["giver"] == "fr" and form.values["kind"] == "funding"
     d.key(pygame.K_RETURN)
-    assert [(i.giver, i.commitment) for i in form.model.items] == [("uk", "monitoring_assets"), ("fr", "funding")]
+    assert [(i.giver, i.kind_id) for i in form.model.items] == [("uk", "monitoring_assets"), ("fr", "funding")]
     d.key(pygame.K_RETURN, pygame.KMOD_CTRL)  # send
     assert form.closed and s.game.view("uk").offers[0].parties == ("fr",), (form.model.items, s.notice)
     d.key(pygame.K_p)  # pledge troops toward Force

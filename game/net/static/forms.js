@@ -62,7 +62,7 @@ export function drawForms(table, view, seat, legal, names, counter) {
   const parts = [];
   const pledges = new Map();
   for (const a of by("pledge")) {
-    const key = `${a.commitment}|${a.priority}`;
+    const key = `${a.kind_id}|${a.priority}`;
     pledges.set(key, Math.max(pledges.get(key) || 0, a.amount));
   }
   if (pledges.size) {
@@ -86,7 +86,7 @@ export function drawForms(table, view, seat, legal, names, counter) {
   const approvals = by("seek_approval");
   if (approvals.length) {
     parts.push(`<form data-form="seek_approval"><h3>Seek approval at home</h3>
-      <label for="approval-what">for</label><select id="approval-what">${options(approvals.map((a) => [a.commitment, kindName(a.commitment)]))}</select>
+      <label for="approval-what">for</label><select id="approval-what">${options(approvals.map((a) => [a.kind_id, kindName(a.kind_id)]))}</select>
       <button type="submit">Seek approval</button><p class="refusal" role="alert"></p></form>`);
   }
   const withdrawals = by("withdraw");
@@ -94,8 +94,8 @@ export function drawForms(table, view, seat, legal, names, counter) {
     const mine = Object.fromEntries(view.mine.map((c) => [c.id, c]));
     parts.push(`<form data-form="withdraw"><h3>Withdraw a commitment <small>(costs capital and trust)</small></h3>
       <label for="withdraw-what">commitment</label><select id="withdraw-what">${options(withdrawals.map((a) => {
-        const c = mine[a.pledge];
-        return [String(a.pledge), c ? `#${c.id}: ${num(c.amount)} ${kindName(c.kind)} → ${short(c.priority)}` : `#${a.pledge}`];
+        const c = mine[a.commitment];
+        return [String(a.commitment), c ? `#${c.id}: ${num(c.amount)} ${kindName(c.kind)} → ${short(c.priority)}` : `#${a.commitment}`];
       }))}</select>
       <button type="submit">Withdraw</button><p class="refusal" role="alert"></p></form>`);
   }
@@ -134,17 +134,17 @@ export function readForm(form, seat, counter) {
   const value = (id) => form.querySelector(`#${id}`)?.value;
   switch (form.dataset.form) {
     case "pledge": {
-      const [commitment, priority] = value("pledge-what").split("|");
-      const action = { kind: "pledge", seat, commitment, priority, amount: parseInt(value("pledge-amount"), 10) || 0 };
+      const [kind_id, priority] = value("pledge-what").split("|");
+      const action = { kind: "pledge", seat, kind_id, priority, amount: parseInt(value("pledge-amount"), 10) || 0 };
       const condition = readCondition(form, "pledge");
       return condition ? { ...action, condition } : action;
     }
     case "sign":
       return { kind: "sign", seat, priority: value("sign-what"), reservations: form.querySelector("#sign-reservations").checked };
     case "seek_approval":
-      return { kind: "seek_approval", seat, commitment: value("approval-what") };
+      return { kind: "seek_approval", seat, kind_id: value("approval-what") };
     case "withdraw":
-      return { kind: "withdraw", seat, pledge: parseInt(value("withdraw-what"), 10) };
+      return { kind: "withdraw", seat, commitment: parseInt(value("withdraw-what"), 10) };
     case "pass":
       return { kind: "pass", seat };
     default:
@@ -157,7 +157,7 @@ function readOffer(form, seat, counter) {
     const i = row.dataset.row;
     const item = {
       giver: form.querySelector(`#offer-giver-${i}`).value,
-      commitment: form.querySelector(`#offer-kind-${i}`).value,
+      kind_id: form.querySelector(`#offer-kind-${i}`).value,
       amount: parseInt(form.querySelector(`#offer-amount-${i}`).value, 10) || 0,
       priority: form.querySelector(`#offer-to-${i}`).value,
     };
@@ -177,7 +177,7 @@ export function prefillCounter(drafts, offer) {
   offer.items.forEach((item, i) => {
     Object.assign(drafts.values, {
       [`offer-giver-${i}`]: item.giver, [`offer-amount-${i}`]: String(item.amount),
-      [`offer-kind-${i}`]: item.commitment, [`offer-to-${i}`]: item.priority,
+      [`offer-kind-${i}`]: item.kind_id, [`offer-to-${i}`]: item.priority,
     });
   });
   drafts.save();
