@@ -56,11 +56,13 @@ def report(record: str | None, out: str | None, markdown: str | None, sweep_csv:
     from game.report.review import review_markdown, write_markdown, write_review
 
     game = load_game(record)
-    click.echo(f"review written to {write_review(game, out or Path(record).with_suffix('.review.html'))}", err=True)
+    name = Path(record).name
+    click.echo(f"review written to {write_review(game, out or Path(record).with_suffix('.review.html'), name)}",
+               err=True)
     if markdown == "-":
-        click.echo(review_markdown(game), nl=False)
+        click.echo(review_markdown(game, record=name), nl=False)
     elif markdown:
-        click.echo(f"markdown written to {write_markdown(game, markdown)}", err=True)
+        click.echo(f"markdown written to {write_markdown(game, markdown, name)}", err=True)
 
 
 def _compare(record: str, other: str, out: str | None) -> None:

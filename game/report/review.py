@@ -32,7 +32,7 @@ SECTION_IDS = ("debrief", "outcome", "rounds", "moments", "contributions", "dele
                "timeline")
 
 
-def build_review(game: Game) -> Document:
+def build_review(game: Game, record: str = "RECORD") -> Document:
     """Returns the review of a game as a document: debrief questions first, the full archive last."""
     points = round_points(game)
     sections: tuple[Section, ...] = (
@@ -44,7 +44,7 @@ def build_review(game: Game) -> Document:
         objectives_section(game),
         briefs_section(game),
         reality_section(game),
-        timeline_section(game, points),
+        timeline_section(game, points, record),
     )
     meta = game.scenario.meta
     result = game.result()
@@ -72,29 +72,30 @@ def _facts(game: Game, result: dict) -> tuple[tuple[str, str], ...]:
             ("Decisions", str(result["decisions"])))
 
 
-def review_html(game: Game) -> str:
-    """Returns the review as one self-contained HTML page."""
-    return render_html(build_review(game))
+def review_html(game: Game, record: str = "RECORD") -> str:
+    """Returns the review as one self-contained HTML page (`record`: the file the fork commands name)."""
+    return render_html(build_review(game, record))
 
 
-def write_review(game: Game, path: str | Path) -> Path:
+def write_review(game: Game, path: str | Path, record: str = "RECORD") -> Path:
     """Writes the review as HTML to `path` and returns the path."""
-    return write_page(Path(path), review_html(game))
+    return write_page(Path(path), review_html(game, record))
 
 
-def review_markdown(game: Game, images: str | Path | None = None, link_prefix: str = "") -> str:
+def review_markdown(game: Game, images: str | Path | None = None, link_prefix: str = "",
+                    record: str = "RECORD") -> str:
     """Returns the review as Markdown; with `images`, charts are saved there as PNG and linked."""
-    document = build_review(game)
+    document = build_review(game, record)
     image = write_images(document, Path(images), link_prefix) if images is not None else None
     return render_markdown(document, image)
 
 
-def write_markdown(game: Game, path: str | Path) -> Path:
+def write_markdown(game: Game, path: str | Path, record: str = "RECORD") -> Path:
     """Writes the review as Markdown to `path`, its charts as PNG in `<name>-charts/` beside it."""
     path = Path(path)
     folder = path.with_name(f"{path.stem}-charts")
     try:
-        text = review_markdown(game, folder, f"{folder.name}/")
+        text = review_markdown(game, folder, f"{folder.name}/", record)
     except OSError as err:
         raise ContentError(f"{folder}: cannot write the charts: {err.strerror}") from None
     return write_page(path, text)

@@ -32,8 +32,9 @@ def outcome_section(game: Game) -> Section:
     for pid, p in game.catalog.priorities.items():
         pv = view.priorities[pid]
         rows.append((run(Strong(p.name)), run(Meter(pv.progress, p.target, pv.partial_at)),
-                     run(Badge(pv.status)), run(_requirements(game, p, pv))))
-    table = Table(("Priority", "Progress / target", "Status", "Signatures and leads"), tuple(rows))
+                     run(Badge(pv.status)), run(_requirements(game, p, pv)),
+                     run("; ".join(pv.missing) or "nothing")))
+    table = Table(("Priority", "Progress / target", "Status", "Signatures and leads", "Still missing"), tuple(rows))
     return Section("outcome", "Outcome", (lead, table),
                    intro="Where each priority ended. On each bar the black mark is the target, the grey mark the "
                          "partial line; a priority also needs its signatures and leads.")

@@ -8,6 +8,7 @@ import csv
 import json
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ class GameSummary:
     progress: dict[str, float]
     scores: dict[str, int]
     events: tuple[str, ...]
+    missing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """priority -> the plain reasons it was not secured (empty when it was)."""
+    end_reason: str = ""
 
 
 @dataclass
@@ -69,6 +73,7 @@ def summarise(result: SweepResult) -> dict[str, Any]:
         "games_per_s": round(n / result.seconds, 1) if result.seconds else None,
         "us_per_decision": round(result.seconds * result.workers / decisions * 1e6, 1) if decisions else None,
         "outcomes": {o: sum(1 for g in result.games if g.outcome == o) for o in ("success", "partial", "failure")},
+        "end_reasons": dict(Counter(g.end_reason for g in result.games).most_common()),
         "priorities": priorities,
         "delegates": {d: {"mean_score": round(sum(g.scores[d] for g in result.games) / n, 3) if n else 0}
                       for d in result.delegates},
@@ -105,7 +110,8 @@ def write_csv(result: SweepResult, path: str | Path) -> Path:
     """Writes one row per game: seed, outcome, each priority's status and progress, scores, events."""
     header = (["scenario", "seed", "rounds", "decisions", "outcome"]
               + [f"status:{p}" for p in result.priorities] + [f"progress:{p}" for p in result.priorities]
-              + [f"score:{d}" for d in result.delegates] + ["events"])
+              + [f"score:{d}" for d in result.delegates] + ["events", "end_reason"]
+              + [f"missing:{p}" for p in result.priorities])
 
     def write(f) -> None:
         writer = csv.writer(f)
@@ -114,7 +120,8 @@ def write_csv(result: SweepResult, path: str | Path) -> Path:
             writer.writerow([result.scenario, g.seed, g.rounds, g.decisions, g.outcome]
                             + [g.statuses[p] for p in result.priorities]
                             + [g.progress[p] for p in result.priorities]
-                            + [g.scores[d] for d in result.delegates] + [";".join(g.events)])
+                            + [g.scores[d] for d in result.delegates] + [";".join(g.events), g.end_reason]
+                            + ["; ".join(g.missing.get(p, ())) for p in result.priorities])
 
     return _write_whole(Path(path), write)
 

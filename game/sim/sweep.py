@@ -45,7 +45,9 @@ def play_summary(scenario: str | Scenario, seed: int, controllers: Mapping[str, 
         {p: v["status"] for p, v in result["priorities"].items()},
         {p: v["progress"] for p, v in result["priorities"].items()},
         {d: v["score"] for d, v in result["delegates"].items()},
-        tuple(result["events_fired"]))
+        tuple(result["events_fired"]),
+        {p: tuple(v.get("missing", ())) for p, v in result["priorities"].items() if v.get("missing")},
+        result["end_reason"] or "")
 
 
 def play_chunk(scenario: str | Scenario, content_hash: str, seeds: list[int],
