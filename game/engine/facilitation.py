@@ -93,6 +93,21 @@ def apply_set_controller(state: State, a) -> None:
            delegate=a.delegate, controller=a.controller)
 
 
+def check_announce(state: State, a) -> Rejection | None:
+    if not a.text.strip():
+        return Rejection("no_text", "Write what is announced.")
+    unknown = [seat for seat in a.to if seat not in state.delegates]
+    if unknown:
+        return Rejection("unknown_seat", f"There is no delegation '{unknown[0]}' at this table.")
+    return None
+
+
+def apply_announce(state: State, a) -> None:
+    text = f"{a.speaker.strip()}: {a.text.strip()}" if a.speaker.strip() else a.text.strip()
+    record(state, "facilitator", "MessageSent", text, visible_to=tuple(a.to) or None,
+           speaker=a.speaker.strip(), announced=True)
+
+
 RULES = {
     "inject_event": Rule(check_inject, apply_inject, facilitator=True),
     "adjust_track": Rule(check_adjust_track, apply_adjust_track, facilitator=True),
@@ -100,4 +115,5 @@ RULES = {
     "resume": Rule(check_resume, apply_resume, facilitator=True),
     "end_phase": Rule(check_end_phase, apply_end_phase, facilitator=True),
     "set_controller": Rule(check_set_controller, apply_set_controller, facilitator=True),
+    "announce": Rule(check_announce, apply_announce, facilitator=True),
 }

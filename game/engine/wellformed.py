@@ -84,7 +84,7 @@ def _items(value: Any) -> str | None:
 FIELDS: dict[str, Callable[[Any], str | None]] = {
     "seat": _id, "giver": _id, "kind_id": _id, "priority": _id, "event": _id, "track": _id,
     "delegate": _id, "controller": _id, "amount": _whole, "offer": _whole, "commitment": _whole,
-    "by": _number, "note": _text, "reason": _text, "reservations": _flag, "to": _ids,
+    "by": _number, "note": _text, "reason": _text, "text": _text, "speaker": _text, "reservations": _flag, "to": _ids,
     "items": _items, "condition": _condition,
 }
 """field name -> its check; a test ties every field of every action to an entry here."""

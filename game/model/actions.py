@@ -163,13 +163,26 @@ class SetController:
     kind: Literal["set_controller"] = "set_controller"
 
 
+@dataclass(frozen=True, slots=True)
+class Announce:
+    """Facilitator: a free-text inject to the table, or to some delegations only (a statement
+    from an actor the facilitator plays, such as Moscow; news the scenario's deck lacks)."""
+
+    text: str
+    to: tuple[str, ...] = ()
+    """Empty: everyone; else only these delegations (and the facilitator) hear it."""
+    speaker: str = ""
+    seat: str = FACILITATOR
+    kind: Literal["announce"] = "announce"
+
+
 PlayerAction = Pledge | Propose | Accept | Reject | Counter | Withdraw | Sign | SeekApproval | Pass
-FacilitatorAction = InjectEvent | AdjustTrack | Pause | Resume | EndPhase | SetController
+FacilitatorAction = InjectEvent | AdjustTrack | Pause | Resume | EndPhase | SetController | Announce
 
 Action = Annotated[
     Union[
         Pledge, Propose, Accept, Reject, Counter, Withdraw, Sign, SeekApproval, Pass,
-        InjectEvent, AdjustTrack, Pause, Resume, EndPhase, SetController,
+        InjectEvent, AdjustTrack, Pause, Resume, EndPhase, SetController, Announce,
     ],
     Field(discriminator="kind"),
 ]

@@ -75,7 +75,7 @@ def _plausible(name: str):
             "delegate": "a", "controller": "random", "amount": 1, "offer": 1, "commitment": 1, "by": 1.0,
             "note": "", "reason": "why", "reservations": False, "to": ("b",),
             "items": (OfferItem("a", "money", 1, "p1"), OfferItem("b", "money", 1, "p1")),
-            "condition": None}[name]
+            "condition": None, "text": "news", "speaker": "Moscow"}[name]
 
 
 def _fingerprint(g: Game):

@@ -57,6 +57,19 @@ def test_pause_inject_and_hand_a_seat_to_a_bot(browser, tmp_path):
                                                "reason": "the room booed the walkout"}
         assert hosted.journal_actions()[3] == {"kind": "set_controller", "delegate": "de",
                                                "controller": "cautious"}
+
+        # a free-text inject: Moscow speaks to the UK alone; France never hears it
+        desk.fill("#announce-speaker", "Moscow")
+        desk.fill("#announce-text", "Any British troops in Ukraine would be legitimate targets.")
+        desk.select_option("#announce-to", "uk")
+        desk.click('form[data-form="announce"] button[type="submit"]')
+        deadline = 50
+        while deadline and "announce" not in [a["kind"] for a in hosted.journal_actions()]:
+            desk.wait_for_timeout(100)
+            deadline -= 1
+        assert hosted.journal_actions()[5] == {"kind": "announce", "speaker": "Moscow", "to": ["uk"],
+                                               "text": "Any British troops in Ukraine would be legitimate targets."}
+        assert "legitimate targets" not in france.content()
         assert not desk.errors and not france.errors
 
 

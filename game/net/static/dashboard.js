@@ -24,12 +24,21 @@ export function drawControls(table, view, code) {
       <label for="track-what">track</label><select id="track-what">${options(tracks.map(([id, t]) => [id, t.name]))}</select>
       <label for="track-by">by</label><input id="track-by" type="number" step="0.5" value="1">
       <label for="track-reason">reason (for the record)</label><input id="track-reason" maxlength="200" required autocomplete="off">
-      <button type="submit">Adjust</button><p class="refusal" role="alert"></p></form>`;
+      <button type="submit">Adjust</button><p class="refusal" role="alert"></p></form>
+    <form data-form="announce"><h3>Announce (a free-text inject)</h3>
+      <label for="announce-speaker">who speaks (optional, e.g. Moscow)</label><input id="announce-speaker" maxlength="60" autocomplete="off">
+      <label for="announce-text">what is said</label><input id="announce-text" maxlength="500" required autocomplete="off">
+      <label for="announce-to">to</label><select id="announce-to"><option value="">everyone</option>${options(table.seats.map((s) => [s, table.delegates[s]?.name || s]))}</select>
+      <button type="submit">Announce</button><p class="refusal" role="alert"></p></form>`;
 }
 
 export function readControl(form) {
   const value = (id) => form.querySelector(`#${id}`).value;
   if (form.dataset.form === "inject_event") return { kind: "inject_event", event: value("inject-what") };
+  if (form.dataset.form === "announce") {
+    const to = value("announce-to");
+    return { kind: "announce", text: value("announce-text").trim(), speaker: value("announce-speaker").trim(), ...(to ? { to: [to] } : {}) };
+  }
   return { kind: "adjust_track", track: value("track-what"), by: Number(value("track-by")), reason: value("track-reason").trim() };
 }
 
