@@ -8,6 +8,7 @@ kill -9 mid-write can only tear the last line, which loading drops with a note.
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,23 @@ from game.model.record import GameRecord
 JOURNAL_FORMAT = 1
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 MAX_LINE_BYTES = 256 * 1024
+
+
+def journal_folder() -> Path:
+    """Returns the user's data folder for journals (XDG_DATA_HOME, else ~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "coalition-table" / "journals"
+
+
+def default_journal(scenario_id: str, folder: Path | None = None) -> Path:
+    """Returns a new journal path (no file there yet) in `folder`, by default the user's data folder."""
+    base = folder or journal_folder()
+    stem = f"{scenario_id}-{time.strftime('%Y%m%d-%H%M%S')}"
+    path, n = base / f"{stem}.jsonl", 1
+    while path.exists():
+        n += 1
+        path = base / f"{stem}-{n}.jsonl"
+    return path
 
 
 class JournalWriter:
@@ -162,7 +180,7 @@ def _split(path: Path, raw: bytes) -> tuple[list[dict[str, Any]], int, list[str]
     good_bytes = len(raw) - len(tail)
     if tail:
         notes.append(f"{path}:{len(parts) + 1}: dropped a torn last line ({len(tail)} bytes, no newline): "
-                     "the host stopped while writing it, so that action was never confirmed to anyone")
+                     "the program stopped while writing it, so that action was never confirmed to anyone")
     return lines, good_bytes, notes
 
 
