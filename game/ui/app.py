@@ -191,6 +191,8 @@ class App:
         self.scene.dirty = True
         self.scene.draw(self.window)
         self.manager.draw_ui(self.window)
+        if self.question() is not None:
+            draw_question(self.window, self.question(), self.palette, self.text)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.window, str(path))

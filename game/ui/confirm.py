@@ -30,7 +30,7 @@ def ask_first(session, doing: str, yes: str, then: Callable[[], None]) -> bool:
         then()
         return True
     path = session.journal
-    kept = (f"Every move so far is kept in the journal {path}; continue it later with "
+    kept = (f"Nothing is lost: every move so far is kept in the journal {path}. Continue it later with: "
             f"coalition play --resume {path}" if path else
             "This game is not journaled: save it first (Ctrl+S) or its moves are lost.")
     session.question = Question(f"{doing}? The game is not over.",
