@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from game.content.files import UnreadableFile, read_bounded
-from game.content.journal import MAX_LINE_BYTES, read_journal
+from game.content.journal import read_journal
 from game.content.json_text import is_json, json_as_yaml
 from game.content.messages import problem_at
 from game.content.record_messages import action_problems, newer_format, record_problems
@@ -69,7 +69,7 @@ def is_journal(path: str | Path) -> bool:
         return False
     try:
         with path.open("rb") as handle:
-            first = handle.readline(MAX_LINE_BYTES + 1)
+            first = handle.readline(RECORD.max_bytes)
         data = json.loads(first)
     except (OSError, ValueError):
         return False

@@ -120,3 +120,15 @@ def test_a_game_not_started_or_over_closes_without_asking(tmp_path):
     assert not d.app.running and s.question is None
     d.app.journals.close()
     d.close()
+
+
+def test_a_loaded_fork_is_journaled_from_its_start_record(table):
+    d, s, tmp_path = table
+    fork = s.game.fork(2, seed=99, name="first.yaml")
+    saved = save_record(fork, tmp_path / "fork.yaml")
+    assert d.scene.controller.load(saved)
+    for _ in range(60):
+        d.frames(1)
+    assert len(s.game.actions) > 2 and s.journal.parent == tmp_path
+    kept = read_journal(s.journal)
+    assert kept.record == s.game.record(), "the fork's RNG restarts where it branched, in the journal too"
