@@ -210,7 +210,8 @@ def run_table(scenario, seed: int = 1, *, autoplay: bool = False, setup: bool = 
 
     headless_steps = frames is not None
     app = App(size, fixed_dt=1 / 30 if headless_steps else None)
-    app.journals = TableJournals(journal, resumed, journal.parent if journal else None, say=print)
+    kept = journal or (resumed.path if resumed is not None else None)  # later games' journals go beside it
+    app.journals = TableJournals(journal, resumed, kept.parent if kept else None, say=print)
     if resumed is not None:
         game = resumed.game
     if game is not None:
