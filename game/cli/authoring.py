@@ -1,6 +1,5 @@
 """Scenario authoring commands: `validate` (errors, then design warnings) and `schema`."""
 
-import json
 import sys
 
 import click
@@ -45,6 +44,7 @@ def validate(scenarios: tuple[str, ...], strict: bool) -> None:
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format."""
+    from game.cli.common import strict_json
     from game.model.schema import scenario_json_schema
 
-    click.echo(json.dumps(scenario_json_schema(), indent=2))
+    click.echo(strict_json(scenario_json_schema(), indent=2))

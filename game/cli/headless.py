@@ -1,13 +1,20 @@
 """Headless commands: `run` a game with bots, `replay` a record, `sweep` many seeds."""
 
-import json
 import signal
 import sys
 from pathlib import Path
 
 import click
 
-from game.cli.common import SCENARIO_ARG, SEED, bot_overrides, check_seats, emit, user_errors
+from game.cli.common import (
+    SCENARIO_ARG,
+    SEED,
+    bot_overrides,
+    check_seats,
+    echo_json,
+    emit,
+    user_errors,
+)
 
 
 @click.command()
@@ -41,10 +48,27 @@ def run(scenario: str, seed: int, bots: tuple[str, ...], as_json: bool, save: st
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the transcript.")
 @user_errors
 def replay(record: str, scenario: str | None, as_json: bool) -> None:
-    """Replay a saved game record, verify it, and print its transcript or JSON."""
-    from game.content.records import load_game
+    """Replay a saved game record (or a game journal), verify it, and print its transcript or JSON.
 
-    emit(load_game(record, scenario), as_json)
+    It ends by saying on stderr what it verified."""
+    from game.content.records import is_journal, load_game
+
+    if is_journal(record):
+        from game.content.journal import read_journal
+
+        journal = read_journal(record, scenario)
+        game = journal.game
+        verified = f"verified: journal of {len(game.actions)} actions replayed"
+        if journal.undos:
+            verified += f" ({journal.undos} undone)"
+        if journal.notes:
+            verified += "; a torn last line was dropped"
+    else:
+        game = load_game(record, scenario)
+        verified = (f"verified: {len(game.actions)} actions, log digest, decision count and "
+                    "random generator state match")
+    emit(game, as_json)
+    click.echo(verified, err=True)
 
 
 @click.command()
@@ -117,7 +141,7 @@ def _emit_sweep(result, scenario, csv_path: str | None, as_json: bool) -> None:
         write_csv(result, csv_path)
         click.echo(f"wrote {len(result.games)} rows to {csv_path}", err=True)
     if as_json:
-        click.echo(json.dumps(summary, indent=1))
+        echo_json(summary)
     elif result.games:
         print_sweep(summary, scenario)
 

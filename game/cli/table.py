@@ -1,6 +1,8 @@
 """`play`: the pygame table, on a display or headless for screenshots; a local game, or a hosted one
 (`--join`): the facilitator's console, the projector, or one seat."""
 
+from pathlib import Path
+
 import click
 
 from game.cli.common import SCENARIO_ARG, SEED, user_errors
@@ -18,6 +20,10 @@ from game.cli.common import SCENARIO_ARG, SEED, user_errors
 @click.option("--size", default="1280x800", show_default=True, help="Window size, WIDTHxHEIGHT.")
 @click.option("--record", type=click.Path(dir_okay=False), metavar="FILE",
               help="Play on from a saved record or a fork (`coalition fork`); its own scenario is used.")
+@click.option("--journal", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Keep the game in this new journal (default: a new file in the user's data folder).")
+@click.option("--resume", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Continue the game kept in this journal (appending to it).")
 @click.option("--join", "url", metavar="URL", help="Join a hosted game (the address `coalition host` printed) "
               "instead of playing one here.")
 @click.option("--code", help="With --join: the facilitator's code (the console) or a seat's code (play that seat).")
@@ -27,27 +33,36 @@ from game.cli.common import SCENARIO_ARG, SEED, user_errors
 @click.pass_context
 @user_errors
 def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup: bool, frames: int | None,
-         screenshot: str | None, pace: str | None, size: str, record: str | None, url: str | None, code: str | None,
-         spectator: bool, codes_file: str | None) -> None:
+         screenshot: str | None, pace: str | None, size: str, record: str | None, journal: str | None,
+         resume: str | None, url: str | None, code: str | None, spectator: bool, codes_file: str | None) -> None:
     """Open the pygame table: hot-seat play around one screen, bots in the other seats, a facilitator panel.
 
     With --join URL it shows a hosted game instead: --code FACILITATOR_CODE is the facilitator's
-    console, --spectator the projector, --code SEAT_CODE one delegation's screen."""
+    console, --spectator the projector, --code SEAT_CODE one delegation's screen.
+
+    Every local game is kept in a journal as it is played (each move is on disk before the
+    table shows it): --journal FILE, or a new file in the user's data folder, printed at start.
+    --resume FILE continues that game."""
     import os
 
     from game.content.records import load_game
     from game.content.scenarios import load_scenario
 
     chosen = ctx.get_parameter_source("scenario") != click.core.ParameterSource.DEFAULT
-    game = loaded = None
+    game = loaded = resumed = None
     if url is None:
         if code or spectator or codes_file:
             raise click.UsageError("--code, --spectator and --codes go with --join URL")
+        resumed = _resume(resume, journal, record) if resume else None
+        if journal and Path(journal).exists():
+            raise click.BadParameter(f"'{journal}' already exists: give a new file, or continue it with "
+                                     f"--resume {journal}", param_hint="--journal")
         game = load_game(record) if record else None  # a bad record or scenario fails here, with one message
-        loaded = None if game else load_scenario(scenario)
+        loaded = None if game or resumed else load_scenario(scenario)
     else:
-        if record:
-            raise click.UsageError("--record plays a saved game here; a hosted game is resumed by its host")
+        if record or journal or resume:
+            raise click.UsageError("--record, --journal and --resume play a game here; a hosted game is "
+                                   "journaled and resumed by its host")
         code = _check_join(url, code, spectator, codes_file)
     try:
         width, height = (int(x) for x in size.lower().split("x"))
@@ -71,7 +86,21 @@ def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup:
     from game.ui.app import run_table
 
     run_table(loaded, seed, autoplay=autoplay, setup=not no_setup, frames=frames, screenshot=screenshot,
-              pace=pace, size=window, game=game)
+              pace=pace, size=window, game=game, journal=Path(journal) if journal else None, resumed=resumed)
+
+
+def _resume(resume: str, journal: str | None, record: str | None):
+    """Reads the journal to continue (a torn last line dropped, with a note) and says so."""
+    from game.content.journal import read_journal
+
+    if journal or record:
+        raise click.UsageError("--resume continues a journal in place: no --journal or --record with it")
+    resumed = read_journal(resume)
+    for note in resumed.notes:
+        click.echo(f"note: {note}", err=True)
+    undone = f" ({resumed.undos} undone)" if resumed.undos else ""
+    click.echo(f"resumed {resume}: {len(resumed.game.actions)} actions replayed{undone}")
+    return resumed
 
 
 def _check_join(url: str, code: str | None, spectator: bool, codes_file: str | None) -> str | None:

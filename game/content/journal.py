@@ -1,6 +1,7 @@
 """The game journal: an append-only JSON Lines file written (and fsynced) as a game is played.
 
-Line 1 is a header (journal format, scenario id and content hash, seed, controllers); each
+Line 1 is a header (journal format, scenario id and content hash, seed, controllers; for a
+fork, its whole start record, since its RNG restarts where it branched); each
 later line is one accepted action (the same dict a record holds) or a facade undo. A line
 is on disk before anyone is told of the action, so a crash loses nothing accepted; a
 kill -9 mid-write can only tear the last line, which loading drops with a note.
@@ -8,12 +9,13 @@ kill -9 mid-write can only tear the last line, which loading drops with a note.
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.content.scenarios import load_scenario
-from game.engine import Game, SetupError
+from game.engine import Game, ReplayError, SetupError
 from game.errors import CoalitionError, RecordError
 from game.model.actions import ACTIONS, action_to_dict
 from game.model.formats import migrate_action
@@ -25,6 +27,23 @@ on load (`game.model.formats`); renaming leaves a newer line as it is, so a form
 resumed by this program (its header unchanged, new lines in format 2) loads too."""
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 MAX_LINE_BYTES = 256 * 1024
+
+
+def journal_folder() -> Path:
+    """Returns the user's data folder for journals (XDG_DATA_HOME, else ~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "coalition-table" / "journals"
+
+
+def default_journal(scenario_id: str, folder: Path | None = None) -> Path:
+    """Returns a new journal path (no file there yet) in `folder`, by default the user's data folder."""
+    base = folder or journal_folder()
+    stem = f"{scenario_id}-{time.strftime('%Y%m%d-%H%M%S')}"
+    path, n = base / f"{stem}.jsonl", 1
+    while path.exists():
+        n += 1
+        path = base / f"{stem}-{n}.jsonl"
+    return path
 
 
 class JournalWriter:
@@ -47,10 +66,15 @@ class JournalWriter:
         except OSError as err:
             raise RecordError(f"{path}: cannot create the journal: {err.strerror}") from None
         writer = cls(path, fd)
-        writer._write({"journal": JOURNAL_FORMAT, "scenario_id": game.scenario.meta.id,
-                       "scenario_hash": game.content_hash, "seed": game.seed,
-                       "controllers": dict(game.record().controllers),
-                       **({"turns": game.turns} if game.turns else {})})
+        record = game.record()
+        header = {"journal": JOURNAL_FORMAT, "scenario_id": game.scenario.meta.id,
+                  "scenario_hash": game.content_hash, "seed": game.seed,
+                  "controllers": dict(record.controllers), **({"turns": game.turns} if game.turns else {})}
+        if record.parent is not None:  # a fork: its RNG restarts where it branched, so keep its whole start
+            header["start"] = record.model_dump(mode="json")
+            writer._write(header)
+            return writer
+        writer._write(header)
         for action in game.actions:
             writer.action(action)
         return writer
@@ -127,11 +151,7 @@ def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journa
     if header["scenario_hash"] != loaded.content_hash:
         raise RecordError(f"{path}: this journal was written for another version of scenario "
                           f"'{header['scenario_id']}' (its content hash differs)")
-    try:
-        game = Game.new(loaded.scenario, header["seed"], content_hash=loaded.content_hash,
-                        controllers=header["controllers"], turns=header.get("turns"))
-    except SetupError as err:
-        raise RecordError(f"{path}:1: {err}") from None
+    game = _start(path, header, loaded)
     undos = 0
     for number, data in enumerate(lines[1:], start=2):
         undos += _replay_line(path, number, data, game, header["journal"])
@@ -159,19 +179,19 @@ def _split(path: Path, raw: bytes) -> tuple[list[dict[str, Any]], int, list[str]
     notes = []
     lines: list[dict[str, Any]] = []
     for number, part in enumerate(parts, start=1):
-        data = _parse_line(part)
+        data = _parse_line(part, MAX_JOURNAL_BYTES if number == 1 else MAX_LINE_BYTES)
         if data is None:  # a complete line (it has its newline) cannot be torn: refuse it
             raise RecordError(f"{path}:{number}: not a journal line (expected one JSON object)")
         lines.append(data)
     good_bytes = len(raw) - len(tail)
     if tail:
         notes.append(f"{path}:{len(parts) + 1}: dropped a torn last line ({len(tail)} bytes, no newline): "
-                     "the host stopped while writing it, so that action was never confirmed to anyone")
+                     "the program stopped while writing it, so that action was never confirmed to anyone")
     return lines, good_bytes, notes
 
 
-def _parse_line(part: bytes) -> dict[str, Any] | None:
-    if len(part) > MAX_LINE_BYTES:
+def _parse_line(part: bytes, limit: int) -> dict[str, Any] | None:
+    if len(part) > limit:
         return None
     try:
         data = json.loads(part)
@@ -195,6 +215,20 @@ def _header(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     if not 0 <= data["seed"] < 2**64:
         raise RecordError(f"{path}:1: the seed must be between 0 and 2**64 - 1")
     return data
+
+
+def _start(path: Path, header: dict[str, Any], loaded) -> Game:
+    """Returns the game the journal starts from: a new one, or a fork's start record replayed."""
+    try:
+        if "start" not in header:
+            return Game.new(loaded.scenario, header["seed"], content_hash=loaded.content_hash,
+                            controllers=header["controllers"], turns=header.get("turns"))
+        start = GameRecord.model_validate(header["start"])
+        return Game.from_record(loaded.scenario, start, content_hash=loaded.content_hash)
+    except (SetupError, ReplayError) as err:
+        raise RecordError(f"{path}:1: {err}") from None
+    except ValueError as err:
+        raise RecordError(f"{path}:1: the fork's start record is damaged: {str(err).splitlines()[0]}") from None
 
 
 def _replay_line(path: Path, number: int, data: dict[str, Any], game: Game, version: int) -> int:

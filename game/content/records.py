@@ -1,4 +1,5 @@
-"""Saves and loads game records (YAML or JSON, by file extension) and replays them.
+"""Saves and loads game records (YAML or JSON, by file extension) and replays them; a game journal
+(`.jsonl`, see journal.py) is read as the record it replays to.
 
 A record is checked before it is trusted: size before reading, syntax (JSON errors called
 JSON), every field's type and range with its position, the shape of every action, and
@@ -14,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from game.content.files import UnreadableFile, read_bounded
+from game.content.journal import read_journal
 from game.content.json_text import is_json, json_as_yaml
 from game.content.messages import problem_at
 from game.content.record_messages import action_problems, newer_format, record_problems
@@ -60,14 +62,33 @@ def save_record(game: Game, path: str | Path) -> Path:
     return path
 
 
+def is_journal(path: str | Path) -> bool:
+    """True for a game journal: a .jsonl file whose first line is an object with a "journal" key."""
+    path = Path(path)
+    if path.suffix.lower() != ".jsonl":
+        return False
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(RECORD.max_bytes)
+        data = json.loads(first)
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "journal" in data
+
+
 def load_record(path: str | Path) -> GameRecord:
-    """Reads and validates a record file; raises RecordError with the file and the problem."""
+    """Reads and validates a record file (or replays a journal to its record); raises RecordError
+    with the file and the problem."""
+    if is_journal(path):
+        return read_journal(path).record
     return _read(Path(path)).record
 
 
 def load_game(path: str | Path, scenario: str | Path | None = None) -> Game:
-    """Loads a record and replays it against its bundled scenario (or the scenario given)."""
+    """Loads a record (or a journal) and replays it against its bundled scenario (or the scenario given)."""
     path = Path(path)
+    if is_journal(path):
+        return read_journal(path, scenario).game
     read = _read(path)
     record = read.record
     loaded = _scenario_for(path, record, scenario)

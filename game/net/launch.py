@@ -9,13 +9,12 @@ import os
 import signal
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import web
 
-from game.content.journal import JournalWriter, read_journal
+from game.content.journal import JournalWriter, default_journal, read_journal
 from game.content.scenarios import load_scenario
 from game.engine import Game
 from game.errors import CoalitionError
@@ -46,12 +45,6 @@ class HostSettings:
     class_length: int | None = None
     turns: str | None = None
     """The turn mode for a new game (a resumed one keeps its journal's)."""
-
-
-def default_journal(scenario_id: str) -> Path:
-    """Returns a new journal path in the user's data folder."""
-    base = Path.home() / ".local" / "share" / "coalition-table" / "journals"
-    return base / f"{scenario_id}-{time.strftime('%Y%m%d-%H%M%S')}.jsonl"
 
 
 def open_game(settings: HostSettings, say=print) -> tuple[Game, JournalWriter, JoinCodes, Path]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.ui.confirm import answer, ask_first, draw_question
 from game.ui.layout import ui_scale
 from game.ui.palette import load_palette, theme_path
 from game.ui.scene import Scene
@@ -49,6 +50,9 @@ class App:
         self.running = True
         self.frames = 0
         self.fullscreen = False
+        self.asked = False
+        self.journals = None
+        """The table's `TableJournals` (None: games here are not journaled)."""
 
     def _manager(self, size: tuple[int, int]) -> pygame_gui.UIManager:
         scale = ui_scale(*size)
@@ -90,20 +94,49 @@ class App:
         for event in pygame.event.get():
             self._event(event)
         self.manager.update(dt)
-        scene = self.scene
-        scene.update(dt)
+        question = self.question()
+        if question is None:  # a question up holds the game (bots, clock) until it is answered
+            self.scene.update(dt)
         scene = self.scene  # update may switch scenes
         self.frames += 1
-        if not scene.needs_draw():
+        if question is None and self.asked:
+            self.asked, scene.dirty = False, True  # the dialog went: redraw what it covered
+        if not scene.needs_draw() and question is None:
             return False
         scene.draw(self.window)
         self.manager.draw_ui(self.window)
+        if question is not None:
+            draw_question(self.window, question, self.palette, self.text)
+            self.asked = True
         pygame.display.flip()
         return True
 
+    def session(self):
+        """The scene's session, if it has one (the setup screen has none)."""
+        return getattr(self.scene, "session", None)
+
+    def question(self):
+        session = self.session()
+        return session.question if session is not None else None
+
+    def quit(self) -> None:
+        """Closes the table, asking first if a game is in progress (its journal keeps it either way)."""
+        ask_first(self.session(), "Quit", "Quit (Enter)", self.stop)
+
+    def stop(self) -> None:
+        self.running = False
+
     def _event(self, event: pygame.event.Event) -> None:
+        if self.question() is not None:
+            if event.type == pygame.QUIT:  # closing again while asked: the journal has the game
+                self.stop()
+            elif event.type == pygame.VIDEORESIZE:
+                self.resize((max(960, event.w), max(600, event.h)))
+            else:
+                answer(self.session(), event, self.size, self.text)
+            return
         if event.type == pygame.QUIT:
-            self.running = False
+            self.quit()
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((max(960, event.w), max(600, event.h)))
@@ -113,7 +146,7 @@ class App:
                 self.toggle_fullscreen()
                 return
             if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
-                self.running = False
+                self.quit()
                 return
         self.manager.process_events(event)
         self.scene.handle(event)
@@ -158,6 +191,8 @@ class App:
         self.scene.dirty = True
         self.scene.draw(self.window)
         self.manager.draw_ui(self.window)
+        if self.question() is not None:
+            draw_question(self.window, self.question(), self.palette, self.text)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.window, str(path))
@@ -166,15 +201,24 @@ class App:
 
 def run_table(scenario, seed: int = 1, *, autoplay: bool = False, setup: bool = True,
               frames: int | None = None, screenshot: str | None = None, pace: str | None = None,
-              size: tuple[int, int] = (1280, 800), game=None) -> None:
+              size: tuple[int, int] = (1280, 800), game=None, journal: Path | None = None,
+              resumed=None) -> None:
     """Opens the table for a loaded scenario: the setup screen, straight to a game (bots everywhere
-    for autoplay), or a game already under way (`game`, e.g. a loaded fork) to play on."""
+    for autoplay), or a game already under way (`game`, e.g. a loaded fork, or the `resumed` journal's)
+    to play on. Every game is kept in a journal: `journal` for the first, then new ones beside it."""
+    from game.ui.journals import TableJournals
+
     headless_steps = frames is not None
     app = App(size, fixed_dt=1 / 30 if headless_steps else None)
+    kept = journal or (resumed.path if resumed is not None else None)  # later games' journals go beside it
+    app.journals = TableJournals(journal, resumed, kept.parent if kept else None, say=print)
+    if resumed is not None:
+        game = resumed.game
     if game is not None:
         from game.ui.session import Session
 
-        app.show_table(Session(game, app.palette, pace=pace or "normal"))
+        app.show_table(Session(game, app.palette, pace=pace or ("fast" if autoplay else "normal"),
+                               journals=app.journals))
     elif autoplay or not setup:
         from game.ui.setup_scene import start_session
 
@@ -183,7 +227,11 @@ def run_table(scenario, seed: int = 1, *, autoplay: bool = False, setup: bool = 
     else:
         app.show_setup(scenario, seed)
     started = time.perf_counter()
-    app.run(frames, screenshot)
+    try:
+        app.run(frames, screenshot)
+    finally:
+        app.journals.close()
+    print(app.journals.farewell())
     if headless_steps:
         print(f"{app.frames} frames in {time.perf_counter() - started:.1f} s" + (f"; screenshot {screenshot}" if screenshot else ""))
 

@@ -207,7 +207,8 @@ class Controller:
             return False
         s.attach(game)
         s.last_record = Path(path)
-        s.say(f"Loaded {path}: round {s.screen().round}, {s.screen().phase}.")
+        kept = f" It is kept in a new journal, {s.journal}." if s.journal else ""
+        s.say(f"Loaded {path}: round {s.screen().round}, {s.screen().phase}.{kept}")
         return True
 
     # -- bots -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
 from game.ui.badges import draw_badge
+from game.ui.confirm import ask_first
 from game.ui.controller import Controller
 from game.ui.layout import compute_layout, ui_scale
 from game.ui.palette import identities
@@ -80,10 +81,11 @@ class EndScene:
             self.controller.save()
         elif key == "review":
             self.open_review()
-        elif key == "new":
-            self.app.show_setup(self.session.scenario.meta.id, self.session.game.seed + 1)  # the bundled list
+        elif key == "new":  # the bundled list; the next game gets a new journal
+            ask_first(self.session, "Start a new game", "New game (Enter)",
+                      lambda: self.app.show_setup(self.session.scenario.meta.id, self.session.game.seed + 1))
         elif key == "quit":
-            self.app.running = False
+            self.app.quit()
 
     def open_review(self) -> Path | None:
         """Writes the after-action review and opens it in a browser."""

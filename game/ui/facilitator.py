@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 
 from game.bots import BOTS
+from game.ui.confirm import ask_first
 from game.ui.controller import PACES, Controller
 from game.ui.session import Session
 from game.ui.widgets import Choice, Entry, FormButton
@@ -75,6 +76,10 @@ class FacilitatorPanel:
             timing = f"{phase}: {clock.text()} left of {limit / 60:g} minutes"
         state = "PAUSED" if screen.paused else "running"
         lines = [f"Round {screen.round} of {screen.rounds} · {timing} · {state}"]
+        if s.journal is not None:
+            lines.append(f"Journal (every move kept): {s.journal}")
+        elif s.journals is not None and s.journals.problem:
+            lines.append(s.journals.problem)
         event = next((e for e in s.scenario.events if e.id == values.get("event")), None)
         if event is not None:
             lines.append(f"Card: {event.text[:180]}{'…' if len(event.text) > 180 else ''}")
@@ -109,4 +114,5 @@ class FacilitatorPanel:
             self.session.say("Type the path of a record file to load (saved records go to "
                              f"{self.session.records_dir}).", bad=True)
             return False
-        return self.controller.load(Path(path.strip()).expanduser())
+        target = Path(path.strip()).expanduser()
+        return ask_first(self.session, "Load another game", "Load (Enter)", lambda: self.controller.load(target))

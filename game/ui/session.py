@@ -15,6 +15,7 @@ from typing import Any
 from game.bots import BOTS, BotTable
 from game.engine import CARD_ENTRIES, Names, SeatView, describe_effects
 from game.model.actions import PUBLIC
+from game.ui.journals import TableJournals
 from game.ui.palette import Palette
 from game.ui.phase_clock import PhaseClock
 from game.ui.table_game import Pending, TableGame, is_hosted
@@ -101,6 +102,10 @@ class Session:
     card_timer: float = 0.0
     bots_halted: bool = False
     last_record: Path | None = None
+    journals: TableJournals | None = None
+    """Where local games are kept as they are played (None: not journaled, as in most tests)."""
+    question: Any = None
+    """A `confirm.Question` waiting for an answer before something ends the game in progress."""
 
     def __post_init__(self) -> None:
         self.attach(self.game, fresh=True)
@@ -125,7 +130,20 @@ class Session:
             self.public_seen = self.private_seen_base = max(
                 (e.seq for e in game.log if e.round < game.view(PUBLIC).round), default=0)
         self.private_seen: dict[str, int] = {}
+        if self.journals is not None and not self.hosted:
+            path = self.journals.start(game)
+            self.say(f"This game is kept in the journal {path}" if path else self.journals.problem,
+                     bad=path is None)
         self.changed()
+
+    @property
+    def journal(self) -> Path | None:
+        """The file the game in progress is kept in as it is played (None: not journaled here)."""
+        return self.journals.path if self.journals is not None and not self.hosted else None
+
+    def in_progress(self) -> bool:
+        """True when a local game has moves and is not over: ending it now should be asked first."""
+        return not self.hosted and not self.game.over and bool(getattr(self.game, "actions", ()))
 
     # -- reading ----------------------------------------------------------------------------
     def human_seats(self) -> list[str]:
@@ -159,6 +177,10 @@ class Session:
     def changed(self) -> None:
         """Marks the game as changed: the screen, the curtain and the cards follow."""
         self.revision += 1
+        if self.journals is not None and not self.hosted:
+            problem = self.journals.follow(self.game)
+            if problem:
+                self.say(problem, bad=True)
         self.sync_turn()
         self.collect_cards()
         screen = self.screen()

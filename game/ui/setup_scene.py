@@ -33,7 +33,7 @@ def start_session(app, scenario: "str | LoadedScenario", seed: int, *, controlle
     if controllers is None:
         controllers = {d.id: (d.bot if all_bots or not d.core else "human") for d in s.delegates}
     game = Game.new(s, seed, content_hash=loaded.content_hash, controllers=controllers)
-    return Session(game, app.palette, pace=pace, pin=pin)
+    return Session(game, app.palette, pace=pace, pin=pin, journals=getattr(app, "journals", None))
 
 
 class SetupScene:

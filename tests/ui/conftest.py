@@ -14,3 +14,9 @@ def records(tmp_path, monkeypatch):
     """Runs the test in a temporary folder, so saved records land there."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _journals_in_tmp(tmp_path, monkeypatch):
+    """The table journals every game in the user's data folder: keep tests' journals out of it."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -169,6 +169,7 @@ def test_facilitator_pause_clock_undo_inject_adjust_hand_over_save_load(table):
     panel = scene.form
     assert panel.entry("path").get_text() == str(saved), "the last record is offered for loading"
     d.click(panel.button_rect("load"))
+    d.key(pygame.K_RETURN)  # the game is in progress: the table asks first
     assert s.game.controller("uk") == "negotiator" and s.screen().tracks["cohesion"] == 5
     shot = d.shot()
     assert pixel_spread(shot, panel.rect) > 8
