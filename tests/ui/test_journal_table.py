@@ -39,7 +39,7 @@ def test_every_move_is_in_the_journal_as_the_table_shows_it(table):
     journal = tmp_path / "first.jsonl"
     assert s.journal == journal
     lines = _lines(journal)
-    assert lines[0]["journal"] == 1 and lines[0]["scenario_id"] == "tutorial"
+    assert lines[0]["journal"] == 2 and lines[0]["scenario_id"] == "tutorial"
     assert len(lines) - 1 == len(s.game.actions) >= 4
     assert read_journal(journal).record == s.game.record()
     d.key(pygame.K_f)
