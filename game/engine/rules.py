@@ -23,9 +23,10 @@ _ENUMERATORS = tuple(rule.enumerate for rule in RULES.values() if rule.enumerate
 
 def check(state: State, action: Any) -> Rejection | None:
     """Returns why the action is refused now, or None if it is legal."""
-    malformed = wellformed.problem(action)
-    if malformed is not None:
-        return malformed
+    if id(action) not in state.tables.memo_ids:  # the engine's own listed actions are well formed
+        malformed = wellformed.problem(action)
+        if malformed is not None:
+            return malformed
     rule = RULES[action.kind]
     if state.over:
         return Rejection("game_over", f"The game is over ({state.end_reason}).")
@@ -79,7 +80,10 @@ def legal_actions(state: State, seat: str) -> list[Any]:
     """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
     if state.over or state.paused or not state.may_act(seat):
         return []
-    return [action for enumerate_kind in _ENUMERATORS for action in enumerate_kind(state, seat)]
+    actions: list[Any] = []
+    for enumerate_kind in _ENUMERATORS:
+        actions.extend(enumerate_kind(state, seat))
+    return actions
 
 
 def is_player_kind(kind: str) -> bool:

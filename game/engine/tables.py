@@ -55,6 +55,8 @@ class Tables:
     """Every id by namespace, for checking conditions that players write into offers."""
     action_memo: dict
     """Enumerated actions are immutable values: legal_actions reuses them across turns and games."""
+    memo_ids: set
+    """The ids of the memoised actions (kept alive by the memo): known well formed."""
     names: Names
     catalog: Catalog
 
@@ -71,6 +73,7 @@ class Tables:
         found = self.action_memo.get(key)
         if found is None:
             found = self.action_memo[key] = cls(*args)
+            self.memo_ids.add(id(found))
         return found
 
 
@@ -121,6 +124,7 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         known={ns: {x.id for x in getattr(scenario, ns)} for ns in
                ("priorities", "commitment_kinds", "tracks", "flags", "delegates", "events")},
         action_memo={},
+        memo_ids=set(),
         names=Names(scenario),
         catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
                         {t.id: t for t in scenario.tracks}, {f.id: f for f in scenario.flags}, partial_at),

@@ -5,6 +5,7 @@ same thing the same way. Pure functions of scenario data: no state, no IO.
 """
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from game.model.scenario import Scenario
@@ -24,6 +25,7 @@ def number(amount: float) -> str:
     return f"{amount:g}" if isinstance(amount, float) else str(amount)
 
 
+@lru_cache(maxsize=1024)
 def singular(word: str) -> str:
     """Returns the singular of a plural unit: its head noun, the last word before any " of " or
     " (" ("batteries" -> "battery", "statements of support" -> "statement of support")."""
@@ -55,6 +57,7 @@ def controller_label(controller: str) -> str:
     return "a human player" if controller == "human" else f"a {controller} bot"
 
 
+@lru_cache(maxsize=4096)
 def lower_name(name: str) -> str:
     """Returns a sentence-case name for the middle of a sentence: its first letter in lower
     case, unless its first word is an acronym ("US backstop"); proper names later keep theirs."""
