@@ -121,14 +121,19 @@ class SetupScene:
         """One row per seat: choice chips when they fit, else a spinner (< Cooperative bot >)."""
         px = self.px
         delegates = self.loaded.scenario.delegates
-        row_h = px(40)
-        max_rows = max(4, (self.app.size[1] - self.seats_top - px(110)) // row_h)
-        columns = 1 if len(delegates) <= min(8, max_rows) else -(-len(delegates) // max_rows)
+        room = self.app.size[1] - self.seats_top - px(110)
+        for row_h in (px(40), px(36), px(32)):  # tighter rows before a third column squeezes the choices
+            max_rows = max(4, room // row_h)
+            columns = 1 if len(delegates) <= min(8, max_rows) else -(-len(delegates) // max_rows)
+            if columns <= 2:
+                break
         per_column = -(-len(delegates) // columns)
         col_w = (width - px(80)) // columns
         names_w = px(230)
         chip_w = (col_w - names_w - px(20)) // len(CONTROLLERS)
         chips_fit = chip_w >= self.app.text.width("Cooperative", 17) + px(26)
+        if not chips_fit:  # a spinner needs less room: long names get what is spare
+            names_w = max(names_w, min(int(col_w * 0.5), col_w - px(300)))
         self.row_rects, self.spinners = {}, {}
         for index, d in enumerate(delegates):
             col, row = divmod(index, per_column)
@@ -158,6 +163,8 @@ class SetupScene:
         back = self._add(UIButton(pygame.Rect(rect.left, rect.top, px(40), rect.height), "<", manager, object_id=style))
         current = self.controllers[seat]
         label = "Human" if current == "human" else f"{current.capitalize()} bot"
+        if self.app.text.width(label, 17) + px(16) > rect.width - px(88):
+            label = current.capitalize()  # a narrow spinner: the personality alone
         middle = self._add(UIButton(pygame.Rect(rect.left + px(44), rect.top, rect.width - px(88), rect.height), label,
                                     manager, object_id=ObjectID(class_id="@chip",
                                                                 object_id="#focused_chip" if focused else "#chip")))
