@@ -17,6 +17,7 @@ from game.model.actions import (
     PUBLIC,
     Accept,
     AdjustTrack,
+    Announce,
     Counter,
     EndPhase,
     InjectEvent,
@@ -145,6 +146,13 @@ class Controller:
 
     def hand_over(self, seat: str, controller: str) -> bool:
         return self.act(SetController(seat, controller))
+
+    def announce(self, text: str, audience: str = "") -> bool:
+        """A free-text inject: "Moscow: ..." names its speaker before the first colon."""
+        speaker, colon, said = text.partition(":")
+        if not colon or len(speaker) > 40:
+            speaker, said = "", text
+        return self.act(Announce(said.strip(), (audience,) if audience else (), speaker.strip()))
 
     def set_pace(self, pace: str) -> None:
         self.session.pace = pace

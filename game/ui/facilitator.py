@@ -41,6 +41,8 @@ class FacilitatorPanel:
             Choice("by", "Move by", STEPS, 1.0),
             Choice("seat", "Seat", [(x, s.names(x)) for x in s.seats], spinner=len(s.seats) > 6),
             Choice("controller", "Played by", controllers, s.game.controller(seat)),
+            Choice("audience", "Announce to", [("", "everyone"), *[(x, s.names(x)) for x in s.seats]], "",
+                   spinner=True),
         ]
 
     def buttons(self, values):
@@ -52,6 +54,7 @@ class FacilitatorPanel:
             FormButton("inject", "Inject event (J)", pygame.K_j),
             FormButton("adjust", "Adjust track (K)", pygame.K_k),
             FormButton("hand", "Hand over seat (G)", pygame.K_g),
+            FormButton("announce", "Announce (N)", pygame.K_n),
             FormButton("undo", "Undo (Ctrl+Z)", pygame.K_z, ctrl=True, style="danger"),
             FormButton("save", "Save (Ctrl+S)", pygame.K_s, ctrl=True),
             FormButton("load", "Load (Ctrl+O)", pygame.K_o, ctrl=True),
@@ -60,7 +63,8 @@ class FacilitatorPanel:
 
     def entries(self):
         last = self.session.last_record
-        return [Entry("reason", "Reason", ""), Entry("path", "Record file", str(last) if last else "")]
+        return [Entry("reason", "Reason", ""), Entry("announcement", "Announce", ""),
+                Entry("path", "Record file", str(last) if last else "")]
 
     def info(self, values):
         s = self.session
@@ -96,6 +100,7 @@ class FacilitatorPanel:
             "inject": lambda: values.get("event") and c.inject(values["event"]),
             "adjust": lambda: c.adjust_track(values["track"], values["by"], texts.get("reason", "")),
             "hand": lambda: c.hand_over(values["seat"], values["controller"]),
+            "announce": lambda: c.announce(texts.get("announcement", ""), values.get("audience") or ""),
             "undo": c.undo,
             "save": c.save,
             "load": lambda: self._load(texts.get("path", "")),

@@ -152,10 +152,19 @@ def test_facilitator_pause_clock_undo_inject_adjust_hand_over_save_load(table):
     d.click(panel.button_rect("adjust"))
     assert s.screen().tracks["cohesion"] == 5
 
+    d.click(panel.spinner_rect("audience", +1))  # to the first delegation only
+    audience = panel.values["audience"]
+    d.click(panel.entry("announcement").rect)
+    d.type("Moscow: talks are off")
+    d.click(panel.button_rect("announce"))
+    said = s.game.log[-1]
+    assert said.kind == "MessageSent" and said.text == "Moscow: talks are off" and said.visible_to == (audience,)
+
     d.click(panel.chip_rect("seat", "uk"))
     d.click(panel.chip_rect("controller", "negotiator"))
     d.click(panel.button_rect("hand"))
     assert s.game.controller("uk") == "negotiator"
+
 
     d.click(panel.button_rect("save"))
     saved = s.last_record
