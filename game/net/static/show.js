@@ -80,25 +80,11 @@ export function statusTag(status, over) {
   return `<span class="tag status-${esc(status)}"><span aria-hidden="true">${mark}</span> ${label}</span>`;
 }
 
-// What a priority still lacks, in words, from the view and the scenario's terms.
-export function missing(p, terms, view, names) {
-  const out = [];
-  if (p.progress < p.target) out.push(`${num(p.target - p.progress)} more progress`);
-  const short = (terms.min_signatories || 0) - p.signatories.length;
-  if (short > 0) out.push(`${short} more signature${short === 1 ? "" : "s"}`);
-  for (const seat of terms.required_signatories || []) {
-    if (!p.signatories.includes(seat)) out.push(`${names(seat)}'s signature`);
-  }
-  if (!p.leads_ok) out.push(`a commitment from ${(terms.required_leads || []).map(names).join(" or ")}`);
-  return out;
-}
-
 export function drawPriorities(table, view, ids, names) {
   return Object.values(view.public.priorities).map((p) => {
-    const terms = table.priorities[p.id] || {};
     const top = Math.max(p.target * 1.12, p.progress) || 1;
     const fill = Math.min(100, (100 * p.progress) / top);
-    const lacking = missing(p, terms, view, names);
+    const lacking = p.missing || [];  // the engine's own reasons (game/engine/reasons.py)
     const reserved = p.signatories.filter((s) => view.public.delegates[s]?.signed[p.id]).length;
     return `<article class="priority status-${esc(p.status)}" data-priority="${esc(p.id)}">
       <h3>${esc(p.name)} ${statusTag(p.status, view.over)}</h3>
