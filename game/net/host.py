@@ -86,6 +86,9 @@ class Host:
         self.replies: list[tuple[Connection, dict[str, Any], int | None, Any]] = []
         """Accepted actions journaled but not yet synced: answered at the next flush."""
         self.flush_due = False
+        self._seen_seq = -1
+        self._seen: dict[str, tuple] = {}
+        """Per seat, the view sent at change number `_seen_seq`: built once for all its connections."""
 
     # -- joining ------------------------------------------------------------------------
     def join(self, code: str | None, spectator: bool, address: str, close: Callable) -> Connection | None:
@@ -265,6 +268,7 @@ class Host:
     def flush(self) -> None:
         """Syncs the journal, answers the actions it holds, and sends every connection its view."""
         self.flush_due = False
+        self._seen_seq = -1  # views are built afresh for each flush
         try:
             self.journal.sync()
         except OSError as err:
@@ -347,18 +351,27 @@ class Host:
 
     def send_view(self, conn: Connection) -> None:
         """Sends the connection its view and legal actions, unless nothing it may see changed."""
-        view = self.game.view(conn.seat)
-        legal = self.game.legal_actions(conn.seat) if conn.role == "seat" else []
-        view_text, legal_text = self.encoder.view_json(view), self.encoder.actions_json(legal)
+        seen = self._seen.get(conn.seat) if self._seen_seq == self.seq else None
+        if seen is None:
+            if self._seen_seq != self.seq:
+                self._seen_seq, self._seen = self.seq, {}
+            view = self.game.view(conn.seat)
+            legal = self.game.legal_actions(conn.seat) if conn.role == "seat" else []
+            seen = self._seen[conn.seat] = (view, self.encoder.view_json(view), self.encoder.actions_json(legal), {})
+        view, view_text, legal_text, messages = seen
         if conn.sent_log > len(view.log):
             conn.sent_log = 0
-        new = view.log[conn.sent_log:]
-        if (view_text, legal_text) == conn.last_view and not new:
+        if (view_text, legal_text) == conn.last_view and conn.sent_log == len(view.log):
             return
-        words = dumps({"cards": self.words.cards(new, conn.seat), "offers": self.words.offers(view.offers),
-                       "outcome": self.words.outcome()})
-        conn.send(f'{{"type":"view","seq":{self.seq},"log_from":{conn.sent_log},"view":{view_text},'
-                  f'"log":{self.encoder.log_json(new)},"words":{words},"legal":{legal_text}}}')
+        message = messages.get(conn.sent_log)
+        if message is None:  # connections of one seat (spectators, a second device) that saw as much share it
+            new = view.log[conn.sent_log:]
+            words = dumps({"cards": self.words.cards(new, conn.seat), "offers": self.words.offers(view.offers),
+                           "outcome": self.words.outcome()})
+            message = messages[conn.sent_log] = (
+                f'{{"type":"view","seq":{self.seq},"log_from":{conn.sent_log},"view":{view_text},'
+                f'"log":{self.encoder.log_json(new)},"words":{words},"legal":{legal_text}}}')
+        conn.send(message)
         conn.last_view = (view_text, legal_text)
         conn.sent_log = len(view.log)
 

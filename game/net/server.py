@@ -66,7 +66,9 @@ class Sockets:
         }
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=30)
+        # No permessage-deflate: compressing every view for every connection cost the host more
+        # time than the bytes saved on a classroom network (benchmarks/bench_server.py).
+        ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=30, compress=False)
         await ws.prepare(request)
         address = request.remote or "unknown"
         conn: Connection | None = None
