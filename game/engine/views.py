@@ -6,6 +6,8 @@ brief, red lines, objectives, offers and private log entries; the facilitator's 
 holds every seat's.
 """
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,8 +149,8 @@ class SeatView:
     """The seat's own secrets under its id; every seat's for the facilitator."""
     offers: tuple[OfferView, ...]
     """Offers the seat made or is party to (all offers for the facilitator)."""
-    log: tuple
-    """The log entries the seat may see."""
+    log: "SeatLog"
+    """The log entries the seat may see (a sequence gathered on first read)."""
     events_fired: dict[str, int]
     """How often each event card the seat may know of has been played (private cards only
     for their recipients)."""
@@ -272,15 +274,15 @@ def build_view(state: State, seat: str) -> SeatView:
     public = _public(state)
     if seat == PUBLIC:
         private, offers = {}, ()
-        log = _visible_log(state, PUBLIC)
+        log = SeatLog(state, PUBLIC, len(state.log))
     elif seat == FACILITATOR:
         private = {s: _private(state, s) for s in state.tables.seats}
         offers = tuple(_offer_view(o) for o in state.offers)
-        log = tuple(state.log)
+        log = SeatLog(state, FACILITATOR, len(state.log))
     else:
         private = {seat: _private(state, seat)}
         offers = tuple(_offer_view(o) for o in state.delegates[seat].offers)
-        log = _visible_log(state, seat)
+        log = SeatLog(state, seat, len(state.log))
     return SeatView(seat, state.round, state.phase, state.turn_seat, _actions_left(state, seat), state.paused,
                     state.over, state.end_reason, public, private, offers, log, _fired(state, seat),
                     _mine(state, seat, public))
@@ -304,17 +306,69 @@ def _fired(state: State, seat: str) -> dict[str, int]:
             if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients}
 
 
-def _visible_log(state: State, seat: str) -> tuple:
-    """Returns the entries the seat may see, numbered 1, 2, 3... in its own sequence, so the
-    numbers never betray hidden entries; extends a per-seat cache (the log only grows)."""
+class SeatLog(Sequence):
+    """The log entries one viewer may see, as the log stood when its view was built.
+
+    Gathered on first read, not when the view is built: bots never read the log, and
+    gathering it for every seat after every action made views cost more as tables grew.
+    The engine's log only grows (undo builds a new state), so a late read is still exact."""
+
+    __slots__ = ("_state", "_seat", "_length", "_entries")
+
+    def __init__(self, state: State | None, seat: str, length: int, entries: tuple | None = None):
+        self._state, self._seat, self._length, self._entries = state, seat, length, entries
+
+    def entries(self) -> tuple:
+        if self._entries is None:
+            state, self._state = self._state, None
+            if self._seat == FACILITATOR:
+                self._entries = tuple(state.log[:self._length])
+            else:
+                self._entries = _visible_log(state, self._seat, self._length)
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self.entries())
+
+    def __getitem__(self, index):
+        return self.entries()[index]
+
+    def __iter__(self):
+        return iter(self.entries())
+
+    def __reversed__(self):
+        return reversed(self.entries())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SeatLog):
+            other = other.entries()
+        return isinstance(other, tuple | list) and self.entries() == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SeatLog({self.entries()!r})"
+
+
+def _visible_log(state: State, seat: str, length: int) -> tuple:
+    """Returns the entries among the first `length` that the seat may see, numbered 1, 2, 3...
+    in its own sequence, so the numbers never betray hidden entries; extends a per-seat cache
+    (the log only grows) that remembers where each visible entry stood in the whole log."""
     logs = state.caches.seat_logs
-    seen, entries = logs.get(seat, (0, ()))
+    seen, entries, positions = logs.get(seat, (0, (), []))
     if seen > len(state.log):  # never after append-only growth; guards a rebuilt state
-        seen, entries = 0, ()
+        seen, entries, positions = 0, (), []
     if seen < len(state.log):
-        fresh = [e for e in state.log[seen:] if e.visible_to is None or seat in e.visible_to]
         start = len(entries) + 1
-        entries += tuple(LogEntry(start + i, e.round, e.phase, e.actor, e.kind, e.text, e.auto, e.visible_to, e.data)
-                         for i, e in enumerate(fresh))
-        logs[seat] = (len(state.log), entries)
-    return entries
+        fresh = []
+        for index in range(seen, len(state.log)):
+            e = state.log[index]
+            if e.visible_to is None or seat in e.visible_to:
+                fresh.append(LogEntry(start + len(fresh), e.round, e.phase, e.actor, e.kind, e.text, e.auto,
+                                      e.visible_to, e.data))
+                positions.append(index)
+        entries += tuple(fresh)
+        logs[seat] = (len(state.log), entries, positions)
+    if length >= len(state.log):
+        return entries
+    return entries[:bisect_left(positions, length)]

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -38,7 +39,7 @@ def to_data(value: Any) -> Any:
         return value.model_dump(mode="json")
     if isinstance(value, frozenset | set):
         return sorted(to_data(v) for v in value)
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple | list | Sequence):  # a Sequence: a view's SeatLog
         return [to_data(v) for v in value]
     if isinstance(value, dict):
         if value and isinstance(next(iter(value)), tuple):
