@@ -1,6 +1,7 @@
 """`report`: the after-action review of a game record, two branches side by side, or a sweep's report.
 
 The page goes only into a folder that exists: a mistyped `--out` folder is refused, not created.
+A record of a scenario file carries that scenario; `--scenario` serves records saved before it did.
 """
 
 from pathlib import Path
@@ -31,9 +32,10 @@ def _into_existing_folder(path: str | Path | None, option: str) -> None:
               help="Report a sweep's CSV (from `coalition sweep --csv`) instead of one game.")
 @click.option("--compare", type=click.Path(dir_okay=False), metavar="OTHER",
               help="Put RECORD and another branch of it (e.g. a fork) side by side instead.")
+@click.option("--scenario", help="Scenario file or id to replay against (default: the record's own).")
 @user_errors
 def report(record: str | None, out: str | None, markdown: str | None, sweep_csv: str | None,
-           compare: str | None) -> None:
+           compare: str | None, scenario: str | None) -> None:
     """Write the after-action review of a saved game as one HTML file, two branches side by side,
     or a sweep's report."""
     if (record is None) == (sweep_csv is None):
@@ -42,11 +44,11 @@ def report(record: str | None, out: str | None, markdown: str | None, sweep_csv:
     if compare:
         if sweep_csv or markdown:
             raise click.UsageError("--compare puts two game records side by side: no --sweep or --markdown with it")
-        _compare(record, compare, out)
+        _compare(record, compare, out, scenario)
         return
     if sweep_csv:
-        if markdown:
-            raise click.UsageError("--markdown is for a game record, not a sweep")
+        if markdown or scenario:
+            raise click.UsageError(f"{'--markdown' if markdown else '--scenario'} is for a game record, not a sweep")
         from game.report.sweep_report import write_sweep_report
 
         path = write_sweep_report(sweep_csv, out or Path(sweep_csv).with_suffix(".report.html"))
@@ -55,7 +57,7 @@ def report(record: str | None, out: str | None, markdown: str | None, sweep_csv:
     from game.content.records import load_game
     from game.report.review import review_markdown, write_markdown, write_review
 
-    game = load_game(record)
+    game = load_game(record, scenario)
     name = Path(record).name
     click.echo(f"review written to {write_review(game, out or Path(record).with_suffix('.review.html'), name)}",
                err=True)
@@ -65,11 +67,11 @@ def report(record: str | None, out: str | None, markdown: str | None, sweep_csv:
         click.echo(f"markdown written to {write_markdown(game, markdown, name)}", err=True)
 
 
-def _compare(record: str, other: str, out: str | None) -> None:
+def _compare(record: str, other: str, out: str | None, scenario: str | None) -> None:
     from game.content.records import load_game
     from game.report.branches import write_comparison
 
-    a, b = load_game(record), load_game(other)
+    a, b = load_game(record, scenario), load_game(other, scenario)
     first, second = Path(record), Path(other)
     path = out or first.with_name(f"{first.stem}-vs-{second.stem}.compare.html")
     click.echo(f"comparison written to {write_comparison(a, b, (first.name, second.name), path)}", err=True)

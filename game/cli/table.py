@@ -19,11 +19,13 @@ from game.cli.common import SCENARIO_ARG, SEED, user_errors
               help="Bots' pace (default: fast with --autoplay, else normal).")
 @click.option("--size", default="1280x800", show_default=True, help="Window size, WIDTHxHEIGHT.")
 @click.option("--record", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Play on from a saved record or a fork (`coalition fork`); its own scenario is used.")
+              help="Play on from a saved record or a fork (`coalition fork`); its own scenario is used "
+              "unless SCENARIO is given.")
 @click.option("--journal", type=click.Path(dir_okay=False), metavar="FILE",
               help="Keep the game in this new journal (default: a new file in the user's data folder).")
 @click.option("--resume", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Continue the game kept in this journal (appending to it).")
+              help="Continue the game kept in this journal (appending to it); its own scenario is used "
+              "unless SCENARIO is given.")
 @click.option("--join", "url", metavar="URL", help="Join a hosted game (the address `coalition host` printed) "
               "instead of playing one here.")
 @click.option("--code", help="With --join: the facilitator's code (the console) or a seat's code (play that seat).")
@@ -53,11 +55,12 @@ def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup:
     if url is None:
         if code or spectator or codes_file:
             raise click.UsageError("--code, --spectator and --codes go with --join URL")
-        resumed = _resume(resume, journal, record) if resume else None
+        given = scenario if chosen else None  # else a record or journal plays its own scenario
+        resumed = _resume(resume, journal, record, given) if resume else None
         if journal and Path(journal).exists():
             raise click.BadParameter(f"'{journal}' already exists: give a new file, or continue it with "
                                      f"--resume {journal}", param_hint="--journal")
-        game = load_game(record) if record else None  # a bad record or scenario fails here, with one message
+        game = load_game(record, given) if record else None  # a bad record or scenario fails here, with one message
         loaded = None if game or resumed else load_scenario(scenario)
     else:
         if record or journal or resume:
@@ -89,13 +92,13 @@ def play(ctx: click.Context, scenario: str, seed: int, autoplay: bool, no_setup:
               pace=pace, size=window, game=game, journal=Path(journal) if journal else None, resumed=resumed)
 
 
-def _resume(resume: str, journal: str | None, record: str | None):
+def _resume(resume: str, journal: str | None, record: str | None, scenario: str | None):
     """Reads the journal to continue (a torn last line dropped, with a note) and says so."""
     from game.content.journal import read_journal
 
     if journal or record:
         raise click.UsageError("--resume continues a journal in place: no --journal or --record with it")
-    resumed = read_journal(resume)
+    resumed = read_journal(resume, scenario)
     for note in resumed.notes:
         click.echo(f"note: {note}", err=True)
     undone = f" ({resumed.undos} undone)" if resumed.undos else ""

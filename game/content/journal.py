@@ -1,7 +1,8 @@
 """The game journal: an append-only JSON Lines file written (and fsynced) as a game is played.
 
-Line 1 is a header (journal format, scenario id and content hash, seed, controllers; for a
-fork, its whole start record, since its RNG restarts where it branched); each
+Line 1 is a header (journal format, scenario id and content hash, seed, controllers; the
+scenario's text when it is not bundled; for a fork, its whole start record, since its RNG
+restarts where it branched); each
 later line is one accepted action (the same dict a record holds) or a facade undo. A line
 is on disk before anyone is told of the action, so a crash loses nothing accepted; a
 kill -9 mid-write can only tear the last line, which loading drops with a note.
@@ -14,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.content.scenarios import load_scenario
+from game.content.scenario_text import scenario_from_text, text_to_carry
+from game.content.scenarios import bundled_scenario_file, bundled_scenario_files, load_scenario
 from game.engine import Game, ReplayError, SetupError
 from game.errors import CoalitionError, RecordError
 from game.model.actions import ACTIONS, action_to_dict
 from game.model.formats import migrate_action
-from game.model.record import GameRecord
+from game.model.record import MAX_SCENARIO_TEXT, GameRecord
 
 JOURNAL_FORMAT = 2
 """2: action lines use the field names of record format 2. A format-1 journal's lines are renamed
@@ -70,6 +72,9 @@ class JournalWriter:
         header = {"journal": JOURNAL_FORMAT, "scenario_id": game.scenario.meta.id,
                   "scenario_hash": game.content_hash, "seed": game.seed,
                   "controllers": dict(record.controllers), **({"turns": game.turns} if game.turns else {})}
+        carried = text_to_carry(game.scenario, game.content_hash)
+        if carried is not None:  # a scenario file: the journal carries it, as a record does
+            header["scenario_text"] = carried
         if record.parent is not None:  # a fork: its RNG restarts where it branched, so keep its whole start
             header["start"] = record.model_dump(mode="json")
             writer._write(header)
@@ -137,17 +142,15 @@ class Journal:
 
 
 def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journal:
-    """Reads and replays a journal (against `scenario`, by default the bundled one of its id)."""
+    """Reads and replays a journal (against `scenario`, by default the one its header carries, else the
+    bundled one of its id)."""
     path = Path(path)
     raw = _read(path)
     lines, good_bytes, notes = _split(path, raw)
     if not lines:
         raise RecordError(f"{path}: an empty journal (no header line)")
     header = _header(path, lines[0])
-    try:
-        loaded = load_scenario(scenario or header["scenario_id"])
-    except CoalitionError as err:
-        raise RecordError(f"{path}: cannot load scenario '{header['scenario_id']}' for this journal: {err}") from None
+    loaded = _scenario_for(path, header, scenario)
     if header["scenario_hash"] != loaded.content_hash:
         raise RecordError(f"{path}: this journal was written for another version of scenario "
                           f"'{header['scenario_id']}' (its content hash differs)")
@@ -156,6 +159,23 @@ def read_journal(path: str | Path, scenario: str | Path | None = None) -> Journa
     for number, data in enumerate(lines[1:], start=2):
         undos += _replay_line(path, number, data, game, header["journal"])
     return Journal(path, game.record(), game, good_bytes, notes, undos)
+
+
+def _scenario_for(path: Path, header: dict[str, Any], scenario: str | Path | None):
+    """Returns the scenario to replay against: the one given, the one the header carries, or the
+    bundled one of its id (an id is never read as a path)."""
+    if scenario is None and "scenario_text" in header:
+        return scenario_from_text(header["scenario_text"], f"{path}:1", header["scenario_id"], header["scenario_hash"])
+    source = scenario or bundled_scenario_file(header["scenario_id"])
+    if source is None:
+        bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
+        raise RecordError(f"{path}: this journal is a game of scenario '{header['scenario_id']}', which is not "
+                          f"bundled with this version (bundled: {bundled}); give the scenario's file with "
+                          "--scenario FILE")
+    try:
+        return load_scenario(source)
+    except CoalitionError as err:
+        raise RecordError(f"{path}: cannot load scenario '{source}' for this journal: {err}") from None
 
 
 def load_journal(path: str | Path, scenario: str | Path | None = None) -> GameRecord:
@@ -210,6 +230,8 @@ def _header(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     problems = [name for name, kind in (("scenario_id", str), ("scenario_hash", str), ("seed", int),
                                         ("controllers", dict))
                 if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool)]
+    if not isinstance(data.get("scenario_text", ""), str) or len(data.get("scenario_text", "")) > MAX_SCENARIO_TEXT:
+        problems.append(f"scenario_text (the scenario's YAML text, up to {MAX_SCENARIO_TEXT // 2**20} MB)")
     if problems:
         raise RecordError(f"{path}:1: the journal header lacks a valid {', '.join(problems)}")
     if not 0 <= data["seed"] < 2**64:

@@ -3,8 +3,8 @@
 
 A record is checked before it is trusted: size before reading, syntax (JSON errors called
 JSON), every field's type and range with its position, the shape of every action, and
-its scenario, found only among the bundled ids. Any problem is one RecordError naming the
-file; nothing is half-loaded.
+its scenario: the one it carries (checked against its hash), else a bundled one found by id,
+never a path named inside it. Any problem is one RecordError naming the file; nothing is half-loaded.
 """
 
 import json
@@ -19,6 +19,7 @@ from game.content.journal import read_journal
 from game.content.json_text import is_json, json_as_yaml
 from game.content.messages import problem_at
 from game.content.record_messages import action_problems, newer_format, record_problems
+from game.content.scenario_text import scenario_from_text, text_to_carry
 from game.content.scenarios import bundled_scenario_file, bundled_scenario_files, load_scenario
 from game.content.yaml_safe import Document, ParsedYaml, YamlProblem, decode_text, parse_yaml_text
 from game.engine import Game, ReplayError
@@ -35,10 +36,25 @@ _RECORD_MARKS = ("scenario_id", "scenario_hash", "actions", "log_digest", "rng_s
 class _Read:
     record: GameRecord
     parsed: ParsedYaml
+    raw: bytes
+
+
+class _Literal(str):
+    """A text written as a YAML literal block (`|`), line for line as in its file."""
+
+
+class _RecordDumper(yaml.SafeDumper):
+    pass
+
+
+_RecordDumper.add_representer(
+    _Literal, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"))
 
 
 def save_record(game: Game, path: str | Path) -> Path:
-    """Writes the game's record; `.json` gives JSON, anything else YAML. Returns the path."""
+    """Writes the game's record; `.json` gives JSON, anything else YAML. Returns the path.
+
+    A game of a scenario that is not bundled carries its scenario's text (see scenario_text.py)."""
     path = Path(path)
     try:
         data = game.record().model_dump(mode="json")
@@ -47,11 +63,16 @@ def save_record(game: Game, path: str | Path) -> Path:
         where = ".".join(str(part) for part in first["loc"])
         raise RecordError(f"{path}: this game cannot be saved: {where}: {first['msg']} "
                           f"(got {first.get('input')!r:.60})") from None
+    carried = text_to_carry(game.scenario, game.content_hash)
     if path.suffix.lower() == ".json":
+        if carried is not None:
+            data["scenario_text"] = carried
         text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
     else:
-        text = "# Coalition Table game record: replay with `coalition replay FILE`\n" + yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True, width=100)
+        if carried is not None:
+            data["scenario_text"] = _Literal(carried)
+        text = "# Coalition Table game record: replay with `coalition replay FILE`\n" + yaml.dump(
+            data, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True, width=100)
     tmp = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +112,7 @@ def load_game(path: str | Path, scenario: str | Path | None = None) -> Game:
         return read_journal(path, scenario).game
     read = _read(path)
     record = read.record
-    loaded = _scenario_for(path, record, scenario)
+    loaded = _scenario_for(path, read, scenario)
     if loaded.scenario.meta.id != record.scenario_id:
         raise RecordError(f"{path}: this record is a game of scenario '{record.scenario_id}', "
                           f"not '{loaded.scenario.meta.id}'")
@@ -107,8 +128,13 @@ def load_game(path: str | Path, scenario: str | Path | None = None) -> Game:
         raise RecordError(f"{path}: {err}") from None
 
 
-def _scenario_for(path: Path, record: GameRecord, scenario: str | Path | None):
-    """Returns the scenario to replay against: the one given, or the bundled one of the record's id."""
+def _scenario_for(path: Path, read: _Read, scenario: str | Path | None):
+    """Returns the scenario to replay against: the one given, the one the record carries, or the
+    bundled one of the record's id."""
+    record = read.record
+    if scenario is None and record.scenario_text is not None:
+        return scenario_from_text(record.scenario_text, str(path), record.scenario_id, record.scenario_hash,
+                                  _block_start(read))
     source = scenario or bundled_scenario_file(record.scenario_id)
     if source is None:
         bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
@@ -119,6 +145,19 @@ def _scenario_for(path: Path, record: GameRecord, scenario: str | Path | None):
         return load_scenario(source)
     except CoalitionError as err:
         raise RecordError(f"{path}: cannot load scenario '{source}' for this record: {err}") from None
+
+
+def _block_start(read: _Read) -> tuple[int, int] | None:
+    """Returns the lines and columns before the carried scenario's text in a YAML record, where it is a
+    literal block (`scenario_text: |`), so its problems are placed in the record; else None."""
+    root = read.parsed.root
+    nodes = [v for k, v in root.value if k.value == "scenario_text"] if isinstance(root, yaml.MappingNode) else []
+    node = nodes[-1] if nodes else None  # a repeated key keeps its last value
+    if not isinstance(node, yaml.ScalarNode) or node.style != "|":
+        return None
+    lines = read.raw.decode("utf-8-sig").splitlines()[node.start_mark.line + 1:]
+    first = next((line for line in lines if line.strip()), "")
+    return node.start_mark.line + 1, len(first) - len(first.lstrip(" "))
 
 
 def _read(path: Path) -> _Read:
@@ -142,7 +181,7 @@ def _read(path: Path) -> _Read:
     except ValidationError as err:
         _refuse(problems + record_problems(err, parsed.root, name))
     _refuse(problems + action_problems(record.actions, parsed.root, name))
-    return _Read(record, parsed)
+    return _Read(record, parsed, raw)
 
 
 def _parse(raw: bytes, name: str) -> ParsedYaml:

@@ -52,7 +52,9 @@ def load_scenario_file(path: Path) -> LoadedScenario:
         raw = read_bounded(path, MAX_BYTES)
     except UnreadableFile as err:
         raise ScenarioError([err.problem]) from None
-    return parse_scenario(raw, str(path), path)
+    loaded = parse_scenario(raw, str(path), path)
+    remember_source(loaded.content_hash, raw)
+    return loaded
 
 
 def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedScenario:
@@ -73,6 +75,23 @@ def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedSce
         raise ScenarioError(_sorted(problems))
     digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
     return LoadedScenario(scenario, path or Path(name), digest)
+
+
+_sources: dict[str, bytes] = {}
+_MAX_SOURCES = 16
+
+
+def remember_source(content_hash: str, raw: bytes) -> None:
+    """Keeps the bytes a scenario was read from, so a record of its game can carry them (records.py)."""
+    _sources.pop(content_hash, None)
+    _sources[content_hash] = raw
+    while len(_sources) > _MAX_SOURCES:  # a table that loads many records keeps only the latest
+        del _sources[next(iter(_sources))]
+
+
+def scenario_source(content_hash: str) -> bytes | None:
+    """Returns the bytes a scenario of this content hash was read from in this process, or None."""
+    return _sources.get(content_hash)
 
 
 def _sorted(problems: list[FileProblem]) -> list[FileProblem]:

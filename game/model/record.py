@@ -17,6 +17,8 @@ from game.model.formats import NEWEST, migrate_action
 RECORD_FORMAT = NEWEST
 """The newest record format this program reads and writes (2: actions say `kind_id` for a kind and
 `commitment` for a commitment's number; `game.model.formats` reads format 1)."""
+MAX_SCENARIO_TEXT = 2 * 1024 * 1024
+"""The largest scenario a record may carry: the size of the largest scenario file."""
 MAX_ACTIONS = 100_000
 """Far beyond a real game (the flagship's bot games take about 350), small enough to replay."""
 
@@ -39,7 +41,7 @@ class ForkParent(Strict):
 class GameRecord(Strict):
     format: Annotated[int, StrictType(), Field(ge=1, le=RECORD_FORMAT)] = RECORD_FORMAT
     scenario_id: Id
-    """The bundled scenario's id: an id, never a file path."""
+    """The scenario's id: an id, never a file path (a bundled scenario is found by it)."""
     scenario_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     seed: U64
     actions: list[dict[str, Any]] = Field(default=[], max_length=MAX_ACTIONS)
@@ -52,6 +54,9 @@ class GameRecord(Strict):
     """Set on a fork (`coalition fork`): the game it branched from."""
     turns: Literal["ordered", "simultaneous"] | None = None
     """Set when the game's host chose a turn mode other than its scenario's (`--turns`)."""
+    scenario_text: str | None = Field(default=None, max_length=MAX_SCENARIO_TEXT)
+    """Set for a scenario that is not bundled (a file): its YAML text, checked against
+    `scenario_hash` when loaded, so the record is reviewed and replayed without that file."""
 
     @model_validator(mode="before")
     @classmethod
@@ -65,9 +70,9 @@ class GameRecord(Strict):
 
     @model_serializer(mode="wrap")
     def _drop_unset(self, handler):
-        """Keeps a record with no fork and no turn mode of its own byte-identical to one saved before."""
+        """Keeps a record with no fork, no turn mode and no scenario of its own byte-identical to one saved before."""
         data = handler(self)
-        for key in ("parent", "turns"):
+        for key in ("parent", "turns", "scenario_text"):
             if data.get(key, 0) is None:
                 del data[key]
         return data

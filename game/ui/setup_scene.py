@@ -13,6 +13,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from game.bots import BOTS
+from game.content.scenario_text import is_bundled
 from game.content.scenarios import LoadedScenario, bundled_scenarios, load_scenario
 from game.engine import Game
 from game.errors import CoalitionError
@@ -22,6 +23,8 @@ from game.ui.palette import identities
 from game.ui.session import Session
 
 CONTROLLERS = ("human", *BOTS)
+FILE_CHOICE = "file:"
+"""The choice of a scenario file given to the table (no bundled id has a colon)."""
 
 
 def start_session(app, scenario: "str | LoadedScenario", seed: int, *, controllers: dict[str, str] | None = None,
@@ -40,10 +43,14 @@ class SetupScene:
     def __init__(self, app, scenario: "LoadedScenario | str | None", seed: int):
         self.app = app
         self.bundled = bundled_scenarios()
-        ids = [b.id for b in self.bundled]
         given = scenario if isinstance(scenario, LoadedScenario) else None
-        name = given.scenario.meta.id if given else scenario
-        self.scenario = name if name in ids or given else (ids[0] if ids else name)
+        self.file = given if given and not is_bundled(given.scenario.meta.id, given.content_hash) else None
+        """A scenario file given on the command line (not a bundled scenario): a choice of its own."""
+        self.choices = {b.id: b.title for b in self.bundled}
+        if self.file is not None:
+            self.choices[FILE_CHOICE] = f"{self.file.scenario.meta.title} · {self.file.path.name}"
+        name = FILE_CHOICE if self.file else (given.scenario.meta.id if given else scenario)
+        self.scenario = name if name in self.choices else next(iter(self.choices), name)
         self.seed = seed
         self.pin_entry: UITextEntryLine | None = None
         self.pin = ""
@@ -59,9 +66,9 @@ class SetupScene:
         self._load(self.scenario, given)
 
     def _load(self, scenario: str, loaded: LoadedScenario | None = None) -> None:
-        """Shows a scenario: the one passed in, already loaded, or a bundled one by id."""
+        """Shows a scenario: the one passed in, already loaded, the file given, or a bundled one by id."""
         self.scenario = scenario
-        self.loaded = loaded or load_scenario(scenario)
+        self.loaded = loaded or (self.file if scenario == FILE_CHOICE else load_scenario(scenario))
         delegates = self.loaded.scenario.delegates
         self.controllers = {d.id: ("human" if d.core else d.bot) for d in delegates}
         self.ids = identities([d.id for d in delegates], self.app.palette)
@@ -82,13 +89,15 @@ class SetupScene:
         manager, px = self.app.manager, self.px
         w, _ = size
         x, y = px(40), px(96)
-        for b in self.bundled:
-            width = self.app.text.width(b.title, 18) + px(34)
-            chip = self._add(UIButton(pygame.Rect(x, y, width, px(40)), b.title, manager,
+        for key, title in self.choices.items():
+            width = min(self.app.text.width(title, 18) + px(34), w - px(80))
+            if x > px(40) and x + width > w - px(40):  # another row when the titles do not fit in one
+                x, y = px(40), y + px(48)
+            chip = self._add(UIButton(pygame.Rect(x, y, width, px(40)), title, manager,
                                       object_id=ObjectID(class_id="@chip", object_id="#chip")))
-            if b.id == self.scenario:
+            if key == self.scenario:
                 chip.select()
-            self.scenario_chips[b.id] = chip
+            self.scenario_chips[key] = chip
             x += width + px(10)
         y += px(54)
         self._add(UILabel(pygame.Rect(px(40), y, px(80), px(40)), "Seed", manager,
@@ -237,8 +246,8 @@ class SetupScene:
             self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(seats)
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
             return self._cycle(seats[self.focus], 1 if key == pygame.K_RIGHT else -1)
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.bundled:
-            ids = [b.id for b in self.bundled]
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scenario in self.choices:
+            ids = list(self.choices)
             step = 1 if key == pygame.K_PAGEDOWN else -1
             self.seed = self._seed()
             return self._load(ids[(ids.index(self.scenario) + step) % len(ids)])
