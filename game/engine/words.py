@@ -66,7 +66,7 @@ def lower_name(name: str) -> str:
 
 
 class Names:
-    """Display names for the ids of one scenario: delegations, priorities, kinds, tracks, flags."""
+    """Display names for the ids of one scenario (delegations, priorities, kinds, tracks, flags), and its vocabulary."""
 
     def __init__(self, scenario: Scenario):
         self.seats = {d.id: d.name for d in scenario.delegates}
