@@ -28,8 +28,8 @@ def approval_chance(state: State, seat: str, kind: str) -> float:
 
 
 def approval_body(state: State, seat: str, kind: str) -> str:
-    approval = state.tables.delegates[seat].approvals.get(kind)
-    return approval.body if approval else "parliament"
+    """Returns who votes: the delegation's body for the kind, else the scenario's word for one."""
+    return state.tables.names.body(seat, kind)
 
 
 def roll_approval(state: State, seat: str, kind: str) -> None:
@@ -49,6 +49,7 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
         d.mandates.add(kind)
     state.changed(seat)
     name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
+    body = body[:1].upper() + body[1:]  # it opens the sentence: "Parliament approves ..."
     what = state.tables.kinds[kind].name.lower()
     verdict = "approves" if won else "rejects"
     tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""

@@ -53,8 +53,10 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         if problems:
             return Rejection("bad_condition", f"The condition names something unknown: {problems[0]}.")
         if not is_monotone(condition):
+            other = next(s for s in t.seats if s != giver)  # an example in the scenario's own names
             return Rejection("bad_condition", "A commitment's condition may only ask for what more commitments "
-                                              "can bring about (e.g. 'if the US commits a guarantee'), not for "
+                                              f"can bring about (e.g. 'if {t.delegates[other].name} commits "
+                                              f"{lower_name(t.kinds[kind].name)}'), not for "
                                               "something to be missing or a priority to fail.")
     return None
 

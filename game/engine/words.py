@@ -66,7 +66,7 @@ def lower_name(name: str) -> str:
 
 
 class Names:
-    """Display names for the ids of one scenario: delegations, priorities, kinds, tracks, flags."""
+    """Display names for the ids of one scenario (delegations, priorities, kinds, tracks, flags), and its vocabulary."""
 
     def __init__(self, scenario: Scenario):
         self.seats = {d.id: d.name for d in scenario.delegates}
@@ -79,6 +79,7 @@ class Names:
         self.kind_short = _short_kinds([k.id for k in scenario.commitment_kinds])
         self.events = {e.id: e.title for e in scenario.events}
         self.bodies = {(d.id, k): a.body for d in scenario.delegates for k, a in d.approvals.items()}
+        self.vocabulary = scenario.vocabulary  # the text signed, its clauses, the approval body, the result
 
     def __call__(self, some_id: str) -> str:
         """Returns the display name of any id (delegations first), else the id in words."""
@@ -102,6 +103,16 @@ class Names:
     def quantity(self, amount: float, kind: str | None) -> str:
         return quantity(amount, self.units.get(kind, "units") if kind else "units")
 
+    def body(self, seat: str, kind: str) -> str:
+        """Returns who votes on the seat's commitments of a kind: its `approvals` body, else the
+        scenario's word for a domestic body ("parliament")."""
+        return self.bodies.get((seat, kind), self.vocabulary.approval_body)
+
+    def sign_title(self) -> str:
+        """Returns "Sign a clause of the declaration" or "Sign an article of the agreement"."""
+        clause, text = self.vocabulary.clause, self.vocabulary.text
+        return f"Sign {'an' if clause[:1].lower() in 'aeiou' else 'a'} {clause} of the {text}"
+
 
 def _short_kinds(ids: list[str]) -> dict[str, str]:
     """Returns "Monitoring" for monitoring_assets, unless two kinds would share a first word."""
@@ -115,10 +126,10 @@ def describe_condition(condition: Any, names: Callable[[str], str] = str) -> str
     t = condition
     kind = t.test
     if kind == "contributed":
-        who = names(t.delegate) if t.delegate else "the coalition"
+        who = f"{names(t.delegate)} commits" if t.delegate else "the delegations together commit"
         what = t.kind.replace("_", " ") if t.kind else "anything"
         to = f" to {names(t.priority)}" if t.priority else ""
-        return f"{who} commits {what}{to}" + (f" (at least {t.min:g})" if t.min != 1 else "")
+        return f"{who} {what}{to}" + (f" (at least {t.min:g})" if t.min != 1 else "")
     if kind == "flag":
         return f"{'' if t.value else 'not '}{t.flag.replace('_', ' ')}"
     if kind == "track":
@@ -192,7 +203,7 @@ def _unblock(e, n: Names):
 def _representative(e, n: Names):
     text = f"is represented by {e.name} ({e.title})"
     if e.binding_authority is False:
-        text += ", without authority to give binding guarantees"
+        text += f", without authority to give {n.vocabulary.binding}"
     return n(e.delegate), text + _for(e)
 
 
@@ -311,12 +322,12 @@ def _x_capital(c, n: Names) -> str:
 
 
 def _x_approved(c, n: Names) -> str:
-    body = n.bodies.get((c.delegate, c.kind), "its parliament")
+    body = n.bodies.get((c.delegate, c.kind), f"its {n.vocabulary.approval_body}")
     return f"{n(c.delegate)} wins a mandate from {body} for {n(c.kind).lower()}"
 
 
 def _x_authority(c, n: Names) -> str:
-    return f"{possessive(n(c.delegate))} representative {'can' if c.value else 'cannot'} give binding commitments"
+    return f"{possessive(n(c.delegate))} representative {'can' if c.value else 'cannot'} give {n.vocabulary.binding}"
 
 
 def _x_event_fired(c, n: Names) -> str:

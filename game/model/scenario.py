@@ -12,6 +12,7 @@ from game.model.base import Amount, Count, Id, PositiveAmount, Probability, Stri
 from game.model.conditions import Condition, Status
 from game.model.delegates import Delegate
 from game.model.effects import Effect
+from game.model.vocabulary import Vocabulary
 
 Phase = Literal["events", "negotiation", "approvals", "scoring"]
 
@@ -166,6 +167,7 @@ class ReferenceOutcome(Strict):
 
 class Scenario(Strict):
     meta: Meta
+    vocabulary: Vocabulary = Vocabulary()
     rules: Rules
     priorities: list[Priority] = Field(min_length=1)
     commitment_kinds: list[CommitmentKind] = Field(min_length=1)

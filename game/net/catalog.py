@@ -37,6 +37,7 @@ def table_message(game: Game, role: str) -> dict[str, Any]:
         "flags": {f.id: {"name": f.name, "description": " ".join(f.description.split())} for f in s.flags},
         "entry_kinds": {kind: {"tone": k.tone, "label": k.label} for kind, k in ENTRY_KINDS.items()},
         "palette": palette(),
+        "vocabulary": {**s.vocabulary.model_dump(), "sign_title": game.names.sign_title()},
     }
     if role == "facilitator":
         message["events"] = [{"id": e.id, "title": e.title, "visibility": e.visibility} for e in s.events]

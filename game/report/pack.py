@@ -87,7 +87,8 @@ def _attribute(some_id: str) -> str:
 
 def objectives_story(d: Delegate, names: Names, s: dict) -> list:
     if not d.objectives:
-        return [Paragraph("Private objectives", s["h2"]), Paragraph("None: play for the coalition.", s["body"])]
+        return [Paragraph("Private objectives", s["h2"]),
+                Paragraph(f"None: play for the {text(names.vocabulary.group)}.", s["body"])]
     best = sum(o.points for o in d.objectives if o.points > 0)
     story = [Paragraph(f"Your private objectives (up to {best} points at the end of the game)", s["h2"])]
     for o in d.objectives:
@@ -154,7 +155,7 @@ def approvals_story(scenario: Scenario, d: Delegate, names: Names, s: dict) -> l
         needs = approval.required if approval else kind.needs_approval
         if kind.id in d.red_lines.kinds or not needs or not d.capacities.get(kind.id):
             continue
-        body = approval.body if approval else "your parliament"
+        body = approval.body if approval else f"your {names.vocabulary.approval_body}"
         chance = approval.chance if approval else scenario.rules.default_approval_chance
         story.append(Paragraph(f"<b>{text(kind.name)}</b>: {text(body)} approves with a <b>{percent(chance)}</b> "
                                "chance", s["item"], bulletText="■"))

@@ -71,15 +71,17 @@ def _priorities(scenario: Scenario, names: Names, s: dict) -> list:
             needs.append("the signature of " + ", ".join(names(x) for x in p.required_signatories))
         partial = p.partial_at if p.partial_at is not None else p.target / 2
         rows.append([f"<b>{text(p.name)}</b>", f"{p.target:g}", f"{partial:g}", text("; ".join(needs) or "—")])
-    return [Paragraph("What the coalition must secure", s["h2"]), _table(rows, [70 * mm, 16 * mm, 18 * mm, None], s)]
+    return [Paragraph(f"What the {text(names.vocabulary.group)} must secure", s["h2"]),
+            _table(rows, [70 * mm, 16 * mm, 18 * mm, None], s)]
 
 
 def _seats(scenario: Scenario, printed: list[Delegate], s: dict) -> list:
     seat = seating(scenario)
     humans = {d.id for d in seat.humans}
+    body = text(scenario.vocabulary.approval_body)  # a fourth student plays the vote at home
     share = ("one student per seat" if seat.per_seat == 1 else
              f"{seat.per_seat} students per seat (head of delegation, negotiator"
-             + (", note-taker" if seat.per_seat >= 3 else "") + (", parliament" if seat.per_seat >= 4 else "") + ")")
+             + (", note-taker" if seat.per_seat >= 3 else "") + (f", {body}" if seat.per_seat >= 4 else "") + ")")
     spare = f" The {seat.spare} left over play the press or a second facilitator." if seat.spare else ""
     intro = (f"A class of 12 plays the {len(humans)} core seats, {share}; bots play the other seats.{spare} "
              f"This pack holds {len(printed)} role card{'s' if len(printed) != 1 else ''}: print one per seat "

@@ -53,7 +53,7 @@ def build_review(game: Game, record: str = "RECORD") -> Document:
         subtitle=" ".join(f"{meta.summary} Setting: {meta.setting}".split()),
         facts=_facts(game, result),
         sections=sections,
-        banner=run("Coalition result: ", Badge(result["outcome"]), " — " + ", ".join(
+        banner=run(f"{game.names.vocabulary.result}: ", Badge(result["outcome"]), " — " + ", ".join(
             f"{game.catalog.priorities[p].short or game.catalog.priorities[p].name} {v['status']}"
             for p, v in result["priorities"].items())),
         footer=(f"Coalition Table after-action review of scenario {meta.id} (content {game.content_hash[:12]}), "

@@ -22,10 +22,10 @@ def _short(game: Game, pid: str) -> str:
 
 
 def outcome_section(game: Game) -> Section:
-    """Returns each priority's progress, target and status, and the coalition result."""
+    """Returns each priority's progress, target and status, and the result (in the scenario's word)."""
     view = game.view("facilitator")
     result = game.result()
-    lead = Para(run("Coalition result: ", Badge(result["outcome"]),
+    lead = Para(run(f"{game.names.vocabulary.result}: ", Badge(result["outcome"]),
                     f" The game ended after round {result['rounds_played']}: {result['end_reason'] or 'not over yet'}."),
                 "lead")
     rows = []

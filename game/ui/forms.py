@@ -150,7 +150,8 @@ class PledgeForm(SeatForm):
         return [self.primary("pledge", "Pledge", values), CANCEL]
 
     def info(self, values):
-        return ["Your units count toward the priority at once; if your parliament must approve this kind, "
+        return [f"Your units count toward the priority at once; if your {self.names.vocabulary.approval_body} "
+                "must approve this kind, "
                 "they wait for its vote (seek approval). +n: progress one unit adds there; (0): it does not count.",
                 *self.warning(values)]
 
@@ -161,7 +162,9 @@ class PledgeForm(SeatForm):
 
 
 class SignForm(SeatForm):
-    title = "Sign a clause of the declaration"
+    @property
+    def title(self) -> str:
+        return self.names.sign_title()
 
     def choices(self, values):
         signed = self.screen.delegates[self.seat].signed
@@ -170,7 +173,8 @@ class SignForm(SeatForm):
             state = " (signed, reservations)" if signed.get(pid) else " (signed)" if pid in signed else ""
             options.append((pid, f"{self.names.short[pid]}{state}"))
         first = next((pid for pid in self.screen.priorities if self.can(Sign(self.seat, pid))), None)
-        return [Choice("priority", "Clause", options, first)]
+        clause = self.names.vocabulary.clause
+        return [Choice("priority", clause[:1].upper() + clause[1:], options, first)]
 
     def action(self, values):
         return Sign(self.seat, values["priority"]) if values.get("priority") else None
@@ -228,11 +232,8 @@ class ApprovalForm(SeatForm):
 
     def choices(self, values):
         me = self.screen.me
-        static = self.session.game.catalog.delegates[self.seat]
-        options = []
-        for kind, odds in me.approval_odds.items():
-            body = static.approvals[kind].body if kind in static.approvals else "parliament"
-            options.append((kind, f"{self.names(kind)}: {body}, odds {odds:.0%}"))
+        options = [(kind, f"{self.names(kind)}: {self.names.body(self.seat, kind)}, odds {odds:.0%}")
+                   for kind, odds in me.approval_odds.items()]
         first = next((k for k, _ in options if self.can(SeekApproval(self.seat, k))), None)
         return [Choice("kind", "Ask for", options, first)] if options else []
 

@@ -78,8 +78,8 @@ export function drawForms(table, view, seat, legal, names, counter) {
   const signs = by("sign");
   if (signs.length) {
     const priorities = [...new Set(signs.map((a) => a.priority))];
-    parts.push(`<form data-form="sign"><h3>Sign a clause</h3>
-      <label for="sign-what">priority</label><select id="sign-what">${options(priorities.map((p) => [p, table.priorities[p]?.name || p]))}</select>
+    parts.push(`<form data-form="sign"><h3>${esc(table.vocabulary?.sign_title || "Sign")}</h3>
+      <label for="sign-what">${esc(table.vocabulary?.clause || "priority")}</label><select id="sign-what">${options(priorities.map((p) => [p, table.priorities[p]?.name || p]))}</select>
       <label class="check"><input id="sign-reservations" type="checkbox"> with reservations</label>
       <button type="submit">Sign</button><p class="refusal" role="alert"></p></form>`);
   }

@@ -100,7 +100,7 @@ function turnLine() {
   const v = s.view;
   if (v.over) {
     const score = role === "seat" ? ` Your score: <b>${v.private[s.seat]?.score ?? 0}</b> points.` : "";
-    return `<span class="tag">■ Game over</span> ${show.esc(v.end_reason)}${s.outcome ? ` — coalition outcome: <b>${show.esc(s.outcome)}</b>.` : "."}${score}`;
+    return `<span class="tag">■ Game over</span> ${show.esc(v.end_reason)}${s.outcome ? ` — ${show.esc(s.table?.vocabulary?.result || "Result")}: <b>${show.esc(s.outcome)}</b>.` : "."}${score}`;
   }
   if (v.paused) return '<span class="tag bad">‖ Paused by the facilitator</span> Wait for the facilitator to resume.';
   if (role === "seat" && s.legal.length) return `<span class="tag turn">▶ Your move</span> ${v.actions_left} action${v.actions_left === 1 ? "" : "s"} left.`;
