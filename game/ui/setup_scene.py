@@ -64,7 +64,7 @@ class SetupScene:
         self.loaded = loaded or load_scenario(scenario)
         delegates = self.loaded.scenario.delegates
         self.controllers = {d.id: ("human" if d.core else d.bot) for d in delegates}
-        self.ids = identities([d.id for d in delegates], self.app.palette)
+        self.ids = identities([d.id for d in delegates], self.app.palette, {d.id: d.badge for d in delegates if d.badge})
         self.focus = 0
         self.resize(self.app.size)
 
