@@ -180,6 +180,9 @@ def _signed_impossible(r: Reach, c, event) -> str | None:
     d = next(x for x in r.scenario.delegates if x.id == c.delegate)
     if c.priority in d.red_lines.priorities:
         return f"'{c.delegate}' never signs '{c.priority}': it is one of its red lines"
+    p = next((x for x in r.scenario.priorities if x.id == c.priority), None)
+    if p is not None and not p.may_sign(c.delegate):
+        return f"'{c.delegate}' never signs '{c.priority}': it is not among its `signers`"
     return None
 
 
@@ -252,6 +255,9 @@ def _cannot_give(r: Reach, delegate: str, kind: str, priority: str | None) -> st
         return "it red-lines that kind"
     if priority is not None and priority in d.red_lines.priorities:
         return f"it red-lines '{priority}'"
+    p = next((x for x in r.scenario.priorities if x.id == priority), None)
+    if p is not None and not p.may_contribute(delegate):
+        return f"the rules of '{priority}' do not let it contribute (`contributors`, `excluded_contributors`)"
     if r.max_capacity(delegate, kind) <= 0:
         return "it has no capacity in it, and no event gives it any"
     if priority is not None and r.max_contribution(kind, priority) <= 0:
@@ -274,18 +280,24 @@ def _leads_and_signatories(s: Scenario, r: Reach) -> Iterator[DesignWarning]:
     for i, p in enumerate(s.priorities):
         for j, lead in enumerate(p.required_leads):
             reasons = {k: _cannot_give(r, lead, k, p.id) for k in kinds}
-            if all(reasons.values()):
+            if not p.may_contribute(lead):
+                why = ("it is among its `excluded_contributors`" if lead in p.excluded_contributors
+                       else "it is not among its `contributors`")
+            elif all(reasons.values()):
                 why = ("it red-lines the priority" if p.id in by_id[lead].red_lines.priorities
                        else "no kind it can commit counts toward it")
-                yield (("priorities", i, "required_leads", j),
-                       f"required lead '{lead}' can never contribute to '{p.id}': {why}, "
-                       f"so '{p.id}' can never be secured")
+            else:
+                continue
+            yield (("priorities", i, "required_leads", j),
+                   f"required lead '{lead}' can never contribute to '{p.id}': {why}, "
+                   f"so '{p.id}' can never be secured")
         for j, who in enumerate(p.required_signatories):
-            if p.id in by_id[who].red_lines.priorities:
+            if p.id in by_id[who].red_lines.priorities or not p.may_sign(who):
+                why = "one of its red lines" if p.may_sign(who) else "it is not among its `signers`"
                 yield (("priorities", i, "required_signatories", j),
-                       f"required signatory '{who}' never signs '{p.id}' (one of its red lines), "
+                       f"required signatory '{who}' never signs '{p.id}' ({why}), "
                        f"so '{p.id}' can never be secured")
-        can_sign = sum(1 for d in s.delegates if p.id not in d.red_lines.priorities)
+        can_sign = sum(1 for d in s.delegates if p.id not in d.red_lines.priorities and p.may_sign(d.id))
         if p.min_signatories > can_sign:
             yield (("priorities", i, "min_signatories"),
                    f"'{p.id}' needs {p.min_signatories} signatures but only {can_sign} delegations "
@@ -313,7 +325,7 @@ def _unreachable_targets(s: Scenario, r: Reach) -> Iterator[DesignWarning]:
     for i, p in enumerate(s.priorities):
         best = 0.0
         for d in s.delegates:
-            if p.id in d.red_lines.priorities:
+            if p.id in d.red_lines.priorities or not p.may_contribute(d.id):
                 continue
             for k in s.commitment_kinds:
                 if k.id not in d.red_lines.kinds:

@@ -23,7 +23,9 @@ from game.engine.views import (
     SeatView,
 )
 from game.engine.words import (
+    ROLE_WORDS,
     Names,
+    badge_letters,
     controller_label,
     describe_condition,
     describe_effect,
@@ -37,7 +39,9 @@ from game.engine.words import (
     plural,
     possessive,
     quantity,
+    role_label,
     signed,
+    spokesperson,
 )
 
 __all__ = [
@@ -46,5 +50,5 @@ __all__ = [
     "PublicView", "Rejection", "ReplayError", "Rng", "SeatView", "controller_label", "derive_seed",
     "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts",
     "explain_condition", "explain_conditions", "number", "percent", "plural", "possessive", "quantity",
-    "scenario_hash", "signed",
+    "scenario_hash", "signed", "ROLE_WORDS", "badge_letters", "role_label", "spokesperson",
 ]

@@ -13,7 +13,13 @@ from game.engine.effects import clamp_track, settle_debt
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, WITHDRAWN, Commitment, State
-from game.engine.words import describe_condition, lower_name, possessive, quantity
+from game.engine.words import (
+    describe_condition,
+    lower_name,
+    not_a_contributor,
+    possessive,
+    quantity,
+)
 from game.model.actions import Pledge, Withdraw
 from game.model.references import unknown_references
 
@@ -38,6 +44,11 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
         pr = t.priorities[priority]
         return Rejection("excluded", f"{t.delegates[giver].name} may not commit anything to {pr.name}"
                                      + (f": {pr.excluded_note}" if pr.excluded_note else "."))
+    if t.priorities[priority].contributors is not None and giver not in t.priorities[priority].contributors:
+        pr = t.priorities[priority]
+        return Rejection("not_a_contributor", not_a_contributor(t.display_name(giver), pr.name,
+                                                                [t.display_name(s) for s in pr.contributors or ()],
+                                                                pr.may_sign(giver)))
     if own and priority in t.red_priorities[giver]:
         return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
                                      f"it is one of its red lines.")
@@ -185,7 +196,7 @@ def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
         priorities = state.tables.priorities
         by_kind: dict[str, list[str]] = {}
         for (kind, priority), value in state.contribution.items():
-            if value > 0 and priority not in red and seat not in priorities[priority].excluded_contributors:
+            if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
                 by_kind.setdefault(kind, []).append(priority)
         cache[seat] = list(by_kind.items())
     return cache[seat]

@@ -4,7 +4,8 @@ An offer and its answers are visible only to its parties; the deal it becomes is
 An offer executes when every addressee has accepted. An offer whose proposer (or a party
 that already accepted) can no longer give what it promised is withdrawn at once, with a log
 entry, so no one accepts a deal that would fall through. It expires only after every
-addressee has had a turn to answer.
+addressee has had a turn to answer. A proposer that gives nothing brokers the offer (a
+mediator's deal between others): every party that gives must accept it, as in any offer.
 """
 
 from typing import Any
@@ -89,6 +90,15 @@ def _new_id(state: State) -> int:
             return number
 
 
+def is_brokered(proposer: str, items: tuple) -> bool:
+    """Returns whether the proposer gives nothing in the bundle: a deal it brokers between others."""
+    return all(item.giver != proposer for item in items)
+
+
+def _givers(state: State, items: tuple) -> str:
+    return " and ".join(_name(state, s) for s in dict.fromkeys(i.giver for i in items))
+
+
 def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
                replaces: int | None = None) -> Offer:
     offer = Offer(_new_id(state), proposer, parties, items, state.round, note, replaces=replaces,
@@ -101,6 +111,9 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
                       for i in items)
     to = ", ".join(_name(state, p) for p in parties)
     verb = f"counters offer #{replaces} with" if replaces else "proposes"
+    if is_brokered(proposer, items):
+        verb = verb if replaces else "brokers"
+        to += ", giving nothing itself"
     record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
            f"{_name(state, proposer)} {verb} offer #{offer.id} to {to}: {lines}." + (f" “{note}”" if note else ""),
            visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
@@ -122,6 +135,8 @@ def _execute(state: State, offer: Offer) -> None:
     lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
                       + f" [#{c.id}]" + pending_note(state, c) for c in made)
     names = " and ".join(_name(state, p) for p in everyone)
+    if is_brokered(offer.proposer, offer.items):
+        names = f"{_givers(state, offer.items)}, brokered by {_name(state, offer.proposer)}"
     record(state, "game", "TradeAgreed", f"Deal (offer #{offer.id}) between {names}: {lines}.", auto=True,
            offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
 

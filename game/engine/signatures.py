@@ -1,12 +1,13 @@
 """Signatures: a delegation signs a priority's clause, with or without reservations.
 
 A clean signature may follow one with reservations, never the reverse; a priority on a
-delegation's red lines cannot be signed.
+delegation's red lines cannot be signed, and a priority with `signers` only by those parties.
 """
 
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import State
+from game.engine.words import not_a_signer
 from game.model.actions import Sign
 
 
@@ -15,6 +16,10 @@ def check_sign(state: State, a) -> Rejection | None:
     if a.priority not in t.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{a.priority}'.")
     who, what = t.display_name(a.seat), t.priorities[a.priority].name
+    priority = t.priorities[a.priority]
+    if not priority.may_sign(a.seat):
+        return Rejection("not_a_signer", not_a_signer(who, what, [t.display_name(s) for s in priority.signers or ()],
+                                                      priority.may_contribute(a.seat)))
     if a.priority in t.red_priorities[a.seat]:
         return Rejection("red_line", f"{who} will not sign {what}: it is one of its red lines.")
     current = state.delegates[a.seat].signed.get(a.priority)
@@ -38,7 +43,7 @@ def legal_signatures(state: State, seat: str):
     signed = state.delegates[seat].signed
     red = t.red_priorities[seat]
     for pid in t.priority_order:
-        if pid in red:
+        if pid in red or not t.priorities[pid].may_sign(seat):
             continue
         if pid not in signed:
             yield t.action(Sign, seat, pid)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.rng import Rng, derive_seed
+from game.engine.words import spokesperson
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
@@ -283,7 +284,7 @@ def initial_state(tables: Any, seed: int, controllers: dict[str, str], turns: st
     """Returns the state before the first phase: capacities, tracks and flags as the scenario sets them."""
     delegates = {}
     for d in tables.scenario.delegates:
-        principal = Representative(d.principal.name, d.principal.title, d.role, d.binding_authority)
+        principal = Representative(*spokesperson(d), d.role, d.binding_authority)
         delegates[d.id] = DelegateState(
             capacity=dict(d.capacities), committed={}, capital=d.political_capital, rep=principal,
             principal=principal, controller=controllers.get(d.id, "human"))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from game.model.delegates import Delegate
 from game.model.scenario import Scenario
 
 _NUMBER_WORDS = {"hundred", "thousand", "million", "billion"}
@@ -57,6 +58,55 @@ def controller_label(controller: str) -> str:
     return "a human player" if controller == "human" else f"a {controller} bot"
 
 
+ROLE_WORDS = {"head_of_state": "head of state", "head_of_government": "head of government",
+              "minister": "minister", "envoy": "envoy", "institution": "institution",
+              "mediator": "mediator", "bloc": "negotiating bloc", "organisation": "organisation",
+              "private_sector": "private sector", "observer": "observer"}
+"""role -> its words; a test ties it to the model's `Role`."""
+
+
+def role_label(role: str) -> str:
+    """Returns "head of state" or "negotiating bloc"."""
+    return ROLE_WORDS.get(role, role.replace("_", " "))
+
+
+def spokesperson(delegate: Delegate) -> tuple[str, str]:
+    """Returns (name, title) of who speaks for a delegation: its principal, or, for a party
+    without one (a bloc, an organisation), the delegation itself and its role."""
+    if delegate.principal is not None:
+        return delegate.principal.name, delegate.principal.title
+    return delegate.name, role_label(delegate.role)
+
+
+def badge_letters(seat: str, badge: str | None = None) -> str:
+    """Returns the letters on a seat's badge: its `badge` label, else from its id
+    ("NATO" for nato, "FRA" for france)."""
+    if badge:
+        return badge
+    return seat.upper()[:4] if len(seat) <= 4 else seat[:3].upper()
+
+
+def party_list(names: list[str]) -> str:
+    """Returns "A", "A and B" or "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def not_a_signer(who: str, priority: str, signers: list[str], may_contribute: bool) -> str:
+    """Explains why a delegation may not sign a clause, and what it may still do."""
+    parties = f"only {party_list(signers)} sign it" if signers else "no delegation signs it at this table"
+    still = (f" {who} can still commit to it, or broker a deal between its parties."
+             if may_contribute else f" {who} can still broker a deal between its parties.")
+    return f"{who} is not a party to {priority}: {parties}.{still}"
+
+
+def not_a_contributor(who: str, priority: str, contributors: list[str], may_sign: bool) -> str:
+    """Explains why a delegation may not commit to a priority, and what it may still do."""
+    givers = f"only {party_list(contributors)} commit to it" if contributors else "no one commits to it"
+    still = (f" {who} may still sign it, or broker a deal between those who give."
+             if may_sign else f" {who} may still broker a deal between those who give.")
+    return f"{who} may not commit anything to {priority}: {givers}.{still}"
+
+
 @lru_cache(maxsize=4096)
 def lower_name(name: str) -> str:
     """Returns a sentence-case name for the middle of a sentence: its first letter in lower
@@ -80,6 +130,8 @@ class Names:
         self.events = {e.id: e.title for e in scenario.events}
         self.bodies = {(d.id, k): a.body for d in scenario.delegates for k, a in d.approvals.items()}
         self.vocabulary = scenario.vocabulary  # the text signed, its clauses, the approval body, the result
+        self.badges = {d.id: badge_letters(d.id, d.badge) for d in scenario.delegates}
+        """seat -> the letters on its badge (its `badge` label, else from its id)."""
 
     def __call__(self, some_id: str) -> str:
         """Returns the display name of any id (delegations first), else the id in words."""

@@ -42,7 +42,8 @@ class Pledge:
 
 @dataclass(frozen=True, slots=True)
 class Propose:
-    """A trade offer: a bundle of commitments from two or more delegations."""
+    """A trade offer: a bundle of commitments from two or more delegations, every giver
+    addressed in `to` (or the proposer). A proposer that gives nothing brokers the deal."""
 
     seat: str
     to: tuple[str, ...]

@@ -5,7 +5,7 @@ frozen so nothing writes defaults back into loaded content. Every number is fini
 (`.inf` and `.nan` are refused) and bounded, so no sum the engine makes can overflow.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -44,6 +44,17 @@ Shift = Annotated[float, Field(ge=-1, le=1), NUMBER]
 def whole(low: int, high: int):
     """Returns a whole-number type within [low, high]."""
     return Annotated[int, Field(ge=low, le=high), NUMBER]
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def unset_by_default() -> Any:
+    """Returns the default of an optional field added after scenarios were written: None, and
+    left out of the dump while None, so a scenario that does not use it keeps its content
+    hash (and its saved games keep loading)."""
+    return Field(None, exclude_if=_is_none)
 
 
 class Strict(BaseModel):

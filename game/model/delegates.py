@@ -1,11 +1,19 @@
 """A delegation at the table: who speaks for it, what it can give, what binds it."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from game.model.base import Id, Probability, Shift, Strict, whole
+from pydantic import StringConstraints
+
+from game.model.base import Id, Probability, Shift, Strict, unset_by_default, whole
 from game.model.conditions import Condition
 
-Role = Literal["head_of_state", "head_of_government", "minister", "envoy", "institution"]
+Role = Literal["head_of_state", "head_of_government", "minister", "envoy", "institution",
+               "mediator", "bloc", "organisation", "private_sector", "observer"]
+"""Who sits at the seat: the first five speak for a state (or the EU); the others for a
+presidency or host that brokers, a negotiating group, a non-state organisation, business,
+or a party that watches and speaks but is not expected to give much."""
+Badge = Annotated[str, StringConstraints(pattern=r"^[^\s]{1,4}$")]
+"""A seat's badge label: 1 to 4 characters, no spaces (`EU`, `G77`, `AOSI`)."""
 Personality = Literal["random", "cautious", "cooperative", "negotiator"]
 
 
@@ -51,9 +59,13 @@ class Objective(Strict):
 class Delegate(Strict):
     id: Id
     name: str
-    country: str
-    principal: Person
+    country: str = ""
+    """The state it belongs to; empty for a bloc, an organisation or a business."""
+    principal: Person | None = None
+    """Who speaks for it; without one the delegation speaks under its own name."""
     role: Role
+    badge: Badge | None = unset_by_default()
+    """The letters on its badge; without it, taken from the id."""
     attributes: list[Id] = []
     capacities: dict[Id, whole(0, 10_000)]
     political_capital: whole(0, 100)

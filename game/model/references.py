@@ -114,6 +114,8 @@ def _check_keys(s: Scenario, known: dict[str, set[str]]) -> Iterator[Problem]:
     for p, priority in enumerate(s.priorities):
         yield from each(priority.required_leads, "delegates", ("priorities", p, "required_leads"))
         yield from each(priority.required_signatories, "delegates", ("priorities", p, "required_signatories"))
+        yield from each(priority.signers or [], "delegates", ("priorities", p, "signers"))
+        yield from each(priority.contributors or [], "delegates", ("priorities", p, "contributors"))
     for d, delegate in enumerate(s.delegates):
         base = ("delegates", d)
         yield from keys(delegate.capacities, "commitment_kinds", base + ("capacities",))

@@ -8,7 +8,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from game.model.base import Amount, Count, Id, PositiveAmount, Probability, Strict, whole
+from game.model.base import (
+    Amount,
+    Count,
+    Id,
+    PositiveAmount,
+    Probability,
+    Strict,
+    unset_by_default,
+    whole,
+)
 from game.model.conditions import Condition, Status
 from game.model.delegates import Delegate
 from game.model.effects import Effect
@@ -101,6 +110,19 @@ class Priority(Strict):
     """Delegations that may not commit anything to this priority (a public rule, unlike a red line)."""
     excluded_note: str = ""
     """Why they may not: shown to a player whose commitment is refused."""
+    signers: list[Id] | None = unset_by_default()
+    """The parties to its clause: only they may sign it (everyone when unset)."""
+    contributors: list[Id] | None = unset_by_default()
+    """Only they may commit to it (everyone when unset); `excluded_contributors` still applies."""
+
+    def may_sign(self, delegate: str) -> bool:
+        """Returns whether the delegation is among the parties that may sign the clause."""
+        return self.signers is None or delegate in self.signers
+
+    def may_contribute(self, delegate: str) -> bool:
+        """Returns whether the public rules let the delegation commit to the priority."""
+        return (self.contributors is None or delegate in self.contributors) \
+            and delegate not in self.excluded_contributors
 
 
 class CommitmentKind(Strict):

@@ -11,7 +11,16 @@ from functools import lru_cache
 from typing import Any
 
 from game.content.data_dirs import assets_dir
-from game.engine import CONTROLLERS, ENTRY_KINDS, Game, Names, describe_effect, describe_item
+from game.engine import (
+    CONTROLLERS,
+    ENTRY_KINDS,
+    Game,
+    Names,
+    badge_letters,
+    describe_effect,
+    describe_item,
+    spokesperson,
+)
 from game.model.actions import FACILITATOR
 
 
@@ -23,8 +32,9 @@ def table_message(game: Game, role: str) -> dict[str, Any]:
         "scenario": {"id": s.meta.id, "title": s.meta.title, "summary": " ".join(s.meta.summary.split()),
                      "rounds": s.rules.rounds, "phases": list(s.rules.phases)},
         "seats": list(game.seats),
-        "delegates": {d.id: {"name": d.name, "country": d.country, "principal": d.principal.name,
-                             "title": d.principal.title, "public_brief": " ".join(d.public_brief.split()),
+        "delegates": {d.id: {"name": d.name, "country": d.country, "principal": spokesperson(d)[0],
+                             "title": spokesperson(d)[1], "badge": badge_letters(d.id, d.badge),
+                             "public_brief": " ".join(d.public_brief.split()),
                              "capacities": dict(d.capacities)} for d in s.delegates},
         "priorities": {p.id: {"name": p.name, "short": p.short or p.name,
                               "description": " ".join(p.description.split()),

@@ -10,16 +10,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from game.engine import Names, explain_conditions, percent, signed
+from game.engine import Names, explain_conditions, percent, role_label, signed, spokesperson
 from game.errors import CoalitionError
 from game.model.delegates import Delegate
 from game.model.scenario import Scenario
 from game.report import pack_layout as layout
 from game.report.pack_layout import NotesBox, PackDoc, SectionMark, register_fonts, styles, text
 from game.report.pack_runsheet import runsheet_story
-
-ROLES = {"head_of_state": "head of state", "head_of_government": "head of government", "minister": "minister",
-         "envoy": "envoy", "institution": "institution"}
 
 
 def pack_seats(scenario: Scenario, everyone: bool = False) -> list[Delegate]:
@@ -52,9 +49,10 @@ def write_pack(scenario: Scenario, path: str | Path, *, everyone: bool = False) 
 
 def delegation_story(scenario: Scenario, d: Delegate, names: Names, s: dict) -> list:
     """Returns the flowables of one delegation's card: who, briefs, objectives, red lines, capacities, votes."""
-    p = d.principal
+    speaker, title = spokesperson(d)
     flags = ", ".join(_attribute(a) for a in d.attributes)
-    who = " · ".join(x for x in (f"{text(p.name)}, {text(p.title)}", ROLES[d.role], text(d.country), flags) if x)
+    person = f"{text(speaker)}, {text(title)}" if d.principal else ""  # else the name and role say it
+    who = " · ".join(x for x in (person, role_label(d.role), text(d.country), flags) if x)
     seat = "core seat: played by students" if d.core else "extra seat: a bot plays it unless a student takes it"
     facts = (f"Political capital <b>{d.political_capital}</b> (spent when you withdraw a commitment) · "
              f"binding commitments: <b>{'yes' if d.binding_authority else 'no, your representative cannot bind'}</b>"

@@ -7,7 +7,7 @@ Plans come from `pack_plans` (the timing model), the debrief from the review's h
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
-from game.engine import Names, describe_effect, explain_conditions
+from game.engine import Names, describe_effect, explain_conditions, spokesperson
 from game.model.delegates import Delegate
 from game.model.scenario import Scenario
 from game.report.hotwash import hotwash
@@ -90,7 +90,7 @@ def _seats(scenario: Scenario, printed: list[Delegate], s: dict) -> list:
     in_pack = {d.id for d in printed}
     for d in scenario.delegates:
         who = "students" if d.id in humans else f"bot ({d.bot})"
-        rows.append([f"<b>{text(d.name)}</b>", text(f"{d.principal.name}, {d.principal.title}"), who,
+        rows.append([f"<b>{text(d.name)}</b>", text(", ".join(spokesperson(d))), who,
                      "in this pack" if d.id in in_pack else "—"])
     return [Paragraph("Seats", s["h2"]), Paragraph(intro, s["body"]),
             _table(rows, [44 * mm, 76 * mm, 30 * mm, None], s)]

@@ -6,7 +6,7 @@ Each takes the finished game and returns a `Section`; nothing here renders HTML 
 
 from collections import Counter
 
-from game.engine import Game, controller_label, plural, quantity
+from game.engine import Game, controller_label, plural, quantity, spokesperson
 from game.report.document import Badge, Bullets, Link, Meter, Para, Section, Strong, Sub, Table, run
 from game.report.hotwash import hotwash, questions_for
 
@@ -70,7 +70,7 @@ def objectives_section(game: Game) -> Section:
         items = tuple(run(Badge("met" if o.met else "unmet"), f" {o.description} ", Strong(f"{o.points:+d}"))
                       for o in private.objectives)
         blocks = (head, Bullets(items)) if items else (head, Para(run("No private objectives."), "note"))
-        cards.append(Sub(f"{d.name}: {d.principal.name}, {d.principal.title}", blocks, card=True))
+        cards.append(Sub(f"{d.name}: {', '.join(spokesperson(d))}", blocks, card=True))
     return Section("delegations", "Private objectives, revealed", tuple(cards),
                    intro="Each delegation's hidden scoring, now public: what it wanted, and whether it got it.")
 

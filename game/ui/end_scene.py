@@ -32,7 +32,7 @@ class EndScene:
     def __init__(self, app, session: Session):
         self.app, self.session = app, session
         self.controller = Controller(session)
-        self.ids = identities(session.seats, app.palette)
+        self.ids = identities(session.seats, app.palette, session.names.badges)
         self.result = session.game.result()
         self.buttons: dict[str, UIButton] = {}
         self.dirty = True

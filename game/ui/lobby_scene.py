@@ -32,7 +32,7 @@ class LobbyScene:
     def __init__(self, app, session: Session, back):
         """`back()` shows the table again."""
         self.app, self.session, self.back = app, session, back
-        self.ids = identities(session.seats, app.palette)
+        self.ids = identities(session.seats, app.palette, session.names.badges)
         self.qr: dict[tuple[str, int], pygame.Surface] = {}
         self.dirty = True
         self.seen: tuple = ()

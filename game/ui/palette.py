@@ -5,12 +5,14 @@ gets an Okabe-Ito colour *and* a shape *and* letters, so colour is never the onl
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from game.content.data_dirs import assets_dir
+from game.engine import badge_letters
 
 Colour = tuple[int, int, int]
 
@@ -65,14 +67,16 @@ def load_palette(path: str | None = None) -> Palette:
                    dict(data["font_px"]), dict(data["bot_pace_seconds"]), float(data["event_card_seconds"]))
 
 
-def identities(seats: tuple[str, ...] | list[str], palette: Palette) -> dict[str, Identity]:
-    """Returns a distinct (colour, shape, letters) per seat; pairs repeat only after 56 seats."""
+def identities(seats: tuple[str, ...] | list[str], palette: Palette,
+               badges: Mapping[str, str] | None = None) -> dict[str, Identity]:
+    """Returns a distinct (colour, shape, letters) per seat; pairs repeat only after 56 seats.
+    The letters are the scenario's badge labels (`Names.badges`) when given, else from the id."""
     found = {}
     used: set[tuple] = set()
     colours, shapes = palette.seat_colours, palette.seat_shapes
     for index, seat in enumerate(seats):
         colour = colours[index % len(colours)]
-        letters = seat.upper()[:4] if len(seat) <= 4 else seat[:3].upper()
+        letters = badges[seat] if badges and seat in badges else badge_letters(seat)
         shape = shapes[index % len(shapes)]
         if len(letters) > 2 and shape in NARROW_SHAPES:  # NATO does not fit in a triangle
             roomy = [shapes[(index + k) % len(shapes)] for k in range(1, len(shapes))]

@@ -71,7 +71,7 @@ class SetupScene:
         self.loaded = loaded or (self.file if scenario == FILE_CHOICE else load_scenario(scenario))
         delegates = self.loaded.scenario.delegates
         self.controllers = {d.id: ("human" if d.core else d.bot) for d in delegates}
-        self.ids = identities([d.id for d in delegates], self.app.palette)
+        self.ids = identities([d.id for d in delegates], self.app.palette, {d.id: d.badge for d in delegates if d.badge})
         self.focus = 0
         self.resize(self.app.size)
 

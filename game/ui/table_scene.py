@@ -31,7 +31,7 @@ class TableScene:
     def __init__(self, app, session: Session):
         self.app, self.session = app, session
         self.controller = Controller(session)
-        self.ids = identities(session.seats, app.palette)
+        self.ids = identities(session.seats, app.palette, session.names.badges)
         self.renderer = TableRenderer(session, app.text, app.palette, self.ids)
         self.form: Form | None = None
         self.form_name: str | None = None

@@ -446,7 +446,7 @@ def test_missing_required_fields_point_at_their_mapping():
     lines = refused(FIXTURES / "missing_field.yaml")
     assert [located(line) for line in lines] == [
         (17, 5, "commitment_kinds[0].unit: required field is missing"),
-        (36, 5, "delegates[1].principal: required field is missing"),
+        (36, 5, "delegates[1].role: required field is missing"),
     ]
 
 

@@ -24,7 +24,7 @@ export function identities(table) {
   const used = new Set();
   table.seats.forEach((seat, index) => {
     const colour = colours[index % colours.length];
-    const letters = seat.length <= 4 ? seat.toUpperCase().slice(0, 4) : seat.slice(0, 3).toUpperCase();
+    const letters = table.delegates[seat]?.badge ?? (seat.length <= 4 ? seat.toUpperCase().slice(0, 4) : seat.slice(0, 3).toUpperCase());
     let shape = shapes[index % shapes.length];
     if (letters.length > 2 && NARROW.has(shape)) {
       for (let k = 1; k < shapes.length; k++) {
