@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from game.content.scenarios import load_scenario
+from game.content.scenarios import bundled_scenario_file, load_scenario
 from game.engine import Applied, Game, Rejection, SeatView
 from game.errors import CoalitionError
 from game.model.actions import PUBLIC, action_to_dict
@@ -84,8 +84,11 @@ class RemoteGame:
         """Connects, joins and waits (bounded) for the first view; raises HostedGameError saying why not."""
         client = NetClient(url, code, spectator=spectator).start()
         welcome, first, early = _first_view(client, url, timeout)
-        try:
-            loaded = load_scenario(scenario or welcome["scenario"])
+        try:  # the host's word names a bundled scenario only: never a path on this machine
+            bundled = bundled_scenario_file(str(welcome["scenario"]))
+            if scenario is None and bundled is None:
+                raise CoalitionError(f"'{str(welcome['scenario'])[:60]}' is not a scenario bundled here")
+            loaded = load_scenario(scenario or bundled)
         except CoalitionError as err:
             client.close()
             raise HostedGameError(f"the host plays scenario '{welcome['scenario']}', which this machine cannot "
