@@ -75,10 +75,8 @@ def _resolve(state: State) -> None:
 def _base(state: State) -> tuple:
     """Aggregates what does not depend on conditions: unconditional totals and signatures."""
     t = state.tables
-    signatories = dict.fromkeys(t.priority_order, 0)
-    for d in state.delegates.values():
-        for p in d.signed:
-            signatories[p] += 1
+    signed = state.signatories
+    signatories = {pid: len(signed.get(pid, ())) for pid in t.priority_order}
     return (*_base_totals(state), signatories)
 
 

@@ -156,6 +156,8 @@ class State:
     contribution_version: int = 0
     """Bumped when an event changes a contribution: keys the views' static parts."""
     commitments: list[Commitment] = field(default_factory=list)
+    signatories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """priority -> the delegations that signed it, in seat order (kept by `sign`: signatures are never taken back)."""
     offers: list[Offer] = field(default_factory=list)
     offer_index: dict[int, Offer] = field(default_factory=dict)
     """offer number -> offer: numbers are drawn, not counted, so they reveal no hidden offers."""
@@ -240,7 +242,11 @@ class State:
         self.changed(c.delegate)
 
     def sign(self, seat: str, priority: str, reservations: bool) -> None:
-        self.delegates[seat].signed[priority] = reservations
+        signed = self.delegates[seat].signed
+        if priority not in signed:
+            order = self.tables.seat_index
+            self.signatories[priority] = tuple(sorted((*self.signatories.get(priority, ()), seat), key=order.get))
+        signed[priority] = reservations
         self.changed(seat)
 
     def spend_capital(self, seat: str, amount: int) -> None:

@@ -31,6 +31,8 @@ class Tables:
     scenario: Scenario
     content_hash: str
     seats: tuple[str, ...]
+    seat_index: dict[str, int]
+    """seat -> its place in the scenario's order (lists of seats keep it)."""
     delegates: dict[str, Delegate]
     kinds: dict[str, CommitmentKind]
     priorities: dict[str, Priority]
@@ -102,6 +104,7 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         scenario=scenario,
         content_hash=content_hash,
         seats=tuple(delegates),
+        seat_index={seat: i for i, seat in enumerate(delegates)},
         delegates=delegates,
         kinds=kinds,
         priorities=priorities,

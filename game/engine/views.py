@@ -195,15 +195,12 @@ def _public(state: State) -> PublicView:
             {k: ds.capacity.get(k, 0) - ds.committed.get(k, 0) for k in ds.capacity},
             dict(ds.committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
             ds.controller, static.core, t.scenario.rules.actions_per_turn + ds.actions_shift)
-    signers: dict[str, list[str]] = {pid: [] for pid in t.priority_order}
-    for seat, ds in state.delegates.items():
-        for pid in ds.signed:
-            signers[pid].append(seat)
+    signers = state.signatories
     priorities = {}
     for pid in t.priority_order:
         p = t.priorities[pid]
         priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
-                                       d.progress[pid], d.status[pid], tuple(signers[pid]), d.leads_ok[pid],
+                                       d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
                                        missing(state, d, pid), tuple(p.required_leads),
                                        tuple(p.required_signatories), p.min_signatories)
     commitments = _commitment_views(state, d, previous)
