@@ -24,9 +24,13 @@ _STYLES = {
     "ApprovalSought": "", "ApprovalWon": "bold green", "ApprovalLost": "bold red",  # VoteAnnounced: their public twin
     "TrackAdjusted": "magenta", "TrackMoved": "dim", "Paused": "magenta", "Resumed": "magenta",
     "PhaseEnded": "magenta", "SeatHandedOver": "magenta", "GameEnded": "bold",
+    "CommitmentExpired": "red", "CommitmentRenewed": "green", "CommitmentsSuspended": "red",
+    "CommitmentsResumed": "green", "CommitmentsCancelled": "bold red", "CommitmentsRenewed": "green",
+    "TrackDrifted": "dim",
 }
 _MARKS = {"EventDrawn": "◆", "EventInjected": "◆", "TradeAgreed": "⇄", "PledgeWithdrawn": "✗",
-          "ApprovalWon": "✓", "ApprovalLost": "✗", "CommitmentLapsed": "✗"}
+          "ApprovalWon": "✓", "ApprovalLost": "✗", "CommitmentLapsed": "✗",
+          "CommitmentExpired": "✗", "CommitmentsCancelled": "✗", "CommitmentsSuspended": "‖"}
 
 
 def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
