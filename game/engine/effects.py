@@ -180,8 +180,10 @@ def _numbers(commitments) -> str:
     return f"commitment{'s' if len(ids) > 1 else ''} {listed}"
 
 
-def _say(state: State, source: str, kind: str, commitments: list, what: str) -> None:
+def _say(state: State, source: str, kind: str, commitments: list, one: str, many: str) -> None:
+    """Logs what happened to the commitments, `one` or `many` as the grammar needs."""
     if commitments:
+        what = one if len(commitments) == 1 else many
         seat = commitments[0].delegate
         record(state, source, kind, f"{possessive(state.tables.delegates[seat].name)} {_numbers(commitments)} "
                                     f"{what}.", auto=True, delegate=seat, commitments=[c.id for c in commitments])
@@ -196,9 +198,8 @@ def suspend_commitments(state: State, e, source: str) -> tuple:
         state.suspensions.setdefault(c.id, set()).add(token)
         if c.status == ACTIVE:
             state.set_status(c, SUSPENDED)
-    what = "do" if len(held) > 1 else "does"
-    _say(state, source, "CommitmentsSuspended", held, f"{'are' if len(held) > 1 else 'is'} suspended: "
-                                                      f"{what} not count until resumed")
+    _say(state, source, "CommitmentsSuspended", held, "is suspended: it does not count until it resumes",
+         "are suspended: they do not count until they resume")
     return tuple(c.id for c in held), token
 
 
@@ -212,7 +213,7 @@ def _resume(state: State, c, source: str) -> bool:
 
 def resume_commitments(state: State, e, source: str) -> None:
     resumed = [c for c in _matching(state, e, (SUSPENDED,)) if _resume(state, c, source)]
-    _say(state, source, "CommitmentsResumed", resumed, "count again")
+    _say(state, source, "CommitmentsResumed", resumed, "counts again", "count again")
 
 
 def _revert_suspension(state: State, ids: tuple[int, ...], token: int) -> None:
@@ -226,7 +227,8 @@ def _revert_suspension(state: State, ids: tuple[int, ...], token: int) -> None:
         c = state.commitments[cid - 1]
         if not tokens and _resume(state, c, "game"):
             resumed.append(c)
-    _say(state, "game", "CommitmentsResumed", resumed, "count again: the suspension has ended")
+    _say(state, "game", "CommitmentsResumed", resumed, "counts again: the suspension has ended",
+         "count again: the suspension has ended")
 
 
 def cancel_commitments(state: State, e, source: str) -> None:
@@ -238,8 +240,8 @@ def cancel_commitments(state: State, e, source: str) -> None:
         state.suspensions.pop(c.id, None)
         state.terms.pop(c.id, None)
         release(state, c, VOIDED)
-    _say(state, source, "CommitmentsCancelled", cancelled,
-         f"{'are' if len(cancelled) > 1 else 'is'} cancelled for good; the units are free again")
+    _say(state, source, "CommitmentsCancelled", cancelled, "is cancelled for good; its units are free again",
+         "are cancelled for good; their units are free again")
 
 
 def renew(state: State, c) -> int:
@@ -253,8 +255,8 @@ def renew_commitments(state: State, e, source: str) -> None:
     renewed = [c for c in _matching(state, e, LIVE) if c.id in state.terms]
     for c in renewed:
         renew(state, c)
-    _say(state, source, "CommitmentsRenewed", renewed, f"{'are' if len(renewed) > 1 else 'is'} renewed "
-                                                      f"for a fresh term from this round")
+    _say(state, source, "CommitmentsRenewed", renewed, "is renewed for a fresh term from this round",
+         "are renewed for a fresh term from this round")
 
 
 def _revert_capacity(state: State, seat: str, kind: str, by: int, owed: int) -> None:

@@ -79,6 +79,9 @@ def check_renew(state: State, a) -> Rejection | None:
     if last is None:
         return Rejection("no_term", f"Commitment #{a.commitment} has no term: it counts until the end "
                                     f"unless withdrawn.")
+    if state.round >= t.scenario.rules.rounds:
+        return Rejection("not_renewable", f"This is the last round: commitment #{a.commitment} counts to the end "
+                                          f"of the game without renewal.")
     if last != state.round:
         return Rejection("not_renewable", f"Commitment #{a.commitment} runs to the end of round {last}; "
                                           f"it can be renewed only in that round.")
@@ -107,8 +110,8 @@ def legal_renewals(state: State, seat: str):
     if not state.terms:
         return
     t = state.tables
-    if state.delegates[seat].capital < t.scenario.rules.renew_capital_cost:
-        return
+    if state.delegates[seat].capital < t.scenario.rules.renew_capital_cost or state.round >= t.scenario.rules.rounds:
+        return  # in the last round every term still running counts to the end
     for c in state.delegates[seat].own:
         if state.terms.get(c.id) == state.round and c.status in LIVE:
             yield t.action(Renew, seat, c.id)

@@ -87,6 +87,8 @@ def test_renewal_refusals():
 def test_a_term_ending_in_the_last_round_still_counts_at_the_end():
     g = _termed(term=1, rounds=1)
     ok(g.apply(Pledge("a", "money", 2, "p1")))
+    assert "last round" in refused(g.apply(Renew("a", 1)), "not_renewable").message  # nothing to renew for
+    assert Renew("a", 1) not in g.legal_actions("a")
     _next_round(g)
     assert g.result()["priorities"]["p1"]["progress"] == 2
     assert "CommitmentExpired" not in _kinds(g)
