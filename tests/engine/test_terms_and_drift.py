@@ -130,6 +130,22 @@ def test_bots_renew_what_still_matters_and_a_termed_game_replays():
     assert renewed > 0
 
 
+def test_the_transcript_gives_each_new_commitments_term_and_what_is_suspended_at_the_end():
+    from game.report.transcript import transcript_text
+
+    g = _termed(term=2, rounds=1, events=[{"id": "freeze", "title": "F", "text": "t",
+                                            "effects": [{"op": "suspend_commitments", "delegate": "a", "kind": "troops"}]}])
+    ok(g.apply(Pledge("a", "money", 2, "p1")))
+    g._state.delegates["a"].mandates.add("troops")  # so the troops count at once
+    ok(g.apply(Pledge("a", "troops", 1, "p2")))
+    ok(g.apply(InjectEvent("freeze")))
+    _next_round(g)
+    text = " ".join(transcript_text(g).split())
+    assert "Pledge #1. Alba: 2 bn (funding) to Monitoring. Terms: #1 to the end of round 2, unless renewed." in text
+    assert "Pledge #2" in text and "Terms: #2" not in text  # troops have no term
+    assert "Suspended at the end, so not counted: #2 (Alba)." in text
+
+
 # -- drift ---------------------------------------------------------------------------
 
 def _tracks(**trust) -> list[dict]:
@@ -158,3 +174,47 @@ def test_drift_when_conditions_gate_the_drift():
     ok(g.apply(InjectEvent("confirm")))
     _next_round(g)
     assert g.view("a").tracks["trust"] == 6
+
+
+# -- random games with every feature of this module ---------------------------------------
+
+def _timed_tutorial():
+    """The tutorial with terms on two kinds, a drifting track and a card for each new op."""
+    from types import SimpleNamespace
+
+    from game.content.scenarios import load_scenario
+    from game.model.scenario import Scenario
+
+    data = load_scenario("tutorial").scenario.model_dump(mode="json", exclude_defaults=True)
+    for kind in data["commitment_kinds"]:
+        if kind["id"] in ("monitoring_assets", "funding"):
+            kind["term"] = 2 if kind["id"] == "funding" else 1
+    data["rules"]["renew_capital_cost"] = 1
+    data["tracks"][0].update(drift=-1, drift_when=[{"test": "round", "min": 3}])
+    delegate = data["delegates"][0]["id"]
+    data["events"] += [
+        {"id": f"op_{op}", "title": op, "text": "t", "effects": [{"op": op, "delegate": delegate, **extra}]}
+        for op, extra in (("suspend_commitments", {"rounds": 1}), ("suspend_commitments", {"kind": "funding"}),
+                          ("resume_commitments", {}), ("cancel_commitments", {"kind": "troops"}),
+                          ("renew_commitments", {}))]
+    data["events"][-4]["id"] = "op_suspend_untimed"
+    scenario = Scenario.model_validate(data)
+    return SimpleNamespace(scenario=scenario, content_hash=None)
+
+
+def test_random_games_with_terms_drift_and_suspensions_keep_the_engine_promises():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from tests.engine.test_properties import LOADED, RandomGame, _settings
+
+    LOADED.setdefault("timed-tutorial", _timed_tutorial())
+
+    @_settings(examples=60)
+    @given(data=st.data())
+    def run(data):
+        game = RandomGame(data, "timed-tutorial")
+        game.play()
+        game.check_replay()
+
+    run()
