@@ -9,7 +9,7 @@ from math import ceil
 from typing import Any
 
 from game.engine import SeatView
-from game.model.actions import Pledge, SeekApproval, Sign
+from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,21 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
         if score > best_score:
             best, best_score = Pledge(view.seat, action.kind_id, amount, action.priority), score
     return best
+
+
+def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
+    """Returns a renewal of the seat's commitment whose term ends this round, if it still
+    matters: its priority would fall short without it, or an objective of the seat names it."""
+    for c in view.mine:
+        if c.term_ends != view.round or c.status not in ("active", "pending", "suspended"):
+            continue
+        p = view.priorities[c.priority]
+        worth = c.amount * view.contribution.get((c.kind, c.priority), 0.0)
+        if p.progress - worth < p.target or c.priority in objective_priorities(view):
+            action = Renew(view.seat, c.id)
+            if action in legal:
+                return action
+    return None
 
 
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:

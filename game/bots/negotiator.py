@@ -24,6 +24,7 @@ from game.bots.judgement import (
     objective_priorities,
     offer_value,
     open_priorities,
+    renewal,
     sign_choice,
     wants,
 )
@@ -42,6 +43,9 @@ class NegotiatorBot:
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             return self._answer(view, offer, legal, check)
+        kept = renewal(view, legal)  # a commitment whose term ends now, if it still matters
+        if kept is not None:
+            return kept
         vote = approval_to_seek(view, legal, min_odds=0.35)
         if vote:
             return vote

@@ -16,6 +16,7 @@ from game.bots.judgement import (
     free,
     my_items,
     offer_value,
+    renewal,
     sign_choice,
 )
 from game.engine import Rng, SeatView
@@ -123,6 +124,9 @@ class CooperativeBot:
             if accept in legal and offer_value(view, offer) > 0:
                 return accept
             return counter_offer(view, offer, check) or Reject(view.seat, offer.id)
+        kept = renewal(view, legal)  # a commitment whose term ends now, if it still matters
+        if kept is not None:
+            return kept
         vote = approval_to_seek(view, legal, min_odds=0.2)
         if vote:
             return vote

@@ -9,10 +9,10 @@ from typing import Any
 
 from game.engine.approvals import approval_body
 from game.engine.conditions import compile_condition, is_monotone
-from game.engine.effects import clamp_track, settle_debt
+from game.engine.effects import clamp_track, renew, settle_debt
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
-from game.engine.state import ACTIVE, LAPSED, PENDING, WITHDRAWN, Commitment, State
+from game.engine.state import ACTIVE, LAPSED, PENDING, SUSPENDED, WITHDRAWN, Commitment, State
 from game.engine.words import (
     describe_condition,
     lower_name,
@@ -132,6 +132,8 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
                    compile_condition(condition) if condition is not None else None,
                    state.contribution.get(key, 0.0) - state.retro.get(key, 0.0))
     state.add_commitment(c)
+    if state.tables.kinds[kind].term:  # it lapses at the end of its term unless renewed (terms.py)
+        renew(state, c)
     from game.engine.offers import withdraw_unhonourable  # offers builds on this module
     withdraw_unhonourable(state, giver)
     return c
@@ -211,7 +213,7 @@ def check_withdraw(state: State, a) -> Rejection | None:
     c = state.commitments[a.commitment - 1]
     if c.delegate != a.seat:
         return Rejection("not_yours", f"Commitment #{a.commitment} is {possessive(t.display_name(c.delegate))}, not yours.")
-    if c.status not in (ACTIVE, PENDING):
+    if c.status not in (ACTIVE, PENDING, SUSPENDED):
         return Rejection("not_withdrawable", f"Commitment #{a.commitment} is already {c.status}.")
     cost = t.scenario.rules.withdraw_capital_cost
     if state.delegates[a.seat].capital < cost:
@@ -238,7 +240,7 @@ def legal_withdrawals(state: State, seat: str):
     d = state.delegates[seat]
     if d.capital >= t.scenario.rules.withdraw_capital_cost:
         for c in d.own:
-            if c.status in (ACTIVE, PENDING):
+            if c.status in (ACTIVE, PENDING, SUSPENDED):
                 yield t.action(Withdraw, seat, c.id)
 
 

@@ -11,8 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.log import record
-from game.engine.state import CANCELLED, OPEN, Representative, State, Timed
-from game.engine.words import EFFECT_WORDS
+from game.engine.state import (
+    ACTIVE,
+    CANCELLED,
+    OPEN,
+    PENDING,
+    SUSPENDED,
+    VOIDED,
+    Representative,
+    State,
+    Timed,
+)
+from game.engine.words import EFFECT_WORDS, possessive
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,104 @@ def message(state: State, e, source: str) -> None:
     record(state, source, "MessageSent", e.text, auto=True, visible_to=to)
 
 
+# -- a delegation's existing commitments: suspend, resume, cancel, renew --------------
+
+LIVE = (ACTIVE, PENDING, SUSPENDED)
+"""The statuses of a commitment that still holds units: what a term, a renewal or a cancellation reaches."""
+
+
+def _matching(state: State, e, statuses: tuple[str, ...]) -> list:
+    """Returns the delegation's commitments in those statuses, filtered by the effect's kind and priority."""
+    return [c for c in state.delegates[e.delegate].own if c.status in statuses
+            and (e.kind is None or c.kind == e.kind) and (e.priority is None or c.priority == e.priority)]
+
+
+def _numbers(commitments) -> str:
+    """Returns "commitment #4" or "commitments #4, #5 and #7"."""
+    ids = [f"#{c.id}" for c in commitments]
+    listed = ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
+    return f"commitment{'s' if len(ids) > 1 else ''} {listed}"
+
+
+def _say(state: State, source: str, kind: str, commitments: list, one: str, many: str) -> None:
+    """Logs what happened to the commitments, `one` or `many` as the grammar needs."""
+    if commitments:
+        what = one if len(commitments) == 1 else many
+        seat = commitments[0].delegate
+        record(state, source, kind, f"{possessive(state.tables.delegates[seat].name)} {_numbers(commitments)} "
+                                    f"{what}.", auto=True, delegate=seat, commitments=[c.id for c in commitments])
+
+
+def suspend_commitments(state: State, e, source: str) -> tuple:
+    """Suspends the matching active commitments (and holds those already suspended longer):
+    each resumes when every suspension holding it has ended or been lifted."""
+    token = _token(state)
+    held = _matching(state, e, (ACTIVE, SUSPENDED))
+    for c in held:
+        state.suspensions.setdefault(c.id, set()).add(token)
+        if c.status == ACTIVE:
+            state.set_status(c, SUSPENDED)
+    _say(state, source, "CommitmentsSuspended", held, "is suspended: it does not count until it resumes",
+         "are suspended: they do not count until they resume")
+    return tuple(c.id for c in held), token
+
+
+def _resume(state: State, c, source: str) -> bool:
+    state.suspensions.pop(c.id, None)
+    if c.status != SUSPENDED:
+        return False
+    state.set_status(c, ACTIVE)
+    return True
+
+
+def resume_commitments(state: State, e, source: str) -> None:
+    resumed = [c for c in _matching(state, e, (SUSPENDED,)) if _resume(state, c, source)]
+    _say(state, source, "CommitmentsResumed", resumed, "counts again", "count again")
+
+
+def _revert_suspension(state: State, ids: tuple[int, ...], token: int) -> None:
+    """Ends one timed suspension: the commitments no other suspension holds count again."""
+    resumed = []
+    for cid in ids:
+        tokens = state.suspensions.get(cid)
+        if tokens is None or token not in tokens:
+            continue  # resumed or cancelled meanwhile
+        tokens.discard(token)
+        c = state.commitments[cid - 1]
+        if not tokens and _resume(state, c, "game"):
+            resumed.append(c)
+    _say(state, "game", "CommitmentsResumed", resumed, "counts again: the suspension has ended",
+         "count again: the suspension has ended")
+
+
+def cancel_commitments(state: State, e, source: str) -> None:
+    """Voids the matching commitments for good; their units return to the delegation."""
+    from game.engine.commitments import release  # commitments builds on this module
+
+    cancelled = _matching(state, e, LIVE)
+    for c in cancelled:
+        state.suspensions.pop(c.id, None)
+        state.terms.pop(c.id, None)
+        release(state, c, VOIDED)
+    _say(state, source, "CommitmentsCancelled", cancelled, "is cancelled for good; its units are free again",
+         "are cancelled for good; their units are free again")
+
+
+def renew(state: State, c) -> int:
+    """Gives a commitment a fresh term from this round; returns its new last round."""
+    last = state.round + state.tables.kinds[c.kind].term - 1
+    state.set_term(c, last)
+    return last
+
+
+def renew_commitments(state: State, e, source: str) -> None:
+    renewed = [c for c in _matching(state, e, LIVE) if c.id in state.terms]
+    for c in renewed:
+        renew(state, c)
+    _say(state, source, "CommitmentsRenewed", renewed, "is renewed for a fresh term from this round",
+         "are renewed for a fresh term from this round")
+
+
 def _revert_capacity(state: State, seat: str, kind: str, by: int, owed: int) -> None:
     """Undoes a capacity change: a gain is taken back (owing what is committed); a cut is given
     back, with its still-unpaid debt cancelled and the part already paid restored."""
@@ -200,6 +308,10 @@ EFFECTS: dict[str, EffectRule] = {
     "adjust_actions": EffectRule(adjust_actions, _revert_actions, "actions"),
     "cancel_offers": EffectRule(cancel_offers),
     "revoke_approval": EffectRule(revoke_approval),
+    "suspend_commitments": EffectRule(suspend_commitments, _revert_suspension, "suspension"),
+    "resume_commitments": EffectRule(resume_commitments),
+    "cancel_commitments": EffectRule(cancel_commitments),
+    "renew_commitments": EffectRule(renew_commitments),
     "message": EffectRule(message),
 }
 EFFECTS = {op: EffectRule(r.apply, r.revert, r.label, EFFECT_WORDS[op]) for op, r in EFFECTS.items()}
@@ -222,7 +334,11 @@ def expire_timed(state: State) -> None:
         return
     state.timed = [t for t in state.timed if t.expires > state.round]
     for timed in reversed(due):
-        EFFECTS[timed.op].revert(state, *timed.args)
+        state.log_scope = timed.scope  # what a revert logs is as public as the card that began it
+        try:
+            EFFECTS[timed.op].revert(state, *timed.args)
+        finally:
+            state.log_scope = None
     state.changed()
     scopes: dict[tuple[str, ...] | None, list[Timed]] = {}
     for timed in due:  # a private card's effects end as quietly as they began

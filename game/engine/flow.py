@@ -14,6 +14,7 @@ from game.engine.offers import end_turn, expire_offers, withdraw_unhonourable
 from game.engine.rule import Rejection, Rule
 from game.engine.scoring import coalition_outcome, derived
 from game.engine.state import State
+from game.engine.terms import drift_tracks, lapse_terms
 from game.model.actions import Pass
 
 
@@ -147,7 +148,8 @@ def _scoring_phase(state: State) -> None:
 
 def _end_round(state: State) -> None:
     """Closes the round: offers expire; the game ends on the state its last round was scored
-    on, or timed effects due now are reverted and the next round begins."""
+    on, or timed effects due now are reverted, ended terms lapse, and the next round begins
+    with the tracks' drift."""
     t = state.tables
     if t.scenario.rules.offers_expire == "end_of_round":
         expire_offers(state)
@@ -158,10 +160,12 @@ def _end_round(state: State) -> None:
     if state.round >= t.scenario.rules.rounds:
         return finish(state, f"all {t.scenario.rules.rounds} rounds played")
     expire_timed(state)
+    lapse_terms(state)
     withdraw_unhonourable(state)
     state.round += 1
     state.changed()
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
+    drift_tracks(state)
 
 
 def finish(state: State, reason: str, outcome: str | None = None) -> None:

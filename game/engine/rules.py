@@ -7,7 +7,16 @@ The cases every action shares (game over, paused, whose turn) are checked once, 
 
 from typing import Any
 
-from game.engine import approvals, commitments, facilitation, flow, offers, signatures, wellformed
+from game.engine import (
+    approvals,
+    commitments,
+    facilitation,
+    flow,
+    offers,
+    signatures,
+    terms,
+    wellformed,
+)
 from game.engine.rule import Rejection, Rule
 from game.engine.state import State
 from game.engine.words import possessive
@@ -15,7 +24,7 @@ from game.model.actions import FACILITATOR
 
 RULES: dict[str, Rule] = {
     **flow.RULES, **commitments.RULES, **offers.RULES, **signatures.RULES, **approvals.RULES,
-    **facilitation.RULES,
+    **terms.RULES, **facilitation.RULES,
 }
 """kind -> Rule; legal actions are listed in this order."""
 _ENUMERATORS = tuple(rule.enumerate for rule in RULES.values() if rule.enumerate is not None)

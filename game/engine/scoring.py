@@ -8,6 +8,9 @@ contribution changes in force that apply to all commitments (`state.retro`): a c
 nothing else changes only what later commitments are worth, so an expiring bonus never
 takes progress away from what was made while it was in force.
 
+Only active commitments count: a suspended one (an event's `suspend_commitments`) counts for
+nothing until it resumes, since the running totals index active commitments alone (state.py).
+
 Conditional commitments are resolved as the greatest fixed point: assume every active
 commitment effective, drop those whose condition fails, repeat until stable. So mutual
 conditions (A if B, B if A) both hold, and a chain unlocks all at once.

@@ -13,6 +13,9 @@ from game.engine.rng import Rng, derive_seed
 from game.engine.words import spokesperson
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
+SUSPENDED, VOIDED = "suspended", "cancelled"
+"""A suspended commitment keeps its units but does not count; a voided one (an event cancelled
+it) is gone for good and its units are free again (see effects.py and terms.py)."""
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
     "open", "accepted", "rejected", "countered", "expired", "failed", "cancelled")
 
@@ -164,6 +167,10 @@ class State:
     offer_numbers: Rng = field(default_factory=lambda: Rng(0))
     """Its own stream, so drawing offer numbers never moves the game's chance draws."""
     timed: list[Timed] = field(default_factory=list)
+    terms: dict[int, int] = field(default_factory=dict)
+    """commitment id -> the last round it counts unless renewed (kinds with a `term` only)."""
+    suspensions: dict[int, set] = field(default_factory=dict)
+    """commitment id -> the tokens of the suspensions holding it; it resumes when none is left."""
     fired: dict[str, int] = field(default_factory=dict)
     phase_index: int = 0
     order: tuple[str, ...] = ()
@@ -238,6 +245,12 @@ class State:
         self._index(c, -1)
         c.status = status
         self._index(c, +1)
+        self.caches.statuses_changed = True
+        self.changed(c.delegate)
+
+    def set_term(self, c: Commitment, last_round: int) -> None:
+        """Sets the last round a commitment counts unless renewed (views show it)."""
+        self.terms[c.id] = last_round
         self.caches.statuses_changed = True
         self.changed(c.delegate)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.approvals import approval_chance
+from game.engine.effects import LIVE
 from game.engine.log import LogEntry
 from game.engine.reasons import missing
 from game.engine.scoring import derived, objective_results
@@ -73,6 +74,8 @@ class CommitmentView:
     round: int
     when: Any = None
     """The condition itself (a model), for a reader that reasons about it; None if unconditional."""
+    term_ends: int | None = None
+    """The last round it counts unless renewed (its kind has a term); None: no term."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +226,8 @@ def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[Com
     fresh = tuple(
         CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c),
                        describe_condition(c.condition, name) if c.condition is not None else "",
-                       c.offer, c.round, c.condition)
+                       c.offer, c.round, c.condition,
+                       state.terms.get(c.id) if c.status in LIVE else None)
         for c in state.commitments[start:])
     return previous.commitments + fresh if start else fresh
 

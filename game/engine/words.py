@@ -283,6 +283,28 @@ def _revoke(e, n: Names):
     return n(e.delegate), f"loses its domestic mandate for {n.kind(e.kind)}"
 
 
+def _which(e, n: Names) -> str:
+    """Returns " of ground troops to Force": the filter of an effect on existing commitments."""
+    return (f" of {n.kind(e.kind)}" if e.kind else "") + (f" to {n.short.get(e.priority, e.priority)}"
+                                                          if e.priority else "")
+
+
+def _suspend(e, n: Names):
+    return n(e.delegate), f"sees its commitments{_which(e, n)} suspended{_for(e)}: they do not count meanwhile"
+
+
+def _resume(e, n: Names):
+    return n(e.delegate), f"sees its suspended commitments{_which(e, n)} count again"
+
+
+def _cancel_commitments(e, n: Names):
+    return n(e.delegate), f"sees its commitments{_which(e, n)} cancelled for good (the units are free again)"
+
+
+def _renew(e, n: Names):
+    return n(e.delegate), f"sees its commitments{_which(e, n)} that have a term renewed for a fresh term"
+
+
 def _message(e, n: Names):
     return "", f"News for {', '.join(n(s) for s in e.to)}: {e.text}" if e.to else f"News: {e.text}"
 
@@ -292,6 +314,8 @@ EFFECT_WORDS: dict[str, Callable[[Any, Names], tuple[str, str]]] = {
     "block_kind": _block, "unblock_kind": _unblock, "replace_representative": _representative,
     "adjust_approval": _approval, "adjust_contribution": _contribution, "adjust_actions": _actions,
     "cancel_offers": _cancel, "revoke_approval": _revoke, "message": _message,
+    "suspend_commitments": _suspend, "resume_commitments": _resume, "cancel_commitments": _cancel_commitments,
+    "renew_commitments": _renew,
 }
 """op -> (who, what): the engine's effect registry checks that every op has its words."""
 

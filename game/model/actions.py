@@ -88,6 +88,16 @@ class Withdraw:
 
 
 @dataclass(frozen=True, slots=True)
+class Renew:
+    """Renews one of the seat's own commitments in the last round of its term, for a fresh
+    term from now (the kind's `term`); costs the rules' `renew_capital_cost`."""
+
+    seat: str
+    commitment: StrictInt
+    kind: Literal["renew"] = "renew"
+
+
+@dataclass(frozen=True, slots=True)
 class Sign:
     """Signs a priority's clause, fully or with reservations."""
 
@@ -177,12 +187,12 @@ class Announce:
     kind: Literal["announce"] = "announce"
 
 
-PlayerAction = Pledge | Propose | Accept | Reject | Counter | Withdraw | Sign | SeekApproval | Pass
+PlayerAction = Pledge | Propose | Accept | Reject | Counter | Withdraw | Renew | Sign | SeekApproval | Pass
 FacilitatorAction = InjectEvent | AdjustTrack | Pause | Resume | EndPhase | SetController | Announce
 
 Action = Annotated[
     Union[
-        Pledge, Propose, Accept, Reject, Counter, Withdraw, Sign, SeekApproval, Pass,
+        Pledge, Propose, Accept, Reject, Counter, Withdraw, Renew, Sign, SeekApproval, Pass,
         InjectEvent, AdjustTrack, Pause, Resume, EndPhase, SetController, Announce,
     ],
     Field(discriminator="kind"),

@@ -120,6 +120,45 @@ class RevokeApproval(Strict):
     kind: Id
 
 
+class SuspendCommitments(Strict):
+    """The delegation's active commitments (of the kind, toward the priority, when given) stop
+    counting while suspended; their units stay committed. Timed: they resume by themselves."""
+
+    op: Literal["suspend_commitments"]
+    delegate: Id
+    kind: Id | None = None
+    priority: Id | None = None
+    rounds: Rounds = None
+
+
+class ResumeCommitments(Strict):
+    """Ends every suspension of the delegation's matching commitments: they count again."""
+
+    op: Literal["resume_commitments"]
+    delegate: Id
+    kind: Id | None = None
+    priority: Id | None = None
+
+
+class CancelCommitments(Strict):
+    """Voids the delegation's matching commitments (active, pending or suspended) for good;
+    their units return to its free capacity, at no cost in capital or trust."""
+
+    op: Literal["cancel_commitments"]
+    delegate: Id
+    kind: Id | None = None
+    priority: Id | None = None
+
+
+class RenewCommitments(Strict):
+    """Gives the delegation's matching commitments that have a term a fresh term from now."""
+
+    op: Literal["renew_commitments"]
+    delegate: Id
+    kind: Id | None = None
+    priority: Id | None = None
+
+
 class Message(Strict):
     """A line of news: to everyone, or privately to the listed delegates."""
 
@@ -142,6 +181,10 @@ Effect = Annotated[
         AdjustActions,
         CancelOffers,
         RevokeApproval,
+        SuspendCommitments,
+        ResumeCommitments,
+        CancelCommitments,
+        RenewCommitments,
         Message,
     ],
     Field(discriminator="op"),

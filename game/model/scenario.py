@@ -90,6 +90,8 @@ class Rules(Strict):
     withdraw_capital_cost: whole(0, 100) = 1
     withdraw_track_effects: list[TrackDelta] = []
     approval_capital_cost: whole(0, 100) = 0
+    renew_capital_cost: whole(0, 100) = 0
+    """Political capital it costs to renew a commitment whose term is ending (see `term`)."""
     default_approval_chance: Probability = 0.6
     approval_chance_bounds: tuple[Probability, Probability] = (0.05, 0.95)
     end_conditions: list[EndCondition] = []
@@ -134,6 +136,9 @@ class CommitmentKind(Strict):
     needs_approval: bool = False
     needs_binding_authority: bool = False
     military: bool = False
+    term: whole(1, 50) | None = None
+    """Rounds a commitment of this kind counts, the round it is made included; it then lapses
+    (its units return) unless its owner renews it in its last round. None: no term."""
 
 
 class Track(Strict):
@@ -143,6 +148,10 @@ class Track(Strict):
     min: Amount = 0
     max: Amount = 10
     start: Amount
+    drift: Amount = 0
+    """Added at the start of every round after the first, within the bounds (a clock ticking)."""
+    drift_when: list[Condition] = []
+    """The drift applies only in rounds whose start meets every condition."""
 
 
 class Flag(Strict):

@@ -24,9 +24,13 @@ _STYLES = {
     "ApprovalSought": "", "ApprovalWon": "bold green", "ApprovalLost": "bold red",  # VoteAnnounced: their public twin
     "TrackAdjusted": "magenta", "TrackMoved": "dim", "Paused": "magenta", "Resumed": "magenta",
     "PhaseEnded": "magenta", "SeatHandedOver": "magenta", "GameEnded": "bold",
+    "CommitmentExpired": "red", "CommitmentRenewed": "green", "CommitmentsSuspended": "red",
+    "CommitmentsResumed": "green", "CommitmentsCancelled": "bold red", "CommitmentsRenewed": "green",
+    "TrackDrifted": "dim",
 }
 _MARKS = {"EventDrawn": "◆", "EventInjected": "◆", "TradeAgreed": "⇄", "PledgeWithdrawn": "✗",
-          "ApprovalWon": "✓", "ApprovalLost": "✗", "CommitmentLapsed": "✗"}
+          "ApprovalWon": "✓", "ApprovalLost": "✗", "CommitmentLapsed": "✗",
+          "CommitmentExpired": "✗", "CommitmentsCancelled": "✗", "CommitmentsSuspended": "‖"}
 
 
 def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
@@ -46,11 +50,29 @@ def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
         private = entry.visible_to is not None and entry.kind not in ("ApprovalWon", "ApprovalLost")
         secret = " (private)" if private else ""
         line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
-        line.append(terminal_safe(entry.text) + secret, style=_STYLES[entry.kind])
+        line.append(terminal_safe(entry.text) + secret + _term_note(game, entry), style=_STYLES[entry.kind])
         parts.append(line)
     parts.append(Rule("Result"))
+    suspended = [c for c in game.view("facilitator").commitments if c.status == "suspended"]
+    if suspended:
+        parts.append(Text("Suspended at the end, so not counted: " + ", ".join(
+            f"#{c.id} ({terminal_safe(game.names(c.delegate))})" for c in suspended) + "."))
     parts.append(result_tables(game))
     return Group(*parts)
+
+
+def _term_note(game: Game, entry) -> str:
+    """Returns " Terms: #3 to the end of round 4." for new commitments whose kind has a term."""
+    if entry.kind not in ("Pledged", "TradeAgreed"):
+        return ""
+    terms = {k.id: k.term for k in game.scenario.commitment_kinds if k.term}
+    if not terms:
+        return ""
+    ids = entry.data.get("commitments") or [entry.data.get("commitment")]
+    commitments = game.view("facilitator").commitments
+    ends = [f"#{i} to the end of round {entry.round + terms[commitments[i - 1].kind] - 1}"
+            for i in ids if i and commitments[i - 1].kind in terms]
+    return f" Terms: {', '.join(ends)}, unless renewed." if ends else ""
 
 
 def progress_table(game: Game, progress: dict, status: dict, round_: int) -> Table:

@@ -454,7 +454,8 @@ def test_unknown_op_lists_the_choices():
     line, column, message = only_problem(FIXTURES / "unknown_op.yaml")
     assert (line, column) == (57, 13)
     assert message.startswith("events[0].effects[1].op: unknown op 'explode' (expected one of: adjust_track, set_flag,")
-    assert message.endswith("revoke_approval, message)")
+    assert message.endswith("revoke_approval, suspend_commitments, resume_commitments, cancel_commitments, "
+                            "renew_commitments, message)")
 
 
 def test_unknown_test_lists_the_choices(tmp_path):

@@ -276,10 +276,10 @@ def test_report_on_a_scenario_file_says_it_is_a_scenario(tmp_path):
      "a 'pledge' needs 'amount' to be a whole number (got 'x')"),
     ("{kind: pledge, seat: fr}", "{kind: pledge", "a 'pledge' needs 'kind_id', 'amount' and 'priority'"),
     ("{kind: dance, seat: fr}", "dance", "unknown kind 'dance' (expected one of: pledge, propose, accept, "
-     "reject, counter, withdraw, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
+     "reject, counter, withdraw, renew, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
      "end_phase, set_controller, announce)"),
     ("{seat: fr}", "{seat: fr}", "the action has no 'kind' (expected one of: pledge, propose, accept, "
-     "reject, counter, withdraw, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
+     "reject, counter, withdraw, renew, sign, seek_approval, pass, inject_event, adjust_track, pause, resume, "
      "end_phase, set_controller, announce)"),
     ("pass", "pass\n", "expected a mapping with 'kind', 'seat', ... (got 'pass')"),
     ("{kind: propose, seat: fr, to: uk, items: []}", "uk,", "a 'propose' needs 'to' to be a list (got 'uk')"),

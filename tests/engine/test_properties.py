@@ -25,7 +25,7 @@ from game.content.records import load_game, save_record
 from game.content.scenarios import load_scenario
 from game.engine import CONTROLLERS, Applied, Game
 from game.engine.rules import is_player_kind
-from game.engine.state import ACTIVE, PENDING, Caches
+from game.engine.state import ACTIVE, PENDING, SUSPENDED, Caches
 from game.model.actions import (
     FACILITATOR,
     Accept,
@@ -361,7 +361,7 @@ class RandomGame:
         held: Tally = Tally()
         for c in s.commitments:
             assert c.amount >= 1, f"commitment #{c.id} of {c.amount}"
-            if c.status in (PENDING, ACTIVE):
+            if c.status in (PENDING, ACTIVE, SUSPENDED):
                 held[c.delegate, c.kind] += c.amount
         for seat, d in s.delegates.items():
             assert d.capital >= 0, f"{seat} has {d.capital} political capital"
@@ -371,7 +371,7 @@ class RandomGame:
                 committed = d.committed.get(kind, 0)
                 assert 0 <= committed <= d.capacity.get(kind, 0), \
                     f"{seat} has {committed} {kind} committed of a capacity of {d.capacity.get(kind, 0)}"
-                expected = held[seat, kind]  # lapsed, withdrawn and rejected units return
+                expected = held[seat, kind]  # lapsed, withdrawn, rejected and cancelled units return
                 assert committed == expected, \
                     f"{seat} counts {committed} {kind} committed; its pending and active commitments hold {expected}"
         for track, value in s.tracks.items():
