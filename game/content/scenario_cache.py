@@ -12,7 +12,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import pydantic
@@ -91,6 +90,8 @@ def read_cached(raw: bytes) -> tuple[Scenario, str] | None:
 
 def write_cached(raw: bytes, scenario: Scenario, content_hash: str) -> None:
     """Stores a validated scenario for these bytes, atomically; a cache that cannot be written is skipped."""
+    import tempfile  # only a miss writes: a cached run need not load it (nor shutil, random, bz2...)
+
     path = entry_path(raw)
     if path is None:
         return
