@@ -44,7 +44,10 @@ def code_fingerprint() -> bytes | None:
     package = Path(__file__).resolve().parents[1]
     try:
         for pattern in _SOURCES:
-            for path in sorted(package.parent.glob(pattern)):
+            sources = sorted(package.parent.glob(pattern))
+            if not sources:  # an install without its .py files: no way to tell the code apart
+                return None
+            for path in sources:
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
     except OSError:
         return None

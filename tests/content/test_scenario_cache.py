@@ -158,3 +158,18 @@ def test_the_key_covers_the_validating_code(monkeypatch, tmp_path):
     before = scenario_cache.entry_path(raw)
     monkeypatch.setattr(scenario_cache, "code_fingerprint", lambda: b"another model")
     assert scenario_cache.entry_path(raw) != before
+
+
+def test_without_the_validating_code_to_read_there_is_no_cache(cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(scenario_cache, "_SOURCES", ("game/model/*.py", "game/no-such-module.py"))
+    scenario_cache.code_fingerprint.cache_clear()
+    try:
+        assert scenario_cache.code_fingerprint() is None
+        path = _copy(tmp_path)
+        load_scenario(path)
+        _forget()
+        load_scenario(path)
+        assert cache == [str(path), str(path)]
+        assert not (tmp_path / "cache").exists()
+    finally:
+        scenario_cache.code_fingerprint.cache_clear()
