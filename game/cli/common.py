@@ -149,11 +149,11 @@ class LivePrinter:
         self.shown = 0
 
     def __call__(self, game) -> None:
-        from rich.console import Group
-
-        from game.report.transcript import LogLines
+        from rich.console import Group  # imported by Console already: a dictionary look-up per call
 
         if self.lines is None:
+            from game.report.transcript import LogLines
+
             self.lines = LogLines(game)
         log = game.log
         parts = list(self.lines.lines(log[self.shown:]))
