@@ -122,15 +122,52 @@ def echo_json(data) -> None:
 
 
 def emit(game, as_json: bool) -> None:
-    """Prints a game's result as strict JSON, or its transcript."""
+    """Prints a game's result as strict JSON, or its transcript one part at a time."""
     if as_json:
         echo_json(game.result())
         return
     from rich.console import Console
 
-    from game.report.transcript import transcript
+    from game.report.transcript import transcript_parts
 
-    Console().print(transcript(game))
+    console = Console()
+    for part in transcript_parts(game):
+        console.print(part)
+
+
+class LivePrinter:
+    """Prints a transcript while its game is played: call it after each decision, then `finish`.
+
+    The first line appears with the first turn, not after the whole game; the text is the same
+    as emit's, because the same `LogLines` make it and each batch prints as one rich Group."""
+
+    def __init__(self, console=None):
+        from rich.console import Console
+
+        self.console = console or Console()
+        self.lines = None
+        self.shown = 0
+
+    def __call__(self, game) -> None:
+        from rich.console import Group  # imported by Console already: a dictionary look-up per call
+
+        if self.lines is None:
+            from game.report.transcript import LogLines
+
+            self.lines = LogLines(game)
+        log = game.log
+        parts = list(self.lines.lines(log[self.shown:]))
+        self.shown = len(log)
+        if parts:
+            self.console.print(Group(*parts))
+
+    def finish(self, game) -> None:
+        """Prints what the last decision logged, then the result."""
+        from game.report.transcript import ending
+
+        self(game)
+        for part in ending(game):
+            self.console.print(part)
 
 
 SEED = click.IntRange(0, 2**64 - 1)

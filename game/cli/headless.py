@@ -9,6 +9,7 @@ import click
 from game.cli.common import (
     SCENARIO_ARG,
     SEED,
+    LivePrinter,
     bot_overrides,
     check_seats,
     echo_json,
@@ -33,8 +34,12 @@ def run(scenario: str, seed: int, bots: tuple[str, ...], as_json: bool, save: st
     loaded = load_scenario(scenario)
     overrides = bot_overrides(bots)
     check_seats(loaded.scenario, overrides)
-    game = play_game(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=overrides)
-    emit(game, as_json)
+    live = None if as_json else LivePrinter()
+    game = play_game(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=overrides, on_step=live)
+    if live is None:
+        emit(game, as_json)
+    else:
+        live.finish(game)
     if save:
         from game.content.records import save_record
 

@@ -1,6 +1,5 @@
 """Workshop commands: `host` a game for a class over the network, and let a `bot` play one seat of it."""
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def host(scenario: str | None, port: int, bind: str, seed: int | None, journal: 
          resume: Path | None, codes_file: Path | None, bots: tuple[str, ...], turns: str,
          class_length: str | None) -> None:
     """Host a game for a class: every delegation joins from its own device with a code."""
+    import asyncio
+
     from game.net.launch import HostSettings, serve
 
     if resume is not None and (journal is not None or seed is not None):
@@ -61,6 +62,8 @@ def host(scenario: str | None, port: int, bind: str, seed: int | None, journal: 
 def bot(url: str, code: str | None, personality: str, seed: int | None, think: float,
         give_up_after: float) -> None:
     """Play one seat of a hosted game with a bot until the game is over."""
+    import asyncio
+
     from game.net.client import code_in_url
     from game.net.remote_bot import play_seat
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from game.errors import FileProblem
 
+MAX_BYTES = 2 * 1024 * 1024
+"""The largest scenario file read (and the default limit of a YAML document; records set their own)."""
+
 
 class UnreadableFile(Exception):
     """A file refused before parsing: missing, not a regular file, or over the size limit."""

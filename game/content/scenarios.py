@@ -1,21 +1,18 @@
 """Finds, loads and validates scenario files; the one place scenarios are read.
 
-Every problem of a file is reported at once, each with FILE:LINE:COL. Loaded
-scenarios are cached by path and modification time.
+Every problem of a file is reported at once, each with FILE:LINE:COL. Loaded scenarios are
+cached by path and modification time, and on disk by content (`scenario_cache`), so a command
+that loads a file validated before imports neither YAML nor the error messages.
 """
 
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from game.content import scenario_cache
 from game.content.data_dirs import scenarios_dir
-from game.content.files import UnreadableFile, read_bounded
-from game.content.messages import problem_at, pydantic_problems
-from game.content.yaml_safe import MAX_BYTES, YamlProblem, parse_yaml
+from game.content.files import MAX_BYTES, UnreadableFile, read_bounded
 from game.errors import FileProblem, ScenarioError, UnknownScenarioError
-from game.model.references import check_references
 from game.model.scenario import Scenario
 
 
@@ -42,23 +39,40 @@ def load_scenario(name_or_path: str | Path) -> LoadedScenario:
     path = resolve_scenario(name_or_path)
     key = (path.resolve(), path.stat().st_mtime)
     if key not in _cache:
-        _cache[key] = load_scenario_file(path)
+        raw = _read(path)
+        cached = scenario_cache.read_cached(raw)
+        if cached is not None:
+            _cache[key] = LoadedScenario(cached[0], path, cached[1])
+        else:
+            _cache[key] = parse_scenario(raw, str(path), path)
+            scenario_cache.write_cached(raw, _cache[key].scenario, _cache[key].content_hash)
+        remember_source(_cache[key].content_hash, raw)  # a record of a game on it carries these bytes
     return _cache[key]
 
 
 def load_scenario_file(path: Path) -> LoadedScenario:
-    """Parses and validates one file; raises ScenarioError listing every problem."""
-    try:
-        raw = read_bounded(path, MAX_BYTES)
-    except UnreadableFile as err:
-        raise ScenarioError([err.problem]) from None
+    """Parses and validates one file, never from a cache; raises ScenarioError listing every problem."""
+    raw = _read(path)
     loaded = parse_scenario(raw, str(path), path)
     remember_source(loaded.content_hash, raw)
     return loaded
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return read_bounded(path, MAX_BYTES)
+    except UnreadableFile as err:
+        raise ScenarioError([err.problem]) from None
+
+
 def parse_scenario(raw: bytes, name: str, path: Path | None = None) -> LoadedScenario:
     """Validates scenario bytes; `name` is what messages call the file."""
+    from pydantic import ValidationError
+
+    from game.content.messages import problem_at, pydantic_problems
+    from game.content.yaml_safe import YamlProblem, parse_yaml
+    from game.model.references import check_references
+
     try:
         parsed = parse_yaml(raw, name)
     except YamlProblem as err:

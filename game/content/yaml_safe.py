@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
+from game.content.files import MAX_BYTES
 from game.content.positions import readable_path
 from game.errors import FileProblem
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 200_000
 MAX_INT_DIGITS = min(4300, sys.get_int_max_str_digits() or 4300)

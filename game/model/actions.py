@@ -8,7 +8,7 @@ boundaries: save files, the CLI, the network.
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, StrictInt, TypeAdapter
+from pydantic import ConfigDict, Field, StrictInt, TypeAdapter
 
 from game.model.conditions import Condition
 
@@ -198,8 +198,8 @@ Action = Annotated[
     Field(discriminator="kind"),
 ]
 
-ACTIONS: TypeAdapter[Any] = TypeAdapter(Action)
-ACTION_LIST: TypeAdapter[Any] = TypeAdapter(list[Action])
+ACTIONS: TypeAdapter[Any] = TypeAdapter(Action, config=ConfigDict(defer_build=True))
+ACTION_LIST: TypeAdapter[Any] = TypeAdapter(list[Action], config=ConfigDict(defer_build=True))
 
 
 def action_to_dict(action: Any) -> dict[str, Any]:

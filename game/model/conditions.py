@@ -148,6 +148,3 @@ Condition = Annotated[
     ],
     Field(discriminator="test"),
 ]
-
-for _model in (AllTest, AnyTest, NotTest):
-    _model.model_rebuild()

@@ -71,7 +71,7 @@ class Delegate(Strict):
     political_capital: whole(0, 100)
     binding_authority: bool = True
     approvals: dict[Id, Approval] = {}
-    red_lines: RedLines = RedLines()
+    red_lines: RedLines = RedLines.model_construct()  # the defaults, without building a validator at import
     public_brief: str
     confidential_brief: str
     objectives: list[Objective] = []

@@ -5,14 +5,15 @@ string from a scenario or record passes `terminal_safe` and goes in as rich `Tex
 as markup, so neither escape sequences nor `[link=...]` markup reach the terminal.
 """
 
+from collections.abc import Iterable, Iterator
 from io import StringIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from game.engine import Game
+from game.engine import Game, LogEntry
 from game.report.terminal_text import one_line, terminal_safe
 
 # Entry kinds shown in a transcript, and the style of their line; others are bookkeeping.
@@ -35,30 +36,53 @@ _MARKS = {"EventDrawn": "◆", "EventInjected": "◆", "TradeAgreed": "⇄", "Pl
 
 def transcript(game: Game, *, quiet_passes: bool = True) -> Group:
     """Returns the whole game as rich renderables: rounds, then the result."""
-    parts: list = []
-    current_round = 0
-    for entry in game.view("facilitator").log:
-        if entry.kind == "RoundScored":
-            parts.append(progress_table(game, entry.data["progress"], entry.data["status"], entry.round))
-            continue
-        if entry.kind not in _STYLES or (quiet_passes and entry.kind == "Passed"):
-            continue
-        if entry.round != current_round and entry.kind != "GameEnded":
-            current_round = entry.round
-            parts.append(Rule(f"Round {current_round}", style="dim"))
-        # a vote's odds are private to the seat, but the vote itself is public news
-        private = entry.visible_to is not None and entry.kind not in ("ApprovalWon", "ApprovalLost")
-        secret = " (private)" if private else ""
-        line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
-        line.append(terminal_safe(entry.text) + secret + _term_note(game, entry), style=_STYLES[entry.kind])
-        parts.append(line)
-    parts.append(Rule("Result"))
+    return Group(*transcript_parts(game, quiet_passes=quiet_passes))
+
+
+def transcript_parts(game: Game, *, quiet_passes: bool = True) -> Iterator[RenderableType]:
+    """Yields the transcript's renderables one at a time, so each can be printed as soon as it is made."""
+    yield from LogLines(game, quiet_passes=quiet_passes).lines(game.view("facilitator").log)
+    yield from ending(game)
+
+
+def ending(game: Game) -> Iterator[RenderableType]:
+    """Yields the end of a transcript: the result's heading and tables."""
+    yield Rule("Result")
     suspended = [c for c in game.view("facilitator").commitments if c.status == "suspended"]
     if suspended:
-        parts.append(Text("Suspended at the end, so not counted: " + ", ".join(
-            f"#{c.id} ({terminal_safe(game.names(c.delegate))})" for c in suspended) + "."))
-    parts.append(result_tables(game))
-    return Group(*parts)
+        yield Text("Suspended at the end, so not counted: " + ", ".join(
+            f"#{c.id} ({terminal_safe(game.names(c.delegate))})" for c in suspended) + ".")
+    yield result_tables(game)
+
+
+class LogLines:
+    """Turns log entries into transcript lines as they come, remembering the round they are in.
+
+    Fed the whole log at once, or a played game's new entries after each decision (`coalition run`
+    prints its transcript while the bots play): the lines are the same either way."""
+
+    def __init__(self, game: Game, *, quiet_passes: bool = True):
+        self.game = game
+        self.quiet_passes = quiet_passes
+        self.round = 0
+
+    def lines(self, entries: Iterable[LogEntry]) -> Iterator[RenderableType]:
+        """Yields the renderables of these entries: a rule when a round starts, one line per entry shown."""
+        for entry in entries:
+            if entry.kind == "RoundScored":
+                yield progress_table(self.game, entry.data["progress"], entry.data["status"], entry.round)
+                continue
+            if entry.kind not in _STYLES or (self.quiet_passes and entry.kind == "Passed"):
+                continue
+            if entry.round != self.round and entry.kind != "GameEnded":
+                self.round = entry.round
+                yield Rule(f"Round {self.round}", style="dim")
+            # a vote's odds are private to the seat, but the vote itself is public news
+            private = entry.visible_to is not None and entry.kind not in ("ApprovalWon", "ApprovalLost")
+            secret = " (private)" if private else ""
+            line = Text(f"{_MARKS.get(entry.kind, '·')} ", style=_STYLES[entry.kind])
+            line.append(terminal_safe(entry.text) + secret + _term_note(self.game, entry), style=_STYLES[entry.kind])
+            yield line
 
 
 def _term_note(game: Game, entry) -> str:

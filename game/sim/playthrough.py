@@ -1,6 +1,6 @@
 """One headless playthrough: bots play every seat until the game ends."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from game.bots import BotTable
 from game.engine import Game
@@ -17,8 +17,8 @@ def default_controllers(scenario: Scenario, overrides: Mapping[str, str] | None 
 
 
 def play(scenario: Scenario, seed: int, *, content_hash: str | None = None,
-         controllers: Mapping[str, str] | None = None) -> Game:
-    """Plays a whole game with bots in every seat and returns it."""
+         controllers: Mapping[str, str] | None = None, on_step: Callable[[Game], None] | None = None) -> Game:
+    """Plays a whole game with bots in every seat and returns it; on_step(game) follows each decision."""
     seats = default_controllers(scenario, controllers)
     game = Game.new(scenario, seed, content_hash=content_hash, controllers=seats)
     table = BotTable(game, seats)
@@ -26,4 +26,6 @@ def play(scenario: Scenario, seed: int, *, content_hash: str | None = None,
         if game.decisions > MAX_DECISIONS:
             raise RuntimeError(f"game did not end within {MAX_DECISIONS} decisions")
         table.step(game.turn_seat)
+        if on_step is not None:
+            on_step(game)
     return game
