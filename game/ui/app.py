@@ -2,7 +2,9 @@
 
 One frame: pygame events go through pygame_gui first, then to the scene; then time
 passes (with a fixed step in tests and headless runs); the frame is redrawn only when
-something changed, so an idle table costs almost no CPU.
+something changed, so an idle table costs almost no CPU. A scene draws on a canvas and says
+which rects it drew again (or None: all of it); only those, and the widgets' places, are
+copied to the window and shown.
 """
 
 import json
@@ -15,12 +17,15 @@ import pygame
 import pygame_gui
 
 from game.ui.confirm import answer, ask_first, draw_question
+from game.ui.damage import merge_rects, outermost
 from game.ui.layout import ui_scale
 from game.ui.palette import load_palette, theme_path
 from game.ui.scene import Scene
 from game.ui.text import Text
 
 FPS = 60
+WINDOW_SHOWN = frozenset({pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED,
+                          pygame.VIDEOEXPOSE})
 FONT_SIZES = (13, 14, 15, 16, 17, 18, 20, 22, 24)
 
 
@@ -39,6 +44,11 @@ class App:
         pygame.init()
         self.size = size
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.canvas = pygame.Surface(size).convert()
+        """The frame as the scene drew it, without pygame_gui's widgets (the window gets copies)."""
+        self.whole = True
+        """True when the next drawn frame copies and shows the whole canvas."""
+        self.widget_rects: list[pygame.Rect] = []
         pygame.display.set_caption("Coalition Table")
         self.palette = load_palette()
         self.text = Text(self.palette, ui_scale(*size))
@@ -69,6 +79,7 @@ class App:
         """Switches scenes: the old scene's widgets go, then the new scene builds its own."""
         self.manager.clear_and_reset()
         self.scene = make_scene(self, *args)
+        self.whole = True
 
     def show_setup(self, scenario=None, seed: int = 1) -> None:
         """`scenario`: a loaded scenario (`load_scenario`'s result), a bundled id, or None."""
@@ -100,16 +111,42 @@ class App:
         scene = self.scene  # update may switch scenes
         self.frames += 1
         if question is None and self.asked:
-            self.asked, scene.dirty = False, True  # the dialog went: redraw what it covered
+            self.asked, scene.dirty, self.whole = False, True, True  # the dialog went: redraw what it covered
         if not scene.needs_draw() and question is None:
             return False
-        scene.draw(self.window)
+        self._draw(question)
+        return True
+
+    def _draw(self, question) -> None:
+        """Lets the scene bring the canvas up to date, then copies to the window what changed and
+        what lies under pygame_gui's widgets (drawn over it again), and shows those rects."""
+        drawn = self.scene.draw(self.canvas)
+        widgets = self._widget_rects()
+        whole = drawn is None or self.whole or question is not None
+        if whole:
+            self.window.blit(self.canvas, (0, 0))
+            shown = [self.window.get_rect()]
+        else:
+            shown = merge_rects([*drawn, *widgets, *self.widget_rects], self.window.get_rect(), most=64)
+            for rect in shown:
+                self.window.blit(self.canvas, rect, rect)
+        self.widget_rects = widgets
         self.manager.draw_ui(self.window)
         if question is not None:
             draw_question(self.window, question, self.palette, self.text)
             self.asked = True
-        pygame.display.flip()
-        return True
+        self.whole = False
+        if whole:
+            pygame.display.flip()
+        elif shown:
+            pygame.display.update(shown)
+
+    def _widget_rects(self) -> list[pygame.Rect]:
+        """Returns where pygame_gui draws: the canvas is copied there before the widgets are drawn
+        again (their edges are translucent), and there again once a widget has gone."""
+        return outermost([sprite.rect for sprite in self.manager.get_sprite_group().sprites()
+                          if sprite.visible and sprite.image is not None and sprite.image.get_width()
+                          and sprite.image.get_height()])
 
     def session(self):
         """The scene's session, if it has one (the setup screen has none)."""
@@ -141,6 +178,8 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self.resize((max(960, event.w), max(600, event.h)))
             return
+        if event.type in WINDOW_SHOWN:
+            self.whole = True  # the window system may have lost what was shown
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
@@ -157,12 +196,16 @@ class App:
         self.size = size
         if not self.fullscreen:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.canvas = pygame.Surface(size).convert()
+        self.whole = True
         self.text.set_scale(ui_scale(*size))
         self.manager = self._manager(size)
+        self.widget_rects = []
         self.scene.resize(size)
 
     def toggle_fullscreen(self) -> None:
         """F11: full screen at the desktop size, and back to the window."""
+        self.whole = True
         try:
             if self.fullscreen:
                 self.fullscreen = False
@@ -187,12 +230,10 @@ class App:
         pygame.quit()
 
     def save_screenshot(self, path: str | Path) -> Path:
-        """Redraws the current frame and saves it as an image (PNG by extension)."""
+        """Brings the frame up to date and saves the window as an image (PNG by extension)."""
         self.scene.dirty = True
-        self.scene.draw(self.window)
-        self.manager.draw_ui(self.window)
-        if self.question() is not None:
-            draw_question(self.window, self.question(), self.palette, self.text)
+        self.whole = True
+        self._draw(self.question())
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.window, str(path))

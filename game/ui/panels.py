@@ -81,14 +81,19 @@ def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock:
                   anchor="midleft", width=right - x)
 
 
-def render_my_panel(screen: Screen, width: int, names: Names, ids: dict[str, Identity], text: Text,
-                    palette: Palette, scale: float) -> pygame.Surface:
-    """Returns the revealed seat's panel: turn, score, objectives, red lines, approvals, brief, offers."""
+PANEL_MOST = 2400
+"""The tallest a panel may grow (at 1280x800), scrolled; anything below is not drawn."""
+
+
+def draw_my_panel(out: pygame.Surface, screen: Screen, names: Names, ids: dict[str, Identity], text: Text,
+                  palette: Palette, scale: float) -> int:
+    """Draws the revealed seat's panel (turn, score, objectives, red lines, approvals, brief, offers)
+    from the top left of `out`, over the panel's background; returns its height."""
     c = palette.colours
     me, seat = screen.me, screen.viewer
     d = screen.delegates[seat]
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    out = pygame.Surface((width, px(2400)), pygame.SRCALPHA)
+    width = out.get_width()
     pad = px(12)
     inner = width - 2 * pad
     y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
@@ -113,16 +118,17 @@ def render_my_panel(screen: Screen, width: int, names: Names, ids: dict[str, Ide
     y = text.blit_wrapped(out, me.confidential_brief.strip(), pygame.Rect(pad, y, inner, px(600)), "small", c.text)
     y = _offers(out, screen, names, pad, y, inner, text, palette, px)
     y = _capacities(out, d, screen.kinds, names, pad, y + px(6), inner, text, palette, px)
-    return out.subsurface(pygame.Rect(0, 0, width, min(out.get_height(), y + pad))).copy()
+    return y + pad
 
 
-def render_seat_panel(screen: Screen, seat: str, public_brief: str, controller: str, width: int, names: Names,
-                      ids: dict[str, Identity], text: Text, palette: Palette, scale: float, back_hint: bool) -> pygame.Surface:
-    """Returns a seat's public card: representative, who plays it, public brief, capacities, signatures."""
+def draw_seat_panel(out: pygame.Surface, screen: Screen, seat: str, public_brief: str, controller: str, names: Names,
+                    ids: dict[str, Identity], text: Text, palette: Palette, scale: float, back_hint: bool) -> int:
+    """Draws a seat's public card (representative, who plays it, public brief, capacities, signatures)
+    from the top left of `out`; returns its height."""
     c = palette.colours
     d = screen.delegates[seat]
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    out = pygame.Surface((width, px(1800)), pygame.SRCALPHA)
+    width = out.get_width()
     pad = px(12)
     inner = width - 2 * pad
     y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
@@ -142,7 +148,7 @@ def render_seat_panel(screen: Screen, seat: str, public_brief: str, controller: 
     if d.mandates:
         y = _line(out, "Mandates won: " + ", ".join(names(k) for k in sorted(d.mandates)), pad, y + px(4), inner,
                   "small", c.ok, text)
-    return out.subsurface(pygame.Rect(0, 0, width, min(out.get_height(), y + pad))).copy()
+    return y + pad
 
 
 def _panel_header(out, d, identity: Identity, pad: int, inner: int, text: Text, palette: Palette, px) -> int:

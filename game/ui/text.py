@@ -93,6 +93,16 @@ class Text:
                 self._wraps.popitem(last=False)
         return fitted
 
+    def remember(self, key: tuple, compute):
+        """Returns compute(), kept under `key` until the type scale changes: for measurements
+        made of several renders (a name fitted to a card), which are as costly as drawing."""
+        found = self._wraps.get(key, self)
+        if found is self:
+            found = self._wraps[key] = compute()
+            if len(self._wraps) > self.capacity:
+                self._wraps.popitem(last=False)
+        return found
+
     def _fit(self, text: str, size: str | int, width: int, bold: bool) -> str:
         font = self.font(size, bold)
         text = printable(text)

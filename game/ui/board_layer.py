@@ -1,0 +1,133 @@
+"""The table in the middle of the screen, redrawn only where it changed.
+
+Seat cards and priority blocks are rendered once per content (their views compare by value)
+and kept as surfaces; the commitment lines are listed as strokes with boxes. A change marks
+the rects of the cards, blocks and strokes that differ, and each such rect is composed again,
+clipped to it, from the bottom up: the static table, the strokes crossing it, the blocks, the cards.
+"""
+
+import pygame
+
+from game.ui.board import draw_strokes, link_strokes
+from game.ui.damage import merge_rects
+from game.ui.layout import Layout
+from game.ui.palette import Identity, Palette
+from game.ui.priority_blocks import block_key, render_priority_block
+from game.ui.seat_card import render_seat_card
+from game.ui.text import Text
+
+
+class BoardLayer:
+    def __init__(self, session, text: Text, palette: Palette, ids: dict[str, Identity]):
+        self.session, self.text, self.palette, self.ids = session, text, palette, ids
+        self.layout: Layout | None = None
+        self.static: pygame.Surface | None = None
+        self.cards: dict[str, tuple] = {}
+        """seat -> (what the card shows, its surface); clear it to render every card again."""
+        self.blocks: dict[str, tuple] = {}
+        self.strokes: tuple = ()
+        self.bounds: list[pygame.Rect] = []
+        self.placed: dict[tuple, object] = {}
+        """Strokes already placed on this layout (see `board.link_strokes`)."""
+        self.seen: tuple | None = None
+        """What the cards, blocks and strokes were last checked against (None: check them all)."""
+        self.renders = 0
+        """Seat cards and priority blocks rendered so far (tests count re-renders with it)."""
+
+    def set_layout(self, layout: Layout, static: pygame.Surface) -> None:
+        self.layout, self.static = layout, static
+        self.placed.clear()
+        self.strokes, self.bounds = (), []
+        self.forget()
+
+    def forget(self) -> None:
+        """Drops every rendered card and block: the next frame renders the whole table afresh."""
+        self.cards.clear()
+        self.blocks.clear()
+        self.seen = None
+
+    # -- what changed ---------------------------------------------------------------------------
+    def update(self, canvas: pygame.Surface, selected: str | None, lines: str, whole: bool) -> list[pygame.Rect]:
+        """Brings the table on `canvas` up to date; returns the rects drawn again. With `whole`, the
+        canvas holds nothing of the table (after a resize or an overlay) and all of it is composed."""
+        s = self.session
+        seen = (s.revision, s.viewer, selected, lines)
+        if seen == self.seen and not whole:
+            return []
+        self.seen = seen
+        screen = s.screen()
+        damage = self._strokes(screen, selected, lines)
+        damage += self._blocks(screen)
+        for seat, rect in self.layout.seats.items():
+            if self._card_changed(seat, rect.size, selected):
+                damage.append(rect)
+        rects = [self.layout.centre.copy()] if whole else merge_rects(damage, self.layout.centre)
+        for rect in rects:
+            self._compose(canvas, rect)
+        return rects
+
+    def _strokes(self, screen, selected: str | None, lines: str) -> list[pygame.Rect]:
+        s = self.session
+        if lines == "off":
+            strokes = ()
+        else:
+            focus = frozenset({selected or s.viewer or screen.turn_seat} - {None}) if lines == "focus" else None
+            strokes = link_strokes(self.layout, screen, self.ids, self.text, self.palette, focus,
+                                   self.placed)
+        if strokes == self.strokes:
+            return []
+        changed = set(strokes).symmetric_difference(self.strokes)
+        self.strokes = strokes
+        self.bounds = [pygame.Rect(stroke.bounds) for stroke in strokes]
+        return [pygame.Rect(stroke.bounds) for stroke in changed]
+
+    def _blocks(self, screen) -> list[pygame.Rect]:
+        damage = []
+        for pid, p in screen.priorities.items():
+            rect = self.layout.priorities[pid]
+            key = (block_key(p, screen), rect.size)
+            cached = self.blocks.get(pid)
+            if cached is not None and cached[0] == key:
+                continue
+            self.blocks[pid] = (key, render_priority_block(rect.size, self.layout, p, screen, self.text, self.palette))
+            self.renders += 1
+            damage.append(rect)
+        return damage
+
+    def _card_changed(self, seat: str, size: tuple[int, int], selected: str | None) -> bool:
+        before = self.cards.get(seat)
+        return self.card(seat, size, selected) is not (before[1] if before else None)
+
+    def card(self, seat: str, size: tuple[int, int], selected: str | None) -> pygame.Surface:
+        """Returns the seat's card, rendered again only if what it shows changed."""
+        s = self.session
+        screen = s.screen()
+        d = screen.delegates[seat]
+        bot = s.bots.personality(seat) if s.is_bot(seat) else ""
+        key = (d, screen.turn_seat == seat, s.viewer == seat, selected == seat, size, bot)
+        cached = self.cards.get(seat)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        surface = render_seat_card(d, self.ids[seat], size, turn=key[1], you=key[2], selected=key[3],
+                                   full=self.layout.full_cards, priorities=tuple(screen.priorities),
+                                   kinds=screen.kinds, short_kinds=s.names.kind_short, bot=bot, text=self.text,
+                                   palette=self.palette, scale=self.layout.scale)
+        self.cards[seat] = (key, surface)
+        self.renders += 1
+        return surface
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _compose(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
+        """Draws the table inside `rect` from the bottom up (everything clipped to it)."""
+        layout = self.layout
+        canvas.set_clip(rect)
+        canvas.blit(self.static, rect, rect)
+        crossing = [stroke for stroke, box in zip(self.strokes, self.bounds, strict=True) if box.colliderect(rect)]
+        draw_strokes(canvas, crossing, layout, self.text, self.palette)
+        for pid, (_key, block) in self.blocks.items():
+            if layout.priorities[pid].colliderect(rect):
+                canvas.blit(block, layout.priorities[pid])
+        for seat, (_key, card) in self.cards.items():
+            if layout.seats[seat].colliderect(rect):
+                canvas.blit(card, layout.seats[seat])
+        canvas.set_clip(None)
