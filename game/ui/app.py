@@ -2,9 +2,10 @@
 
 One frame: pygame events go through pygame_gui first, then to the scene; then time
 passes (with a fixed step in tests and headless runs); the frame is redrawn only when
-something changed, so an idle table costs almost no CPU. A scene draws on a canvas and says
+something changed, so an idle table costs almost no CPU. A scene draws on the window and says
 which rects it drew again (or None: all of it); only those, and the widgets' places, are
-copied to the window and shown.
+shown. pygame_gui's widgets are drawn over the scene: what lies under them is kept aside
+(`under`), so they can be drawn again without drawing the scene again.
 """
 
 import json
@@ -44,11 +45,14 @@ class App:
         pygame.init()
         self.size = size
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.canvas = pygame.Surface(size).convert()
-        """The frame as the scene drew it, without pygame_gui's widgets (the window gets copies)."""
-        self.whole = True
-        """True when the next drawn frame copies and shows the whole canvas."""
+        self.under = pygame.Surface(size).convert()
+        """The scene's pixels under pygame_gui's widgets (valid inside `widget_rects`)."""
         self.widget_rects: list[pygame.Rect] = []
+        self.whole = True
+        """True when the scene must draw the whole window next (its pixels were lost or covered)."""
+        self.lost = 0
+        """Counts the times the window lost the scene's pixels: a scene that draws only what
+        changed draws everything when this moves."""
         pygame.display.set_caption("Coalition Table")
         self.palette = load_palette()
         self.text = Text(self.palette, ui_scale(*size))
@@ -118,32 +122,41 @@ class App:
         return True
 
     def _draw(self, question) -> None:
-        """Lets the scene bring the canvas up to date, then copies to the window what changed and
-        what lies under pygame_gui's widgets (drawn over it again), and shows those rects."""
-        drawn = self.scene.draw(self.canvas)
-        widgets = self._widget_rects()
-        whole = drawn is None or self.whole or question is not None
+        """Lets the scene draw what changed on the window, draws pygame_gui's widgets over it again
+        (putting back first what lay under them), and shows the rects that changed."""
+        whole = self.whole or question is not None  # the dialog's shade must fall on a clean frame
         if whole:
-            self.window.blit(self.canvas, (0, 0))
-            shown = [self.window.get_rect()]
+            self.lost += 1
+        drawn = self.scene.draw(self.window)
+        widgets = self._widget_rects()
+        window, under = self.window, self.under
+        if drawn is None or whole:
+            shown = None
         else:
-            shown = merge_rects([*drawn, *widgets, *self.widget_rects], self.window.get_rect(), most=64)
-            for rect in shown:
-                self.window.blit(self.canvas, rect, rect)
+            for kept in self.widget_rects:  # the scene drew part of a widget's place: keep its new pixels
+                for rect in drawn:
+                    overlap = kept.clip(rect)
+                    if overlap.width and overlap.height:
+                        under.blit(window, overlap, overlap)
+            for kept in self.widget_rects:
+                window.blit(under, kept, kept)
+            shown = merge_rects([*drawn, *self.widget_rects, *widgets], window.get_rect(), most=64)
+        for rect in widgets:
+            under.blit(window, rect, rect)
         self.widget_rects = widgets
-        self.manager.draw_ui(self.window)
+        self.manager.draw_ui(window)
         if question is not None:
-            draw_question(self.window, question, self.palette, self.text)
+            draw_question(window, question, self.palette, self.text)
             self.asked = True
         self.whole = False
-        if whole:
+        if shown is None:
             pygame.display.flip()
         elif shown:
             pygame.display.update(shown)
 
     def _widget_rects(self) -> list[pygame.Rect]:
-        """Returns where pygame_gui draws: the canvas is copied there before the widgets are drawn
-        again (their edges are translucent), and there again once a widget has gone."""
+        """Returns where pygame_gui draws: the scene's pixels there are put back before the widgets
+        are drawn again (their edges are translucent), and there again once a widget has gone."""
         return outermost([sprite.rect for sprite in self.manager.get_sprite_group().sprites()
                           if sprite.visible and sprite.image is not None and sprite.image.get_width()
                           and sprite.image.get_height()])
@@ -196,7 +209,7 @@ class App:
         self.size = size
         if not self.fullscreen:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.canvas = pygame.Surface(size).convert()
+        self.under = pygame.Surface(size).convert()
         self.whole = True
         self.text.set_scale(ui_scale(*size))
         self.manager = self._manager(size)

@@ -59,7 +59,8 @@ class BoardLayer:
         damage = self._strokes(screen, selected, lines)
         damage += self._blocks(screen)
         for seat, rect in self.layout.seats.items():
-            if self._card_changed(seat, rect.size, selected):
+            before = self.cards.get(seat)
+            if self.card(seat, rect.size, selected, screen) is not (before[1] if before else None):
                 damage.append(rect)
         rects = [self.layout.centre.copy()] if whole else merge_rects(damage, self.layout.centre)
         for rect in rects:
@@ -94,20 +95,17 @@ class BoardLayer:
             damage.append(rect)
         return damage
 
-    def _card_changed(self, seat: str, size: tuple[int, int], selected: str | None) -> bool:
-        before = self.cards.get(seat)
-        return self.card(seat, size, selected) is not (before[1] if before else None)
-
-    def card(self, seat: str, size: tuple[int, int], selected: str | None) -> pygame.Surface:
+    def card(self, seat: str, size: tuple[int, int], selected: str | None, screen=None) -> pygame.Surface:
         """Returns the seat's card, rendered again only if what it shows changed."""
         s = self.session
-        screen = s.screen()
+        screen = screen or s.screen()
         d = screen.delegates[seat]
-        bot = s.bots.personality(seat) if s.is_bot(seat) else ""
-        key = (d, screen.turn_seat == seat, s.viewer == seat, selected == seat, size, bot)
+        controller = s.game.controller(seat)
+        key = (d, screen.turn_seat == seat, s.viewer == seat, selected == seat, size, controller)
         cached = self.cards.get(seat)
         if cached is not None and cached[0] == key:
             return cached[1]
+        bot = s.bots.personality(seat) if s.is_bot(seat) else ""
         surface = render_seat_card(d, self.ids[seat], size, turn=key[1], you=key[2], selected=key[3],
                                    full=self.layout.full_cards, priorities=tuple(screen.priorities),
                                    kinds=screen.kinds, short_kinds=s.names.kind_short, bot=bot, text=self.text,

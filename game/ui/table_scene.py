@@ -314,7 +314,7 @@ class TableScene:
         return "Bots are playing · F facilitator · + / - bots' pace · click a seat for its public card · H keys"
 
     def draw(self, surface: pygame.Surface) -> list[pygame.Rect]:
-        """Brings the frame on `surface` (the app's canvas) up to date; returns the rects drawn again."""
+        """Draws on `surface` (the window) what changed since the last frame; returns those rects."""
         overlay = Overlay(curtain=self.session.curtain_for is not None, card=self._card_up(), help=self.help)
         self.dirty = False
-        return self.renderer.draw(surface, self.selected, overlay, self.hint())
+        return self.renderer.draw(surface, self.selected, overlay, self.hint(), self.app.lost)

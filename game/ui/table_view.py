@@ -65,7 +65,8 @@ class TableRenderer:
         """What each region showed when last drawn; a missing key draws the region again."""
         self.whole = True
         """True when the next frame must compose everything (after a resize or an overlay change)."""
-        self.canvas: pygame.Surface | None = None
+        self.canvas: tuple | None = None
+        """The surface drawn on, and its `lost` count, when everything was last drawn."""
 
     def set_layout(self, layout: Layout) -> None:
         s = self.session
@@ -188,14 +189,16 @@ class TableRenderer:
         self.panel_scroll = max(0, min(limit, self.panel_scroll + pixels))
 
     # -- the frame --------------------------------------------------------------------------------
-    def draw(self, canvas: pygame.Surface, selected: str | None, overlay: Overlay, hint: str) -> list[pygame.Rect]:
-        """Brings the frame on `canvas` up to date; returns the rects drawn again."""
+    def draw(self, canvas: pygame.Surface, selected: str | None, overlay: Overlay, hint: str,
+             lost: int = 0) -> list[pygame.Rect]:
+        """Brings the frame on `canvas` up to date; returns the rects drawn again. `lost` counts the
+        times the canvas lost what was drawn on it: when it moves, everything is drawn again."""
         s = self.session
         screen = s.screen()
         covering = self._overlay_key(overlay, screen)
-        whole = self.whole or covering != self.keys.get("overlay") or canvas is not self.canvas
+        whole = self.whole or covering != self.keys.get("overlay") or (canvas, lost) != self.canvas
         if whole:
-            self.canvas = canvas
+            self.canvas = (canvas, lost)
             canvas.blit(self.static, (0, 0))
             self.keys = {"overlay": covering}
         self.whole = False
