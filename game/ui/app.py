@@ -50,6 +50,8 @@ class App:
         self.widget_rects: list[pygame.Rect] = []
         self.whole = True
         """True when the scene must draw the whole window next (its pixels were lost or covered)."""
+        self.shown_question = None
+        """The question dialog drawn by the last frame drawn (None: none)."""
         self.lost = 0
         """Counts the times the window lost the scene's pixels: a scene that draws only what
         changed draws everything when this moves."""
@@ -106,7 +108,8 @@ class App:
         """Runs one frame; returns True if it drew."""
         if dt is None:
             dt = self.fixed_dt if self.fixed_dt is not None else self.clock.tick(FPS) / 1000
-        for event in pygame.event.get():
+        events = pygame.event.get()
+        for event in events:
             self._event(event)
         self.manager.update(dt)
         question = self.question()
@@ -116,9 +119,10 @@ class App:
         self.frames += 1
         if question is None and self.asked:
             self.asked, scene.dirty, self.whole = False, True, True  # the dialog went: redraw what it covered
-        if not scene.needs_draw() and question is None:
-            return False
+        if not scene.needs_draw() and (question is None or (question is self.shown_question and not events)):
+            return False  # a question already on screen stays as drawn until something happens
         self._draw(question)
+        self.shown_question = question
         return True
 
     def _draw(self, question) -> None:
