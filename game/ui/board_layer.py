@@ -120,8 +120,8 @@ class BoardLayer:
         layout = self.layout
         canvas.set_clip(rect)
         canvas.blit(self.static, rect, rect)
-        crossing = [stroke for stroke, box in zip(self.strokes, self.bounds, strict=True) if box.colliderect(rect)]
-        draw_strokes(canvas, crossing, layout, self.text, self.palette)
+        draw_strokes(canvas, [self.strokes[i] for i in rect.collidelistall(self.bounds)], layout, self.text,
+                     self.palette)
         for pid, (_key, block) in self.blocks.items():
             if layout.priorities[pid].colliderect(rect):
                 canvas.blit(block, layout.priorities[pid])

@@ -17,13 +17,10 @@ def merge_rects(rects, bounds: pygame.Rect | None = None, most: int = MOST) -> l
         rect = rect.clip(bounds) if bounds is not None else pygame.Rect(rect)
         if rect.width <= 0 or rect.height <= 0:
             continue
-        index = 0
-        while index < len(merged):
-            if merged[index].colliderect(rect):
-                rect = rect.union(merged.pop(index))
-                index = 0
-            else:
-                index += 1
+        index = rect.collidelist(merged)
+        while index != -1:
+            rect.union_ip(merged.pop(index))
+            index = rect.collidelist(merged)
         merged.append(rect)
     if len(merged) > most:
         return [merged[0].unionall(merged[1:])]
