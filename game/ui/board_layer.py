@@ -9,7 +9,6 @@ clipped to it, from the bottom up: the static table, the strokes crossing it, th
 import pygame
 
 from game.ui.board import draw_strokes, link_strokes
-from game.ui.damage import merge_rects
 from game.ui.layout import Layout
 from game.ui.palette import Identity, Palette
 from game.ui.priority_blocks import block_key, render_priority_block
@@ -47,12 +46,12 @@ class BoardLayer:
         self.seen = None
 
     # -- what changed ---------------------------------------------------------------------------
-    def update(self, canvas: pygame.Surface, selected: str | None, lines: str, whole: bool) -> list[pygame.Rect]:
-        """Brings the table on `canvas` up to date; returns the rects drawn again. With `whole`, the
-        canvas holds nothing of the table (after a resize or an overlay) and all of it is composed."""
+    def changes(self, selected: str | None, lines: str) -> list[pygame.Rect]:
+        """Brings the cards, blocks and strokes up to date; returns the rects where they changed
+        (the caller composes them again with `compose`)."""
         s = self.session
         seen = (s.revision, s.viewer, selected, lines)
-        if seen == self.seen and not whole:
+        if seen == self.seen:
             return []
         self.seen = seen
         screen = s.screen()
@@ -62,10 +61,7 @@ class BoardLayer:
             before = self.cards.get(seat)
             if self.card(seat, rect.size, selected, screen) is not (before[1] if before else None):
                 damage.append(rect)
-        rects = [self.layout.centre.copy()] if whole else merge_rects(damage, self.layout.centre)
-        for rect in rects:
-            self._compose(canvas, rect)
-        return rects
+        return damage
 
     def _strokes(self, screen, selected: str | None, lines: str) -> list[pygame.Rect]:
         s = self.session
@@ -115,7 +111,7 @@ class BoardLayer:
         return surface
 
     # -- drawing --------------------------------------------------------------------------------
-    def _compose(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
+    def compose(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
         """Draws the table inside `rect` from the bottom up (everything clipped to it)."""
         layout = self.layout
         canvas.set_clip(rect)

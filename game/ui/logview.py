@@ -73,7 +73,7 @@ class LogPanel:
         """Draws the newest lines that fit (or older ones when scrolled up) inside rect."""
         step = self.text.height(SIZE)
         clip = surface.get_clip()
-        surface.set_clip(rect)
+        surface.set_clip(rect.clip(clip))
         y = rect.bottom - step + self.scroll
         for image, actor, separator in reversed(self.rows):
             if y < rect.top:

@@ -316,18 +316,27 @@ def draw_event_card(surface: pygame.Surface, layout: Layout, card: Card, rect: p
     text.blit(surface, "OK (Enter)", button.center, "body", (255, 255, 255), True, anchor="center")
 
 
-def draw_paused(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
+def paused_rect(layout: Layout) -> pygame.Rect:
     rect = pygame.Rect(0, 0, layout.px(420), layout.px(60))
     rect.midtop = (layout.centre.centerx, layout.centre.top + layout.px(8))
+    return rect
+
+
+def draw_paused(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
+    rect = paused_rect(layout)
     pygame.draw.rect(surface, palette.colours.message_bad_bg, rect, border_radius=layout.px(10))
     pygame.draw.rect(surface, palette.colours.danger, rect, 3, border_radius=layout.px(10))
     text.blit(surface, "Paused by the facilitator", rect.center, "heading", palette.colours.text, True, anchor="center")
 
 
+def help_rect(layout: Layout) -> pygame.Rect:
+    return layout.centre.inflate(-layout.px(40), -layout.px(40))
+
+
 def draw_help(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
     """Draws the list of keys over the table."""
     c = palette.colours
-    rect = layout.centre.inflate(-layout.px(40), -layout.px(40))
+    rect = help_rect(layout)
     pygame.draw.rect(surface, c.panel, rect, border_radius=layout.px(12))
     pygame.draw.rect(surface, c.accent, rect, 3, border_radius=layout.px(12))
     pad = layout.px(20)

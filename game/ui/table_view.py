@@ -29,6 +29,8 @@ from game.ui.panels import (
     draw_seat_panel,
     draw_top_bar,
     event_card_rect,
+    help_rect,
+    paused_rect,
 )
 from game.ui.priority_card import PREFIX, draw_priority_panel
 from game.ui.session import Session
@@ -64,7 +66,9 @@ class TableRenderer:
         self.keys: dict[str, tuple] = {}
         """What each region showed when last drawn; a missing key draws the region again."""
         self.whole = True
-        """True when the next frame must compose everything (after a resize or an overlay change)."""
+        """True when the next frame must compose everything (after a resize, or tools dropping caches)."""
+        self.covered: list[pygame.Rect] = []
+        """Where the overlays drawn last lie."""
         self.canvas: tuple | None = None
         """The surface drawn on, and its `lost` count, when everything was last drawn."""
 
@@ -143,7 +147,9 @@ class TableRenderer:
         """Draws the panel on the canvas (on a sheet of its own when scrolled), then the scroll hint."""
         right, layout = self.layout.right, self.layout
         if self.panel_scroll == 0:
-            height = draw(canvas.subsurface(right))
+            panel = canvas.subsurface(right)
+            panel.set_clip(canvas.get_clip().clip(right).move(-right.left, -right.top))
+            height = draw(panel)
         else:
             sheet = self._sheet()
             height = self.sheet_used = min(sheet.get_height(), draw(sheet))
@@ -192,65 +198,89 @@ class TableRenderer:
     def draw(self, canvas: pygame.Surface, selected: str | None, overlay: Overlay, hint: str,
              lost: int = 0) -> list[pygame.Rect]:
         """Brings the frame on `canvas` up to date; returns the rects drawn again. `lost` counts the
-        times the canvas lost what was drawn on it: when it moves, everything is drawn again."""
+        times the canvas lost what was drawn on it: when it moves, everything is drawn again.
+
+        Each rect drawn again is drawn whole, clipped to it and from the bottom up (the static frame,
+        the regions, the table, the overlays), so an overlay's text is never blended twice."""
         s = self.session
         screen = s.screen()
         covering = self._overlay_key(overlay, screen)
-        whole = self.whole or covering != self.keys.get("overlay") or (canvas, lost) != self.canvas
-        if whole:
-            self.canvas = (canvas, lost)
-            canvas.blit(self.static, (0, 0))
-            self.keys = {"overlay": covering}
-        self.whole = False
-        damage = self.board.update(canvas, selected, self.lines, whole)
-        damage += self._regions(canvas, screen, selected, hint)
-        if whole:
+        covered = self._overlay_rects(overlay, screen)
+        regions = self._regions(screen, selected, hint)
+        damage = self.board.changes(selected, self.lines)
+        if self.whole or (canvas, lost) != self.canvas:
+            self.canvas, self.whole = (canvas, lost), False
             damage = [canvas.get_rect()]
-        if covering != (None, False):
-            for rect in damage if not whole else [None]:
-                canvas.set_clip(rect)
-                self._draw_overlays(canvas, overlay, screen)
-            canvas.set_clip(None)
-        return merge_rects(damage)
+        else:
+            damage += [rect for name, rect, key, _draw in regions if self.keys.get(name, self) != key]
+            if covering != self.keys.get("overlay"):  # what the old overlay hid, and what the new one hides
+                damage += self.covered + covered
+        self.keys = {name: key for name, _rect, key, _draw in regions}
+        self.keys["overlay"], self.covered = covering, covered
+        rects = merge_rects(damage, canvas.get_rect(), most=16)
+        for rect in rects:
+            self._compose(canvas, rect, regions, overlay if covering != (None, False) else None, screen)
+        return rects
 
-    def _regions(self, canvas: pygame.Surface, screen, selected: str | None, hint: str) -> list[pygame.Rect]:
-        """Draws again each region around the table whose inputs changed; returns their rects."""
+    def _compose(self, canvas: pygame.Surface, rect: pygame.Rect, regions: list, overlay: Overlay | None,
+                 screen) -> None:
+        canvas.set_clip(rect)
+        canvas.blit(self.static, rect, rect)
+        for _name, area, _key, draw in regions:
+            if area.colliderect(rect):
+                canvas.set_clip(area.clip(rect))
+                draw(canvas)
+        centre = rect.clip(self.layout.centre)
+        if centre.width and centre.height:
+            self.board.compose(canvas, centre)
+        if overlay is not None:
+            canvas.set_clip(rect)
+            self._draw_overlays(canvas, overlay, screen)
+        canvas.set_clip(None)
+
+    def _regions(self, screen, selected: str | None, hint: str) -> list[tuple]:
+        """Returns each region around the table: (name, rect, everything it shows, a function drawing it)."""
         s, layout = self.session, self.layout
-        damage: list[pygame.Rect] = []
         bounds = {tid: (t.min, t.max) for tid, t in s.game.catalog.tracks.items()}
-        self._region(canvas, "gauges", layout.gauges, tuple(screen.tracks.items()), damage,
-                     lambda: draw_gauges(canvas, layout, screen, bounds, self.text, self.palette))
         self.log.sync(screen.log, layout.log.width - 16, s.viewer)
         log_rect = layout.log.inflate(-layout.px(12), 0)
         log_rect.top += layout.px(28)
         log_rect.height -= layout.px(34)
-        self._region(canvas, "log", log_rect, (self.log.version, self.log.scroll), damage,
-                     lambda: self.log.draw(canvas, log_rect))
         shown, draw_panel = self._panel_source(selected)
-        self._region(canvas, "panel", layout.right, (shown, self.panel_scroll), damage,
-                     lambda: self._draw_panel(canvas, draw_panel))
         turn = screen.turn_seat
         bot_seat = bool(turn and s.is_bot(turn))
         clock = s.clock
         top = (screen.round, screen.rounds, screen.phase, screen.over, screen.paused, turn, screen.actions_left,
                bot_seat, s.pace, clock.text(), clock.overtime, clock.limit is not None)
-        self._region(canvas, "top", layout.top, top, damage,
-                     lambda: draw_top_bar(canvas, layout, screen, clock, s.scenario.meta.title, s.names, self.ids,
-                                          bot_seat, s.pace, self.text, self.palette))
         notice = (s.notice.text, s.notice.bad) if s.notice is not None else None
-        self._region(canvas, "message", layout.message, (notice, hint), damage,
-                     lambda: draw_notice(canvas, layout, s.notice, hint, self.text, self.palette))
-        return damage
+        text, palette = self.text, self.palette
+        return [
+            ("gauges", layout.gauges, tuple(screen.tracks.items()),
+             lambda canvas: draw_gauges(canvas, layout, screen, bounds, text, palette)),
+            ("log", log_rect, (self.log.version, self.log.scroll), lambda canvas: self.log.draw(canvas, log_rect)),
+            ("panel", layout.right, (shown, self.panel_scroll), lambda canvas: self._draw_panel(canvas, draw_panel)),
+            ("top", layout.top, top,
+             lambda canvas: draw_top_bar(canvas, layout, screen, clock, s.scenario.meta.title, s.names, self.ids,
+                                         bot_seat, s.pace, text, palette)),
+            ("message", layout.message, (notice, hint),
+             lambda canvas: draw_notice(canvas, layout, s.notice, hint, text, palette)),
+        ]
 
-    def _region(self, canvas: pygame.Surface, name: str, rect: pygame.Rect, key: tuple, damage: list, draw) -> None:
-        if self.keys.get(name, self) == key:
-            return
-        canvas.set_clip(rect)
-        canvas.blit(self.static, rect, rect)
-        draw()
-        canvas.set_clip(None)
-        self.keys[name] = key
-        damage.append(rect.copy())
+    def _overlay_rects(self, overlay: Overlay, screen) -> list[pygame.Rect]:
+        """Returns where the overlays up now draw (the card with its shadow, the curtain, the banner, the keys)."""
+        s, layout = self.session, self.layout
+        rects = []
+        card = s.card() if overlay.card else None
+        if card is not None:
+            rect = self.card_rect()
+            rects.append(rect.union(rect.move(layout.px(6), layout.px(6))))
+        elif overlay.curtain:
+            rects.append(pygame.Rect(0, layout.top.bottom, layout.size[0], layout.size[1] - layout.top.bottom))
+        elif screen.paused:
+            rects.append(paused_rect(layout))
+        if overlay.help:
+            rects.append(help_rect(layout))
+        return rects
 
     def _overlay_key(self, overlay: Overlay, screen) -> tuple:
         """Returns what covers the table: (the card, curtain or pause banner, or None; the keys help)."""

@@ -174,3 +174,29 @@ def test_the_curtain_and_an_event_card_come_and_go_cleanly():
         d.key(pygame.K_RETURN)
         _same_as_from_scratch(d, "after Enter")
     d.close()
+
+
+def test_an_overlay_redraws_only_what_it_covers_and_uncovers():
+    d = _bots_table()
+    _play(d, 60)
+    d.scene.session.bots_halted = True
+    d.frames(2)
+    renderer, drawn = d.scene.renderer, []
+    draw = renderer.draw
+
+    def spy(*args, **kwargs):
+        rects = draw(*args, **kwargs)
+        drawn.append(rects)
+        return rects
+
+    renderer.draw = spy
+    layout = d.scene.layout
+    for _ in range(2):  # the keys help comes, then goes
+        drawn.clear()
+        d.key(pygame.K_h)
+        area = sum(rect.width * rect.height for rects in drawn for rect in rects)
+        assert 0 < area < layout.centre.width * layout.centre.height, "the help lies over the table only"
+        assert all(layout.centre.contains(rect) for rects in drawn for rect in rects)
+    renderer.draw = draw
+    _same_as_from_scratch(d, "help gone")
+    d.close()
