@@ -89,7 +89,8 @@ class Stroke:
     width: int
     points: tuple
     label: str = ""
-    bounds: tuple[int, int, int, int] = (0, 0, 0, 0)
+    boxes: tuple = ()
+    """Boxes (x, y, w, h) that together hold every pixel the stroke colours."""
 
 
 def link_strokes(layout: Layout, screen: Screen, ids: dict[str, Identity], text: Text, palette: Palette,
@@ -154,14 +155,41 @@ def _place(key: tuple, layout: Layout, screen: Screen, ids: dict[str, Identity],
     return _stroke(kind, ids[a].colour, key[3], (start, end), extra=box)
 
 
+PIECE = 48
+"""A line's damage is boxed piece by piece, about this many pixels long: a long diagonal's one box
+would cover half the table."""
+
+
 def _stroke(kind: str, colour: Colour, width: int, points, label: str = "", extra: pygame.Rect | None = None) -> Stroke:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
     margin = width + 2  # a thick line spreads about half its width each side; round generously
-    box = pygame.Rect(math.floor(min(xs)) - margin, math.floor(min(ys)) - margin,
-                      math.ceil(max(xs) - min(xs)) + 2 * margin + 1, math.ceil(max(ys) - min(ys)) + 2 * margin + 1)
+    boxes = [_box(piece, margin) for piece in _pieces(list(points))]
     if extra is not None:
-        box.union_ip(extra.inflate(2, 2))
-    return Stroke(kind, colour, width, tuple(points), label, tuple(box))
+        boxes.append(extra.inflate(2, 2))
+    return Stroke(kind, colour, width, tuple(points), label, tuple(tuple(box) for box in boxes))
+
+
+def _pieces(points: list) -> list[list]:
+    """Returns the polyline cut into runs about PIECE pixels long (a straight line is cut too)."""
+    dense = [points[0]]
+    for a, b in zip(points, points[1:], strict=False):
+        steps = max(1, math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) / PIECE))
+        dense += [(a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps) for i in range(1, steps + 1)]
+    pieces, run, length = [], [dense[0]], 0.0
+    for a, b in zip(dense, dense[1:], strict=False):
+        run.append(b)
+        length += math.hypot(b[0] - a[0], b[1] - a[1])
+        if length >= PIECE:
+            pieces.append(run)
+            run, length = [b], 0.0
+    if len(run) > 1 or not pieces:
+        pieces.append(run)
+    return pieces
+
+
+def _box(points: list, margin: int) -> pygame.Rect:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, top = math.floor(min(xs)) - margin, math.floor(min(ys)) - margin
+    return pygame.Rect(left, top, math.ceil(max(xs)) + margin + 1 - left, math.ceil(max(ys)) + margin + 1 - top)
 
 
 def draw_strokes(surface: pygame.Surface, strokes, layout: Layout, text: Text, palette: Palette) -> None:

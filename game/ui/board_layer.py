@@ -26,6 +26,8 @@ class BoardLayer:
         self.blocks: dict[str, tuple] = {}
         self.strokes: tuple = ()
         self.bounds: list[pygame.Rect] = []
+        self.owners: list[int] = []
+        """The stroke each box in `bounds` belongs to."""
         self.placed: dict[tuple, object] = {}
         """Strokes already placed on this layout (see `board.link_strokes`)."""
         self.seen: tuple | None = None
@@ -36,7 +38,7 @@ class BoardLayer:
     def set_layout(self, layout: Layout, static: pygame.Surface) -> None:
         self.layout, self.static = layout, static
         self.placed.clear()
-        self.strokes, self.bounds = (), []
+        self.strokes, self.bounds, self.owners = (), [], []
         self.forget()
 
     def forget(self) -> None:
@@ -75,8 +77,9 @@ class BoardLayer:
             return []
         changed = set(strokes).symmetric_difference(self.strokes)
         self.strokes = strokes
-        self.bounds = [pygame.Rect(stroke.bounds) for stroke in strokes]
-        return [pygame.Rect(stroke.bounds) for stroke in changed]
+        self.bounds = [pygame.Rect(box) for stroke in strokes for box in stroke.boxes]
+        self.owners = [index for index, stroke in enumerate(strokes) for _box in stroke.boxes]
+        return [pygame.Rect(box) for stroke in changed for box in stroke.boxes]
 
     def _blocks(self, screen) -> list[pygame.Rect]:
         damage = []
@@ -116,8 +119,8 @@ class BoardLayer:
         layout = self.layout
         canvas.set_clip(rect)
         canvas.blit(self.static, rect, rect)
-        draw_strokes(canvas, [self.strokes[i] for i in rect.collidelistall(self.bounds)], layout, self.text,
-                     self.palette)
+        crossing = sorted({self.owners[i] for i in rect.collidelistall(self.bounds)})
+        draw_strokes(canvas, [self.strokes[i] for i in crossing], layout, self.text, self.palette)
         for pid, (_key, block) in self.blocks.items():
             if layout.priorities[pid].colliderect(rect):
                 canvas.blit(block, layout.priorities[pid])

@@ -217,7 +217,7 @@ class TableRenderer:
                 damage += self.covered + covered
         self.keys = {name: key for name, _rect, key, _draw in regions}
         self.keys["overlay"], self.covered = covering, covered
-        rects = merge_rects(damage, canvas.get_rect(), most=16)
+        rects = merge_rects(damage, canvas.get_rect())
         for rect in rects:
             self._compose(canvas, rect, regions, overlay if covering != (None, False) else None, screen)
         return rects
