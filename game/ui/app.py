@@ -48,9 +48,6 @@ class App:
         self.under = pygame.Surface(size).convert()
         """The scene's pixels under pygame_gui's widgets (valid inside `widget_rects`)."""
         self.widget_rects: list[pygame.Rect] = []
-        self.widget_look: tuple = ()
-        """The images pygame_gui drew last, and where: unchanged, the widgets need no drawing."""
-        self.had_events = False
         self.whole = True
         """True when the scene must draw the whole window next (its pixels were lost or covered)."""
         self.shown_question = None
@@ -112,7 +109,6 @@ class App:
         if dt is None:
             dt = self.fixed_dt if self.fixed_dt is not None else self.clock.tick(FPS) / 1000
         events = pygame.event.get()
-        self.had_events = bool(events)
         for event in events:
             self._event(event)
         self.manager.update(dt)
@@ -136,14 +132,10 @@ class App:
         if whole:
             self.lost += 1
         drawn = self.scene.draw(self.window)
-        widgets, look = self._widgets()
+        widgets = self._widgets()
         window, under = self.window, self.under
         if drawn is None or whole:
             shown = None
-        elif self._widgets_still(drawn, look):  # the widgets on screen are untouched and unchanged
-            if drawn:
-                pygame.display.update(merge_rects(drawn, window.get_rect(), most=64))
-            return
         else:
             for kept in self.widget_rects:  # the scene drew part of a widget's place: keep its new pixels
                 for rect in drawn:
@@ -155,7 +147,7 @@ class App:
             shown = merge_rects([*drawn, *self.widget_rects, *widgets], window.get_rect(), most=64)
         for rect in widgets:
             under.blit(window, rect, rect)
-        self.widget_rects, self.widget_look = widgets, look
+        self.widget_rects = widgets
         self.manager.draw_ui(window)
         if question is not None:
             draw_question(window, question, self.palette, self.text)
@@ -166,20 +158,13 @@ class App:
         elif shown:
             pygame.display.update(shown)
 
-    def _widgets(self) -> tuple[list[pygame.Rect], tuple]:
-        """Returns where pygame_gui draws (the scene's pixels there are put back before the widgets
-        are drawn again: their edges are translucent), and what it draws (images and places)."""
-        sprites = [sprite for sprite in self.manager.get_sprite_group().sprites()
-                   if sprite.visible and sprite.image is not None and sprite.image.get_width()
-                   and sprite.image.get_height()]
-        return outermost([sprite.rect for sprite in sprites]), tuple((s.image, tuple(s.rect)) for s in sprites)
-
-    def _widgets_still(self, drawn: list[pygame.Rect], look: tuple) -> bool:
-        """True when the widgets need no drawing: no input reached them this frame, none has the
-        keyboard (a text cursor blinks), each shows the same image in the same place (pygame_gui
-        gives a button a new image when its state or text changes), and the scene drew none over."""
-        return (not self.had_events and look == self.widget_look and not self.manager.get_focus_set()
-                and all(rect.collidelist(drawn) == -1 for rect in self.widget_rects))
+    def _widgets(self) -> list[pygame.Rect]:
+        """Returns where pygame_gui draws: the scene's pixels there are put back before the widgets
+        are drawn again on every frame drawn (their edges are translucent, and pygame_gui redraws
+        some images in place, a button's new label a frame or two after `set_text`)."""
+        return outermost([sprite.rect for sprite in self.manager.get_sprite_group().sprites()
+                          if sprite.visible and sprite.image is not None and sprite.image.get_width()
+                          and sprite.image.get_height()])
 
     def session(self):
         """The scene's session, if it has one (the setup screen has none)."""
@@ -233,7 +218,7 @@ class App:
         self.whole = True
         self.text.set_scale(ui_scale(*size))
         self.manager = self._manager(size)
-        self.widget_rects, self.widget_look = [], ()
+        self.widget_rects = []
         self.scene.resize(size)
 
     def toggle_fullscreen(self) -> None:

@@ -200,3 +200,18 @@ def test_an_overlay_redraws_only_what_it_covers_and_uncovers():
     renderer.draw = draw
     _same_as_from_scratch(d, "help gone")
     d.close()
+
+
+def test_a_button_whose_text_changes_without_input_is_drawn_again():
+    d = _bots_table()
+    _play(d, 10)
+    d.scene.session.bots_halted = True
+    d.frames(2)
+    button = d.scene.buttons["inbox"]
+    before = d.app.window.copy()
+    button.set_text("Inbox (I) · 7")  # what the bar does when an offer arrives while nobody touches anything
+    d.frames(3)  # pygame_gui redraws the label in place a frame or two later
+    d.scene.dirty = True  # the next change of the table, elsewhere
+    d.frames(1)
+    assert region_changed(before, d.app.window, button.rect) > 0, "the new label is on screen"
+    d.close()
