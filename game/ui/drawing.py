@@ -86,4 +86,3 @@ def draw_check(surface: pygame.Surface, rect: pygame.Rect, done: bool, colour: C
         x, y, w, h = rect
         pygame.draw.lines(surface, tick, False, [(x + w * 0.2, y + h * 0.55), (x + w * 0.42, y + h * 0.78),
                                                  (x + w * 0.82, y + h * 0.24)], max(2, w // 6))
-

@@ -1,9 +1,9 @@
-"""Composes a frame of the table on a canvas the window copies from, redrawing only what changed.
+"""Draws a frame of the table on the window, redrawing only what changed.
 
 Each region (the top bar, the tracks, the log, the seat panel, the message strip, the table in
 the middle) is drawn again only when what it shows changed, and `draw` returns the rects it
-drew. Overlays (an event card, the curtain, the pause banner, the keys) are drawn over the
-regions: when one appears or goes, the whole frame is composed again from the caches.
+drew. Overlays (an event card, the curtain, the pause banner, the keys) lie over the regions:
+one coming or going redraws what it covers or uncovers.
 """
 
 from dataclasses import dataclass
