@@ -2,7 +2,10 @@
 
 One frame: pygame events go through pygame_gui first, then to the scene; then time
 passes (with a fixed step in tests and headless runs); the frame is redrawn only when
-something changed, so an idle table costs almost no CPU.
+something changed, so an idle table costs almost no CPU. A scene draws on the window and says
+which rects it drew again (or None: all of it); only those, and the widgets' places, are
+shown. pygame_gui's widgets are drawn over the scene: what lies under them is kept aside
+(`under`), so they can be drawn again without drawing the scene again.
 """
 
 import json
@@ -15,12 +18,15 @@ import pygame
 import pygame_gui
 
 from game.ui.confirm import answer, ask_first, draw_question
+from game.ui.damage import merge_rects, outermost
 from game.ui.layout import ui_scale
 from game.ui.palette import load_palette, theme_path
 from game.ui.scene import Scene
 from game.ui.text import Text
 
 FPS = 60
+WINDOW_SHOWN = frozenset({pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED,
+                          pygame.VIDEOEXPOSE})
 FONT_SIZES = (13, 14, 15, 16, 17, 18, 20, 22, 24)
 
 
@@ -39,6 +45,16 @@ class App:
         pygame.init()
         self.size = size
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.under = pygame.Surface(size).convert()
+        """The scene's pixels under pygame_gui's widgets (valid inside `widget_rects`)."""
+        self.widget_rects: list[pygame.Rect] = []
+        self.whole = True
+        """True when the scene must draw the whole window next (its pixels were lost or covered)."""
+        self.shown_question = None
+        """The question dialog drawn by the last frame drawn (None: none)."""
+        self.lost = 0
+        """Counts the times the window lost the scene's pixels: a scene that draws only what
+        changed draws everything when this moves."""
         pygame.display.set_caption("Coalition Table")
         self.palette = load_palette()
         self.text = Text(self.palette, ui_scale(*size))
@@ -69,6 +85,7 @@ class App:
         """Switches scenes: the old scene's widgets go, then the new scene builds its own."""
         self.manager.clear_and_reset()
         self.scene = make_scene(self, *args)
+        self.whole = True
 
     def show_setup(self, scenario=None, seed: int = 1) -> None:
         """`scenario`: a loaded scenario (`load_scenario`'s result), a bundled id, or None."""
@@ -91,7 +108,8 @@ class App:
         """Runs one frame; returns True if it drew."""
         if dt is None:
             dt = self.fixed_dt if self.fixed_dt is not None else self.clock.tick(FPS) / 1000
-        for event in pygame.event.get():
+        events = pygame.event.get()
+        for event in events:
             self._event(event)
         self.manager.update(dt)
         question = self.question()
@@ -100,16 +118,53 @@ class App:
         scene = self.scene  # update may switch scenes
         self.frames += 1
         if question is None and self.asked:
-            self.asked, scene.dirty = False, True  # the dialog went: redraw what it covered
-        if not scene.needs_draw() and question is None:
-            return False
-        scene.draw(self.window)
-        self.manager.draw_ui(self.window)
-        if question is not None:
-            draw_question(self.window, question, self.palette, self.text)
-            self.asked = True
-        pygame.display.flip()
+            self.asked, scene.dirty, self.whole = False, True, True  # the dialog went: redraw what it covered
+        if not scene.needs_draw() and (question is None or (question is self.shown_question and not events)):
+            return False  # a question already on screen stays as drawn until something happens
+        self._draw(question)
+        self.shown_question = question
         return True
+
+    def _draw(self, question) -> None:
+        """Lets the scene draw what changed on the window, draws pygame_gui's widgets over it again
+        (putting back first what lay under them), and shows the rects that changed."""
+        whole = self.whole or question is not None  # the dialog's shade must fall on a clean frame
+        if whole:
+            self.lost += 1
+        drawn = self.scene.draw(self.window)
+        widgets = self._widgets()
+        window, under = self.window, self.under
+        if drawn is None or whole:
+            shown = None
+        else:
+            for kept in self.widget_rects:  # the scene drew part of a widget's place: keep its new pixels
+                for rect in drawn:
+                    overlap = kept.clip(rect)
+                    if overlap.width and overlap.height:
+                        under.blit(window, overlap, overlap)
+            for kept in self.widget_rects:
+                window.blit(under, kept, kept)
+            shown = merge_rects([*drawn, *self.widget_rects, *widgets], window.get_rect(), most=64)
+        for rect in widgets:
+            under.blit(window, rect, rect)
+        self.widget_rects = widgets
+        self.manager.draw_ui(window)
+        if question is not None:
+            draw_question(window, question, self.palette, self.text)
+            self.asked = True
+        self.whole = False
+        if shown is None:
+            pygame.display.flip()
+        elif shown:
+            pygame.display.update(shown)
+
+    def _widgets(self) -> list[pygame.Rect]:
+        """Returns where pygame_gui draws: the scene's pixels there are put back before the widgets
+        are drawn again on every frame drawn (their edges are translucent, and pygame_gui redraws
+        some images in place, a button's new label a frame or two after `set_text`)."""
+        return outermost([sprite.rect for sprite in self.manager.get_sprite_group().sprites()
+                          if sprite.visible and sprite.image is not None and sprite.image.get_width()
+                          and sprite.image.get_height()])
 
     def session(self):
         """The scene's session, if it has one (the setup screen has none)."""
@@ -141,6 +196,8 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self.resize((max(960, event.w), max(600, event.h)))
             return
+        if event.type in WINDOW_SHOWN:
+            self.whole = True  # the window system may have lost what was shown
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
@@ -157,12 +214,16 @@ class App:
         self.size = size
         if not self.fullscreen:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.under = pygame.Surface(size).convert()
+        self.whole = True
         self.text.set_scale(ui_scale(*size))
         self.manager = self._manager(size)
+        self.widget_rects = []
         self.scene.resize(size)
 
     def toggle_fullscreen(self) -> None:
         """F11: full screen at the desktop size, and back to the window."""
+        self.whole = True
         try:
             if self.fullscreen:
                 self.fullscreen = False
@@ -187,12 +248,10 @@ class App:
         pygame.quit()
 
     def save_screenshot(self, path: str | Path) -> Path:
-        """Redraws the current frame and saves it as an image (PNG by extension)."""
+        """Brings the frame up to date and saves the window as an image (PNG by extension)."""
         self.scene.dirty = True
-        self.scene.draw(self.window)
-        self.manager.draw_ui(self.window)
-        if self.question() is not None:
-            draw_question(self.window, self.question(), self.palette, self.text)
+        self.whole = True
+        self._draw(self.question())
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.window, str(path))

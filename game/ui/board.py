@@ -1,18 +1,20 @@
 """draw_* functions for the table itself: gauges and the lines between seats and priorities
-(the seat cards are in `seat_card.py`, the priority blocks in `priority_blocks.py`).
+(the seat cards are in `seat_card.py`, the priority blocks in `priority_blocks.py`). Lines are
+first listed as `Stroke`s with their boxes, so a frame redraws only where they changed.
 
 They read a `Screen` (the public table plus the revealed seat's own secrets) and change
 nothing. The static parts are drawn once per window size.
 """
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
 from game.engine import Names
 from game.ui.drawing import curve_points, dashed_line, dashed_polyline, thick_arc
 from game.ui.layout import Layout
-from game.ui.palette import Identity, Palette
+from game.ui.palette import Colour, Identity, Palette
 from game.ui.session import Screen
 from game.ui.text import Text
 
@@ -75,11 +77,28 @@ def draw_gauges(surface: pygame.Surface, layout: Layout, screen: Screen, bounds:
                   anchor="midbottom")
 
 
-def draw_links(surface: pygame.Surface, layout: Layout, screen: Screen, ids: dict[str, Identity],
-               text: Text, palette: Palette, seats: frozenset[str] | None = None) -> None:
-    """Draws commitments (one line per seat and priority, thicker for more units), agreed deals
-    and the viewer's own open offers; with `seats`, only those delegations' lines."""
-    c = palette.colours
+@dataclass(frozen=True)
+class Stroke:
+    """One mark of the commitment lines, with the box it may colour: comparing the strokes of two
+    frames tells which parts of the table changed (see `board_layer.py`)."""
+
+    kind: str
+    """One of: deal (a curve between the givers of an agreed deal); firm, waiting or dot (a seat's
+    units for a priority: a solid or dashed line ending in a dot); offer (a dashed curve, numbered)."""
+    colour: Colour
+    width: int
+    points: tuple
+    label: str = ""
+    boxes: tuple = ()
+    """Boxes (x, y, w, h) that together hold every pixel the stroke colours."""
+
+
+def link_strokes(layout: Layout, screen: Screen, ids: dict[str, Identity], text: Text, palette: Palette,
+                 seats: frozenset[str] | None = None, memo: dict | None = None) -> tuple[Stroke, ...]:
+    """Returns commitments (one line per seat and priority, thicker for more units), agreed deals
+    and the viewer's own open offers, in drawing order; with `seats`, only those delegations' lines.
+    `memo` keeps strokes already placed for this layout (placing them is most of the cost)."""
+    memo = {} if memo is None else memo
     totals: dict[tuple[str, str], list[int]] = {}
     deals: dict[int, set[str]] = {}
     for cm in screen.commitments:
@@ -89,29 +108,113 @@ def draw_links(surface: pygame.Surface, layout: Layout, screen: Screen, ids: dic
         slot[0 if cm.effective else 1] += cm.amount
         if cm.offer is not None:
             deals.setdefault(cm.offer, set()).add(cm.delegate)
-    pull = layout.table.center
+    strokes = []
     for givers in deals.values():
         ordered = sorted(givers)
         for a, b in zip(ordered, ordered[1:], strict=False):
-            pygame.draw.lines(surface, c.deal, False, curve_points(layout.anchor(a), layout.anchor(b), pull, 0.5), 1)
-    order = {pid: i - (len(screen.priorities) - 1) / 2 for i, pid in enumerate(screen.priorities)}
+            strokes.append(_placed(memo, ("deal", a, b), layout, screen, ids, text, palette))
     for (seat, pid), (firm, waiting) in totals.items():
-        start = _spread(layout, seat, order[pid])
-        end = layout.priority_point(pid, start)
-        colour = ids[seat].colour
-        if firm:
-            pygame.draw.line(surface, colour, start, end, layout.px(2) + min(3, firm // 2))
-        if waiting and not firm:
-            dashed_line(surface, colour, start, end, layout.px(2))
-        pygame.draw.circle(surface, colour, end, layout.px(4))
+        kind = "firm" if firm else "waiting" if waiting else "dot"
+        width = layout.px(2) + min(3, firm // 2) if firm else layout.px(2)
+        strokes.append(_placed(memo, (kind, seat, pid, width), layout, screen, ids, text, palette))
     for offer in screen.offers:
         if offer.status != "open":
             continue
         for party in offer.parties:
-            points = curve_points(layout.anchor(offer.proposer), layout.anchor(party), pull, 0.25)
-            dashed_polyline(surface, c.offer, points, layout.px(3))
-            mid = points[len(points) // 2]
-            text.blit(surface, f"#{offer.id}", (int(mid[0]), int(mid[1])), "tiny", c.offer, True, anchor="center")
+            strokes.append(_placed(memo, ("offer", offer.proposer, party, offer.id), layout, screen, ids, text, palette))
+    return tuple(strokes)
+
+
+def _placed(memo: dict, key: tuple, layout: Layout, screen: Screen, ids: dict[str, Identity], text: Text,
+            palette: Palette) -> Stroke:
+    stroke = memo.get(key)
+    if stroke is None:
+        stroke = memo[key] = _place(key, layout, screen, ids, text, palette)
+    return stroke
+
+
+def _place(key: tuple, layout: Layout, screen: Screen, ids: dict[str, Identity], text: Text,
+           palette: Palette) -> Stroke:
+    """Returns the stroke a key names, placed on the layout."""
+    c = palette.colours
+    pull = layout.table.center
+    kind, a, b = key[:3]
+    if kind == "deal":
+        return _stroke("deal", c.deal, 1, curve_points(layout.anchor(a), layout.anchor(b), pull, 0.5))
+    if kind == "offer":
+        points = curve_points(layout.anchor(a), layout.anchor(b), pull, 0.25)
+        label = f"#{key[3]}"
+        mid = points[len(points) // 2]
+        box = text.render(label, "tiny", c.offer, True).get_rect(center=(int(mid[0]), int(mid[1])))
+        return _stroke("offer", c.offer, layout.px(3), tuple(points), label, box)
+    order = list(screen.priorities).index(b) - (len(screen.priorities) - 1) / 2
+    start = _spread(layout, a, order)
+    end = layout.priority_point(b, start)
+    dot = layout.px(4)
+    box = pygame.Rect(end[0] - dot, end[1] - dot, 2 * dot + 1, 2 * dot + 1)
+    return _stroke(kind, ids[a].colour, key[3], (start, end), extra=box)
+
+
+PIECE = 48
+"""A line's damage is boxed piece by piece, about this many pixels long: a long diagonal's one box
+would cover half the table."""
+
+
+def _stroke(kind: str, colour: Colour, width: int, points, label: str = "", extra: pygame.Rect | None = None) -> Stroke:
+    margin = width + 2  # a thick line spreads about half its width each side; round generously
+    boxes = [_box(piece, margin) for piece in _pieces(list(points))]
+    if extra is not None:
+        boxes.append(extra.inflate(2, 2))
+    return Stroke(kind, colour, width, tuple(points), label, tuple(tuple(box) for box in boxes))
+
+
+def _pieces(points: list) -> list[list]:
+    """Returns the polyline cut into runs about PIECE pixels long (a straight line is cut too)."""
+    dense = [points[0]]
+    for a, b in zip(points, points[1:], strict=False):
+        steps = max(1, math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) / PIECE))
+        dense += [(a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps) for i in range(1, steps + 1)]
+    pieces, run, length = [], [dense[0]], 0.0
+    for a, b in zip(dense, dense[1:], strict=False):
+        run.append(b)
+        length += math.hypot(b[0] - a[0], b[1] - a[1])
+        if length >= PIECE:
+            pieces.append(run)
+            run, length = [b], 0.0
+    if len(run) > 1 or not pieces:
+        pieces.append(run)
+    return pieces
+
+
+def _box(points: list, margin: int) -> pygame.Rect:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, top = math.floor(min(xs)) - margin, math.floor(min(ys)) - margin
+    return pygame.Rect(left, top, math.ceil(max(xs)) + margin + 1 - left, math.ceil(max(ys)) + margin + 1 - top)
+
+
+def draw_strokes(surface: pygame.Surface, strokes, layout: Layout, text: Text, palette: Palette) -> None:
+    """Draws the strokes in order (each within the surface's clip, if one is set)."""
+    dot = layout.px(4)
+    for stroke in strokes:
+        if stroke.kind == "deal":
+            pygame.draw.lines(surface, stroke.colour, False, stroke.points, 1)
+        elif stroke.kind == "offer":
+            dashed_polyline(surface, stroke.colour, list(stroke.points), stroke.width)
+            mid = stroke.points[len(stroke.points) // 2]
+            text.blit(surface, stroke.label, (int(mid[0]), int(mid[1])), "tiny", stroke.colour, True, anchor="center")
+        else:
+            start, end = stroke.points
+            if stroke.kind == "firm":
+                pygame.draw.line(surface, stroke.colour, start, end, stroke.width)
+            elif stroke.kind == "waiting":
+                dashed_line(surface, stroke.colour, start, end, stroke.width)
+            pygame.draw.circle(surface, stroke.colour, end, dot)
+
+
+def draw_links(surface: pygame.Surface, layout: Layout, screen: Screen, ids: dict[str, Identity],
+               text: Text, palette: Palette, seats: frozenset[str] | None = None) -> None:
+    """Draws the commitment lines (see `link_strokes`)."""
+    draw_strokes(surface, link_strokes(layout, screen, ids, text, palette, seats), layout, text, palette)
 
 
 def _spread(layout: Layout, seat: str, offset: float) -> tuple[int, int]:

@@ -29,17 +29,20 @@ class LogPanel:
         self.width = 0
         self.scroll = 0
         """Pixels scrolled up from the newest entry."""
+        self.version = 0
+        """Counts the changes to the cached lines: the table redraws the log when it moves."""
 
     def sync(self, log: tuple, width: int, viewer: str | None) -> bool:
         """Brings the cached lines up to date with the log; returns True if anything changed."""
         first = log[0].seq if log else 0
         key = (viewer, first, width)
-        if self.seen and self.seen[0] == key and self.seen[1] <= len(log):
-            start = self.seen[1]
-        else:
+        fresh = not (self.seen and self.seen[0] == key and self.seen[1] <= len(log))
+        if fresh:
             self.rows, start, self.scroll = [], 0, 0
-        if start == len(log) and self.seen:
-            return False
+        else:
+            start = self.seen[1]
+            if start == len(log):
+                return False
         last_round = self.seen[2] if self.seen and start else 0
         for entry in log[start:]:
             if entry.round != last_round:
@@ -47,6 +50,7 @@ class LogPanel:
                 self.rows.append((self.text.render(f"Round {entry.round}", SIZE, self.palette.colours.faint, True), None, True))
             self._add(entry, width)
         self.seen = (key, len(log), last_round)
+        self.version += 1
         return True
 
     def _add(self, entry, width: int) -> None:
@@ -69,7 +73,7 @@ class LogPanel:
         """Draws the newest lines that fit (or older ones when scrolled up) inside rect."""
         step = self.text.height(SIZE)
         clip = surface.get_clip()
-        surface.set_clip(rect)
+        surface.set_clip(rect.clip(clip))
         y = rect.bottom - step + self.scroll
         for image, actor, separator in reversed(self.rows):
             if y < rect.top:

@@ -81,14 +81,19 @@ def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock:
                   anchor="midleft", width=right - x)
 
 
-def render_my_panel(screen: Screen, width: int, names: Names, ids: dict[str, Identity], text: Text,
-                    palette: Palette, scale: float) -> pygame.Surface:
-    """Returns the revealed seat's panel: turn, score, objectives, red lines, approvals, brief, offers."""
+PANEL_MOST = 2400
+"""The tallest a panel may grow (at 1280x800), scrolled; anything below is not drawn."""
+
+
+def draw_my_panel(out: pygame.Surface, screen: Screen, names: Names, ids: dict[str, Identity], text: Text,
+                  palette: Palette, scale: float) -> int:
+    """Draws the revealed seat's panel (turn, score, objectives, red lines, approvals, brief, offers)
+    from the top left of `out`, over the panel's background; returns its height."""
     c = palette.colours
     me, seat = screen.me, screen.viewer
     d = screen.delegates[seat]
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    out = pygame.Surface((width, px(2400)), pygame.SRCALPHA)
+    width = out.get_width()
     pad = px(12)
     inner = width - 2 * pad
     y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
@@ -113,16 +118,17 @@ def render_my_panel(screen: Screen, width: int, names: Names, ids: dict[str, Ide
     y = text.blit_wrapped(out, me.confidential_brief.strip(), pygame.Rect(pad, y, inner, px(600)), "small", c.text)
     y = _offers(out, screen, names, pad, y, inner, text, palette, px)
     y = _capacities(out, d, screen.kinds, names, pad, y + px(6), inner, text, palette, px)
-    return out.subsurface(pygame.Rect(0, 0, width, min(out.get_height(), y + pad))).copy()
+    return y + pad
 
 
-def render_seat_panel(screen: Screen, seat: str, public_brief: str, controller: str, width: int, names: Names,
-                      ids: dict[str, Identity], text: Text, palette: Palette, scale: float, back_hint: bool) -> pygame.Surface:
-    """Returns a seat's public card: representative, who plays it, public brief, capacities, signatures."""
+def draw_seat_panel(out: pygame.Surface, screen: Screen, seat: str, public_brief: str, controller: str, names: Names,
+                    ids: dict[str, Identity], text: Text, palette: Palette, scale: float, back_hint: bool) -> int:
+    """Draws a seat's public card (representative, who plays it, public brief, capacities, signatures)
+    from the top left of `out`; returns its height."""
     c = palette.colours
     d = screen.delegates[seat]
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    out = pygame.Surface((width, px(1800)), pygame.SRCALPHA)
+    width = out.get_width()
     pad = px(12)
     inner = width - 2 * pad
     y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
@@ -142,7 +148,7 @@ def render_seat_panel(screen: Screen, seat: str, public_brief: str, controller: 
     if d.mandates:
         y = _line(out, "Mandates won: " + ", ".join(names(k) for k in sorted(d.mandates)), pad, y + px(4), inner,
                   "small", c.ok, text)
-    return out.subsurface(pygame.Rect(0, 0, width, min(out.get_height(), y + pad))).copy()
+    return y + pad
 
 
 def _panel_header(out, d, identity: Identity, pad: int, inner: int, text: Text, palette: Palette, px) -> int:
@@ -310,18 +316,27 @@ def draw_event_card(surface: pygame.Surface, layout: Layout, card: Card, rect: p
     text.blit(surface, "OK (Enter)", button.center, "body", (255, 255, 255), True, anchor="center")
 
 
-def draw_paused(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
+def paused_rect(layout: Layout) -> pygame.Rect:
     rect = pygame.Rect(0, 0, layout.px(420), layout.px(60))
     rect.midtop = (layout.centre.centerx, layout.centre.top + layout.px(8))
+    return rect
+
+
+def draw_paused(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
+    rect = paused_rect(layout)
     pygame.draw.rect(surface, palette.colours.message_bad_bg, rect, border_radius=layout.px(10))
     pygame.draw.rect(surface, palette.colours.danger, rect, 3, border_radius=layout.px(10))
     text.blit(surface, "Paused by the facilitator", rect.center, "heading", palette.colours.text, True, anchor="center")
 
 
+def help_rect(layout: Layout) -> pygame.Rect:
+    return layout.centre.inflate(-layout.px(40), -layout.px(40))
+
+
 def draw_help(surface: pygame.Surface, layout: Layout, text: Text, palette: Palette) -> None:
     """Draws the list of keys over the table."""
     c = palette.colours
-    rect = layout.centre.inflate(-layout.px(40), -layout.px(40))
+    rect = help_rect(layout)
     pygame.draw.rect(surface, c.panel, rect, border_radius=layout.px(12))
     pygame.draw.rect(surface, c.accent, rect, 3, border_radius=layout.px(12))
     pad = layout.px(20)

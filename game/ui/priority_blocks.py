@@ -60,6 +60,26 @@ def draw_priorities(surface: pygame.Surface, layout: Layout, screen: Screen, tex
         draw_priority(surface, layout.priorities[pid], layout, p, screen, text, palette)
 
 
+TRANSPARENT = (255, 0, 255)
+"""The colour key of a block's own surface: its rounded corners show the table and lines beneath."""
+
+
+def render_priority_block(size: tuple[int, int], layout: Layout, p: PriorityView, screen: Screen, text: Text,
+                          palette: Palette) -> pygame.Surface:
+    """Returns one block on a surface of its own (opaque but for the colour-keyed corners, so text
+    blends over the block's colour exactly as when drawn on the table)."""
+    block = pygame.Surface(size).convert()
+    block.fill(TRANSPARENT)
+    draw_priority(block, block.get_rect(), layout, p, screen, text, palette)
+    block.set_colorkey(TRANSPARENT)
+    return block
+
+
+def block_key(p: PriorityView, screen: Screen) -> tuple:
+    """Returns everything a block's drawing reads: equal keys draw the same block."""
+    return p, screen.over, reserved_count(screen, p)
+
+
 def draw_priority(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
                   text: Text, palette: Palette) -> None:
     c = palette.colours

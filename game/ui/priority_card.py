@@ -14,12 +14,13 @@ PREFIX = "@"
 """The scene's selection names a priority as "@<id>" (no seat id starts with "@")."""
 
 
-def render_priority_panel(screen: Screen, p: PriorityView, description: str, width: int, names: Names,
-                          text: Text, palette, scale: float) -> pygame.Surface:
-    """Returns the priority's card: status, progress, what it needs, who signed, what is missing."""
+def draw_priority_panel(out: pygame.Surface, screen: Screen, p: PriorityView, description: str, names: Names,
+                        text: Text, palette, scale: float) -> int:
+    """Draws the priority's card (status, progress, what it needs, who signed, what is missing) from the
+    top left of `out`; returns its height."""
     c = palette.colours
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    out = pygame.Surface((width, px(1600)), pygame.SRCALPHA)
+    width = out.get_width()
     pad = px(12)
     inner = pygame.Rect(pad, pad, width - 2 * pad, px(1500))
 
@@ -46,4 +47,4 @@ def render_priority_panel(screen: Screen, p: PriorityView, description: str, wid
          "small", c.danger if p.missing else c.ok)
     inner.top = text.blit(out, "Click the block again, or Tab, to close", (pad, inner.top + px(8)), "tiny",
                           c.accent).bottom
-    return out.subsurface(pygame.Rect(0, 0, width, min(out.get_height(), inner.top + pad))).copy()
+    return inner.top + pad

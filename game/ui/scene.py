@@ -23,8 +23,10 @@ class Scene(Protocol):
     def needs_draw(self) -> bool:
         """Returns True if the frame changed since the last draw."""
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """Draws the whole frame (pygame_gui's widgets are drawn over it by the app)."""
+    def draw(self, surface: pygame.Surface) -> "list[pygame.Rect] | None":
+        """Draws the frame on the window (pygame_gui's widgets are drawn over it by the app). Returns
+        None when it drew all of it, or the rects it drew again; a scene that draws only what changed
+        draws everything when `app.lost` moves (the window lost its pixels: a resize, a dialog)."""
 
     def resize(self, size: tuple[int, int]) -> None:
         """Lays the scene out again for a new window size."""

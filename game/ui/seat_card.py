@@ -38,6 +38,11 @@ class Fitted:
 def fitted_name(name: str, size: str, width: int, text: Text, max_lines: int = 2, height: int = 10_000) -> Fitted:
     """Returns the name in at most `max_lines` lines of `width` (and `height`): at `size`, or smaller
     (down to `smallest` px), then without its bracketed qualifier, then with its longest words abbreviated."""
+    return text.remember(("fitted", name, size, width, max_lines, height),
+                         lambda: _fitted_name(name, size, width, text, max_lines, height))
+
+
+def _fitted_name(name: str, size: str, width: int, text: Text, max_lines: int, height: int) -> Fitted:
     forms = list(dict.fromkeys((name, name.split(" (")[0])))
 
     def allowed(current: str | float) -> int:

@@ -313,7 +313,8 @@ class TableScene:
             return "The game is over."
         return "Bots are playing · F facilitator · + / - bots' pace · click a seat for its public card · H keys"
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Draws on `surface` (the window) what changed since the last frame; returns those rects."""
         overlay = Overlay(curtain=self.session.curtain_for is not None, card=self._card_up(), help=self.help)
-        self.renderer.draw(surface, self.selected, overlay, self.hint())
         self.dirty = False
+        return self.renderer.draw(surface, self.selected, overlay, self.hint(), self.app.lost)

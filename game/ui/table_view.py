@@ -1,36 +1,43 @@
-"""Composes a frame of the table from cached layers, so an unchanged table costs a few blits.
+"""Draws a frame of the table on the window, redrawing only what changed.
 
-Layers: the static board (per window size), the live board (per game change, viewer or
-selection; seat cards re-rendered only for seats whose view changed), the seat panel,
-the log, then the top bar, the message strip and the overlays, drawn every frame.
+Each region (the top bar, the tracks, the log, the seat panel, the message strip, the table in
+the middle) is drawn again only when what it shows changed, and `draw` returns the rects it
+drew. Overlays (an event card, the curtain, the pause banner, the keys) lie over the regions:
+one coming or going redraws what it covers or uncovers.
 """
 
 from dataclasses import dataclass
 
 import pygame
 
-from game.ui.board import draw_gauges, draw_links, draw_static
+from game.ui.board import draw_gauges, draw_static
+from game.ui.board_layer import BoardLayer
+from game.ui.damage import merge_rects
 from game.ui.drawing import draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
 from game.ui.palette import Identity, Palette
 from game.ui.panels import (
+    PANEL_MOST,
     card_button_rect,
     draw_curtain,
     draw_event_card,
     draw_help,
+    draw_my_panel,
     draw_notice,
     draw_paused,
+    draw_seat_panel,
     draw_top_bar,
     event_card_rect,
-    render_my_panel,
-    render_seat_panel,
+    help_rect,
+    paused_rect,
 )
-from game.ui.priority_blocks import draw_priorities
-from game.ui.priority_card import PREFIX, render_priority_panel
-from game.ui.seat_card import render_seat_card
+from game.ui.priority_card import PREFIX, draw_priority_panel
 from game.ui.session import Session
 from game.ui.text import Text
+
+PANEL_SPILL = 64
+"""Rows below a panel's measured height that its last line's descenders may reach."""
 
 
 @dataclass
@@ -47,15 +54,23 @@ class TableRenderer:
         self.session, self.text, self.palette, self.ids = session, text, palette, ids
         self.layout: Layout | None = None
         self.static: pygame.Surface | None = None
-        self.board: pygame.Surface | None = None
-        self.board_key: tuple | None = None
-        self.panel: pygame.Surface | None = None
-        self.panel_key: tuple | None = None
-        self.cards: dict[str, tuple] = {}
+        self.board = BoardLayer(session, text, palette, ids)
+        self.panel_height: int | None = None
+        """How tall the panel drawn last is (it scrolls when taller than the room it has)."""
+        self.sheet: pygame.Surface | None = None
+        self.sheet_used = 0
         self.log = LogPanel(text, palette, ids)
         self.panel_scroll = 0
         self.lines = "all"
         """Commitment lines: "all", "focus" (the selected seat's, or the turn's), or "off"."""
+        self.keys: dict[str, tuple] = {}
+        """What each region showed when last drawn; a missing key draws the region again."""
+        self.whole = True
+        """True when the next frame must compose everything (after a resize, or tools dropping caches)."""
+        self.covered: list[pygame.Rect] = []
+        """Where the overlays drawn last lie."""
+        self.canvas: tuple | None = None
+        """The surface drawn on, and its `lost` count, when everything was last drawn."""
 
     def set_layout(self, layout: Layout) -> None:
         s = self.session
@@ -63,74 +78,100 @@ class TableRenderer:
         self.static = pygame.Surface(layout.size).convert()
         tracks = tuple(t.id for t in s.scenario.tracks)
         draw_static(self.static, layout, s.names, tracks, self.text, self.palette)
-        self.board_key = self.panel_key = None
-        self.cards.clear()
+        self.board.set_layout(layout, self.static)
+        self.sheet = None
         self.log.seen = ()
+        self.whole = True
 
-    # -- layers ---------------------------------------------------------------------------------
-    def _board(self, selected: str | None) -> pygame.Surface:
-        s = self.session
-        key = (s.revision, s.viewer, selected, self.lines)
-        if self.board is not None and self.board_key == key:
-            return self.board
-        screen = s.screen()
-        layout = self.layout
-        if self.board is None or self.board.get_size() != layout.size:
-            self.board = pygame.Surface(layout.size).convert()
-        board = self.board
-        board.blit(self.static, (0, 0))
-        bounds = {tid: (t.min, t.max) for tid, t in s.game.catalog.tracks.items()}
-        draw_gauges(board, layout, screen, bounds, self.text, self.palette)
-        if self.lines != "off":
-            focus = frozenset({selected or s.viewer or screen.turn_seat} - {None}) if self.lines == "focus" else None
-            draw_links(board, layout, screen, self.ids, self.text, self.palette, focus)
-        draw_priorities(board, layout, screen, self.text, self.palette)
-        for seat, rect in layout.seats.items():
-            board.blit(self._card(seat, rect.size, selected), rect)
-        self.board_key = key
-        return board
+    def forget(self) -> None:
+        """Drops every rendered card and block: the next frame draws everything again."""
+        self.board.forget()
+        self.whole = True
+
+    # Tests and tools force a fresh render by clearing these (as before the table was composed by regions).
+    @property
+    def board_key(self) -> tuple | None:
+        return self.board.seen
+
+    @board_key.setter
+    def board_key(self, value: None) -> None:
+        self.board.forget()
+        self.whole = True
+
+    @property
+    def panel_key(self) -> tuple | None:
+        return self.keys.get("panel")
+
+    @panel_key.setter
+    def panel_key(self, value: None) -> None:
+        self.keys.pop("panel", None)
+
+    @property
+    def cards(self) -> dict[str, tuple]:
+        return self.board.cards
 
     def _card(self, seat: str, size: tuple[int, int], selected: str | None) -> pygame.Surface:
-        s = self.session
-        screen = s.screen()
-        d = screen.delegates[seat]
-        bot = s.bots.personality(seat) if s.is_bot(seat) else ""
-        flags = (screen.turn_seat == seat, s.viewer == seat, selected == seat, size, bot)
-        cached = self.cards.get(seat)
-        if cached is not None and cached[0] is d and cached[1] == flags:
-            return cached[2]
-        surface = render_seat_card(d, self.ids[seat], size, turn=flags[0], you=flags[1], selected=flags[2],
-                                   full=self.layout.full_cards, priorities=tuple(screen.priorities),
-                                   kinds=screen.kinds, short_kinds=s.names.kind_short, bot=bot, text=self.text, palette=self.palette,
-                                   scale=self.layout.scale)
-        self.cards[seat] = (d, flags, surface)
-        return surface
+        return self.board.card(seat, size, selected)
 
-    def _panel(self, selected: str | None) -> pygame.Surface:
+    # -- the seat panel ---------------------------------------------------------------------------
+    def _panel_source(self, selected: str | None):
+        """Returns (everything the right panel reads, a function drawing it on a surface and returning
+        its height): the panel is drawn again only when the first changes."""
         s = self.session
-        width = self.layout.right.width
-        key = (s.revision, s.viewer, selected, width)
-        if self.panel is not None and self.panel_key == key:
-            return self.panel
         screen = s.screen()
         scale = self.layout.scale
+        args = (self.text, self.palette, scale)
         if selected and selected.startswith(PREFIX):
             pid = selected[len(PREFIX):]
-            self.panel = render_priority_panel(screen, screen.priorities[pid], s.game.catalog.priorities[pid].description,
-                                               width, s.names, self.text, self.palette, scale)
-            self.panel_key = key
-            return self.panel
+            p = screen.priorities[pid]
+            reserved = tuple(screen.delegates[seat].signed.get(pid) for seat in p.signatories)
+            description = s.game.catalog.priorities[pid].description
+            return (("priority", pid, p, screen.over, reserved),
+                    lambda out: draw_priority_panel(out, screen, p, description, s.names, *args))
         seat = selected or (None if s.viewer else screen.turn_seat)
         if s.viewer and seat in (None, s.viewer):
-            self.panel = render_my_panel(screen, width, s.names, self.ids, self.text, self.palette, scale)
-        elif seat is not None:
-            static = s.game.catalog.delegates[seat]
-            self.panel = render_seat_panel(screen, seat, static.public_brief, s.game.controller(seat), width, s.names,
-                                           self.ids, self.text, self.palette, scale, back_hint=s.viewer is not None)
+            viewer = s.viewer
+            turn = screen.turn_seat == viewer and not screen.over
+            key = ("me", viewer, screen.me, screen.delegates[viewer], turn, screen.actions_left if turn else None,
+                   screen.offers)
+            return key, lambda out: draw_my_panel(out, screen, s.names, self.ids, *args)
+        if seat is not None:
+            brief, controller = s.game.catalog.delegates[seat].public_brief, s.game.controller(seat)
+            back = s.viewer is not None
+            key = ("seat", seat, screen.delegates[seat], controller, back)
+            return key, lambda out: draw_seat_panel(out, screen, seat, brief, controller, s.names, self.ids, *args,
+                                                    back_hint=back)
+        return ("none",), lambda out: 10
+
+    def _draw_panel(self, canvas: pygame.Surface, draw) -> None:
+        """Draws the panel on the canvas (on a sheet of its own when scrolled), then the scroll hint."""
+        right, layout = self.layout.right, self.layout
+        if self.panel_scroll == 0:
+            panel = canvas.subsurface(right)
+            panel.set_clip(canvas.get_clip().clip(right).move(-right.left, -right.top))
+            height = draw(panel)
         else:
-            self.panel = pygame.Surface((width, 10), pygame.SRCALPHA)
-        self.panel_key = key
-        return self.panel
+            sheet = self._sheet()
+            height = self.sheet_used = min(sheet.get_height(), draw(sheet))
+            canvas.blit(sheet, right.topleft, pygame.Rect(0, self.panel_scroll, right.width, right.height))
+        self.panel_height = height
+        if height - self.panel_scroll > right.height:
+            strip = pygame.Rect(right.left, right.bottom - self.text.height("tiny", True) - layout.px(8), right.width, 0)
+            strip.height = right.bottom - strip.top
+            canvas.blit(self.static, strip, strip)
+            label = "more below: scroll"
+            width = tag_width(self.text, label)
+            draw_tag(canvas, self.text, label, (right.right - width - layout.px(8), strip.top + layout.px(3)),
+                     self.palette.colours.accent)
+
+    def _sheet(self) -> pygame.Surface:
+        """Returns a transparent surface as tall as the tallest panel (the rows used last time are
+        cleared), to draw a scrolled panel on before it is laid over the canvas."""
+        size = (self.layout.right.width, self.layout.px(PANEL_MOST))
+        if self.sheet is None or self.sheet.get_size() != size:
+            self.sheet, self.sheet_used = pygame.Surface(size, pygame.SRCALPHA), 0
+        self.sheet.fill((0, 0, 0, 0), pygame.Rect(0, 0, size[0], self.sheet_used + PANEL_SPILL))
+        return self.sheet
 
     def cycle_lines(self) -> str:
         """Switches the commitment lines: all, one delegation's, none; returns the new setting."""
@@ -148,45 +189,121 @@ class TableRenderer:
         return card_button_rect(self.layout, rect) if rect else None
 
     def scroll_panel(self, pixels: int) -> None:
-        if self.panel is None:
+        if self.panel_height is None:
             return
-        limit = max(0, self.panel.get_height() - self.layout.right.height + 20)
+        limit = max(0, self.panel_height - self.layout.right.height + 20)
         self.panel_scroll = max(0, min(limit, self.panel_scroll + pixels))
 
     # -- the frame --------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, selected: str | None, overlay: Overlay, hint: str) -> None:
+    def draw(self, canvas: pygame.Surface, selected: str | None, overlay: Overlay, hint: str,
+             lost: int = 0) -> list[pygame.Rect]:
+        """Brings the frame on `canvas` up to date; returns the rects drawn again. `lost` counts the
+        times the canvas lost what was drawn on it: when it moves, everything is drawn again.
+
+        Each rect drawn again is drawn whole, clipped to it and from the bottom up (the static frame,
+        the regions, the table, the overlays), so an overlay's text is never blended twice."""
         s = self.session
-        layout = self.layout
         screen = s.screen()
-        surface.blit(self._board(selected), (0, 0))
-        right = layout.right
-        panel = self._panel(selected)
-        more = panel.get_height() - self.panel_scroll > right.height
-        label = "more below: scroll"
-        strip = self.text.height("tiny", True) + layout.px(8) if more else 0
-        clip = surface.get_clip()
-        surface.set_clip(right.inflate(0, -strip).move(0, -strip // 2))
-        surface.blit(panel, (right.left, right.top - self.panel_scroll))
-        surface.set_clip(clip)
-        if more:
-            width = tag_width(self.text, label)
-            draw_tag(surface, self.text, label, (right.right - width - layout.px(8), right.bottom - strip + layout.px(3)),
-                     self.palette.colours.accent)
+        covering = self._overlay_key(overlay, screen)
+        covered = self._overlay_rects(overlay, screen)
+        regions = self._regions(screen, selected, hint)
+        damage = self.board.changes(selected, self.lines)
+        if self.whole or (canvas, lost) != self.canvas:
+            self.canvas, self.whole = (canvas, lost), False
+            damage = [canvas.get_rect()]
+        else:
+            damage += [rect for name, rect, key, _draw in regions if self.keys.get(name, self) != key]
+            if covering != self.keys.get("overlay"):  # what the old overlay hid, and what the new one hides
+                damage += self.covered + covered
+        self.keys = {name: key for name, _rect, key, _draw in regions}
+        self.keys["overlay"], self.covered = covering, covered
+        rects = merge_rects(damage, canvas.get_rect())
+        for rect in rects:
+            self._compose(canvas, rect, regions, overlay if covering != (None, False) else None, screen)
+        return rects
+
+    def _compose(self, canvas: pygame.Surface, rect: pygame.Rect, regions: list, overlay: Overlay | None,
+                 screen) -> None:
+        canvas.set_clip(rect)
+        canvas.blit(self.static, rect, rect)
+        for _name, area, _key, draw in regions:
+            if area.colliderect(rect):
+                canvas.set_clip(area.clip(rect))
+                draw(canvas)
+        centre = rect.clip(self.layout.centre)
+        if centre.width and centre.height:
+            self.board.compose(canvas, centre)
+        if overlay is not None:
+            canvas.set_clip(rect)
+            self._draw_overlays(canvas, overlay, screen)
+        canvas.set_clip(None)
+
+    def _regions(self, screen, selected: str | None, hint: str) -> list[tuple]:
+        """Returns each region around the table: (name, rect, everything it shows, a function drawing it)."""
+        s, layout = self.session, self.layout
+        bounds = {tid: (t.min, t.max) for tid, t in s.game.catalog.tracks.items()}
         self.log.sync(screen.log, layout.log.width - 16, s.viewer)
         log_rect = layout.log.inflate(-layout.px(12), 0)
         log_rect.top += layout.px(28)
         log_rect.height -= layout.px(34)
-        self.log.draw(surface, log_rect)
+        shown, draw_panel = self._panel_source(selected)
         turn = screen.turn_seat
-        draw_top_bar(surface, layout, screen, s.clock, s.scenario.meta.title, s.names, self.ids,
-                     bool(turn and s.is_bot(turn)), s.pace, self.text, self.palette)
-        draw_notice(surface, layout, s.notice, hint, self.text, self.palette)
+        bot_seat = bool(turn and s.is_bot(turn))
+        clock = s.clock
+        top = (screen.round, screen.rounds, screen.phase, screen.over, screen.paused, turn, screen.actions_left,
+               bot_seat, s.pace, clock.text(), clock.overtime, clock.limit is not None)
+        notice = (s.notice.text, s.notice.bad) if s.notice is not None else None
+        text, palette = self.text, self.palette
+        return [
+            ("gauges", layout.gauges, tuple(screen.tracks.items()),
+             lambda canvas: draw_gauges(canvas, layout, screen, bounds, text, palette)),
+            ("log", log_rect, (self.log.version, self.log.scroll), lambda canvas: self.log.draw(canvas, log_rect)),
+            ("panel", layout.right, (shown, self.panel_scroll), lambda canvas: self._draw_panel(canvas, draw_panel)),
+            ("top", layout.top, top,
+             lambda canvas: draw_top_bar(canvas, layout, screen, clock, s.scenario.meta.title, s.names, self.ids,
+                                         bot_seat, s.pace, text, palette)),
+            ("message", layout.message, (notice, hint),
+             lambda canvas: draw_notice(canvas, layout, s.notice, hint, text, palette)),
+        ]
+
+    def _overlay_rects(self, overlay: Overlay, screen) -> list[pygame.Rect]:
+        """Returns where the overlays up now draw (the card with its shadow, the curtain, the banner, the keys)."""
+        s, layout = self.session, self.layout
+        rects = []
         card = s.card() if overlay.card else None
         if card is not None:
-            draw_event_card(surface, layout, card, self.card_rect(), len(s.cards) - 1, self.text, self.palette)
+            rect = self.card_rect()
+            rects.append(rect.union(rect.move(layout.px(6), layout.px(6))))
         elif overlay.curtain:
-            draw_curtain(surface, layout, s.names(s.curtain_for), self.ids[s.curtain_for], self.text, self.palette)
+            rects.append(pygame.Rect(0, layout.top.bottom, layout.size[0], layout.size[1] - layout.top.bottom))
         elif screen.paused:
-            draw_paused(surface, layout, self.text, self.palette)
+            rects.append(paused_rect(layout))
         if overlay.help:
-            draw_help(surface, layout, self.text, self.palette)
+            rects.append(help_rect(layout))
+        return rects
+
+    def _overlay_key(self, overlay: Overlay, screen) -> tuple:
+        """Returns what covers the table: (the card, curtain or pause banner, or None; the keys help)."""
+        s = self.session
+        card = s.card() if overlay.card else None
+        if card is not None:
+            cover = ("card", card.seq, len(s.cards))
+        elif overlay.curtain:
+            cover = ("curtain", s.curtain_for)
+        elif screen.paused:
+            cover = ("paused",)
+        else:
+            cover = None
+        return cover, overlay.help
+
+    def _draw_overlays(self, canvas: pygame.Surface, overlay: Overlay, screen) -> None:
+        s, layout = self.session, self.layout
+        card = s.card() if overlay.card else None
+        if card is not None:
+            draw_event_card(canvas, layout, card, self.card_rect(), len(s.cards) - 1, self.text, self.palette)
+        elif overlay.curtain:
+            draw_curtain(canvas, layout, s.names(s.curtain_for), self.ids[s.curtain_for], self.text, self.palette)
+        elif screen.paused:
+            draw_paused(canvas, layout, self.text, self.palette)
+        if overlay.help:
+            draw_help(canvas, layout, self.text, self.palette)

@@ -40,6 +40,8 @@ class Text:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._renders: OrderedDict = OrderedDict()
         self._wraps: OrderedDict = OrderedDict()
+        self._widths: OrderedDict = OrderedDict()
+        self._measures: OrderedDict = OrderedDict()
 
     def set_scale(self, scale: float) -> None:
         """Changes the type scale (after a resize); cached renders are dropped."""
@@ -48,6 +50,8 @@ class Text:
             self._fonts.clear()
             self._renders.clear()
             self._wraps.clear()
+            self._widths.clear()
+            self._measures.clear()
 
     def px(self, size: str | int | float) -> int:
         """Returns the pixel size: a name ("body") or an int are sizes at 1280x800, scaled with the
@@ -78,7 +82,13 @@ class Text:
         return surface
 
     def width(self, text: str, size: str | int, bold: bool = False) -> int:
-        return self.font(size, bold).size(text)[0]
+        key = (text, size, bold)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = self.font(size, bold).size(text)[0]
+            if len(self._widths) > self.capacity:
+                self._widths.popitem(last=False)
+        return found
 
     def height(self, size: str | int, bold: bool = False) -> int:
         return self.font(size, bold).get_linesize()
@@ -92,6 +102,16 @@ class Text:
             if len(self._wraps) > self.capacity:
                 self._wraps.popitem(last=False)
         return fitted
+
+    def remember(self, key: tuple, compute):
+        """Returns compute(), kept under `key` until the type scale changes: for measurements
+        made of several renders (a name fitted to a card), which are as costly as drawing."""
+        found = self._measures.get(key, self)
+        if found is self:
+            found = self._measures[key] = compute()
+            if len(self._measures) > self.capacity:
+                self._measures.popitem(last=False)
+        return found
 
     def _fit(self, text: str, size: str | int, width: int, bold: bool) -> str:
         font = self.font(size, bold)
@@ -110,6 +130,10 @@ class Text:
     def shrink(self, text: str, size: str | int, width: int, bold: bool = False, smallest: int = 10) -> str | int | float:
         """Returns `size`, or the largest smaller pixel size (a float) at which the line fits the width
         (down to `smallest`, where `fit` then cuts it): a name shrinks before it is cut."""
+        return self.remember(("shrink", text, size, width, bold, smallest),
+                             lambda: self._shrink(text, size, width, bold, smallest))
+
+    def _shrink(self, text: str, size: str | int, width: int, bold: bool, smallest: int) -> str | int | float:
         px = self.px(size)
         while px > smallest and self.font(float(px), bold).size(printable(text))[0] > width:
             px -= 1
