@@ -78,3 +78,16 @@ def test_run_defers_what_it_does_not_need(tmp_path):
     assert "yaml" in loaded[0] and "game.content.messages" in loaded[0]
     parsed = {"yaml", "game.content.messages", "game.content.yaml_safe"} & loaded[1]
     assert not parsed, f"the cached run parsed: {sorted(parsed)}"
+
+
+def test_a_reader_that_leaves_early_still_gets_the_game_saved(tmp_path):
+    """`coalition run ... --save F | head -1`: the pipe closes mid-game; the game plays on and is saved."""
+    record = tmp_path / "game.yaml"
+    proc = subprocess.Popen([sys.executable, "-m", "game", "run", "paris-2026", "--seed", "3", "--save", str(record)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            cwd=Path(__file__).parents[1])
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert record.is_file() and b"record saved" in err

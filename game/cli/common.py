@@ -8,6 +8,7 @@ errors, as click does); a traceback means a bug. Seats are named as a person wou
 import functools
 import json
 import math
+import os
 import sys
 import unicodedata
 
@@ -147,6 +148,9 @@ class LivePrinter:
         self.console = console or Console()
         self.lines = None
         self.shown = 0
+        self.closed = False
+        """The reader went away (`coalition run ... | head`): the game plays on and is saved, unprinted."""
+        self.console.on_broken_pipe = self._reader_left  # rich's own would exit at once, saving nothing
 
     def __call__(self, game) -> None:
         from rich.console import Group  # imported by Console already: a dictionary look-up per call
@@ -156,10 +160,12 @@ class LivePrinter:
 
             self.lines = LogLines(game)
         log = game.log
+        if self.closed:
+            return
         parts = list(self.lines.lines(log[self.shown:]))
         self.shown = len(log)
         if parts:
-            self.console.print(Group(*parts))
+            self._print(Group(*parts))
 
     def finish(self, game) -> None:
         """Prints what the last decision logged, then the result."""
@@ -167,7 +173,18 @@ class LivePrinter:
 
         self(game)
         for part in ending(game):
-            self.console.print(part)
+            self._print(part)
+
+    def _print(self, renderable) -> None:
+        if not self.closed:
+            self.console.print(renderable)
+
+    def _reader_left(self) -> None:
+        self.closed = self.console.quiet = True
+        try:  # what is still buffered, and anything printed later, goes nowhere instead of failing
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 SEED = click.IntRange(0, 2**64 - 1)

@@ -8,6 +8,7 @@ any doubt the file is parsed as if there were no cache, and nothing is said.
 
 import functools
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -43,6 +44,9 @@ def code_fingerprint() -> bytes | None:
     digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())  # each pydantic pins its core
     package = Path(__file__).resolve().parents[1]
     try:
+        yaml_spec = importlib.util.find_spec("yaml")  # its version line, without importing it
+        if yaml_spec is not None and yaml_spec.origin:
+            digest.update(Path(yaml_spec.origin).read_bytes())
         for pattern in _SOURCES:
             sources = sorted(package.parent.glob(pattern))
             if not sources:  # an install without its .py files: no way to tell the code apart
@@ -79,6 +83,8 @@ def read_cached(raw: bytes) -> tuple[Scenario, str] | None:
     if path is None:
         return None
     try:
+        if not _own(path.parent) or not _own(path):  # another user's entry could skip validation
+            return None
         data = path.read_bytes()
         head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 65:]
         if head != MAGIC or digest != hashlib.sha256(payload).hexdigest().encode():
@@ -113,6 +119,14 @@ def write_cached(raw: bytes, scenario: Scenario, content_hash: str) -> None:
         _prune(path.parent)
     except OSError:
         return
+
+
+def _own(path: Path) -> bool:
+    """True when this user owns the path and nobody else may write to it (always, where there are no uids)."""
+    if not hasattr(os, "getuid"):
+        return True
+    status = path.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def _prune(folder: Path) -> None:

@@ -58,7 +58,11 @@ def scenario_from_text(text: str, where: str, scenario_id: str, scenario_hash: s
     """Returns the scenario a record or journal carries, after checking it against the id and content
     hash the file names; raises RecordError. A bad scenario's problems are placed in `where` when `at`
     gives the lines and columns before the text there (a YAML block), else within the text itself."""
-    raw = text.encode("utf-8")
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate escaped into JSON text
+        raise RecordError(f"{where}: the scenario this file carries (scenario_text) is not valid text "
+                          f"(character {err.start + 1} cannot be UTF-8): the file is damaged") from None
     try:
         loaded = parse_scenario(raw, f"{where} (its scenario_text)")
     except ScenarioError as err:

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.engine.approvals import approval_body
 from game.engine.conditions import compile_condition, is_monotone
-from game.engine.effects import clamp_track, renew, settle_debt
+from game.engine.effects import clamp_track, settle_debt, start_term
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, SUSPENDED, WITHDRAWN, Commitment, State
@@ -133,7 +133,7 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
                    state.contribution.get(key, 0.0) - state.retro.get(key, 0.0))
     state.add_commitment(c)
     if state.tables.kinds[kind].term:  # it lapses at the end of its term unless renewed (terms.py)
-        renew(state, c)
+        start_term(state, c)
     from game.engine.offers import withdraw_unhonourable  # offers builds on this module
     withdraw_unhonourable(state, giver)
     return c

@@ -244,9 +244,16 @@ def cancel_commitments(state: State, e, source: str) -> None:
          "are cancelled for good; their units are free again")
 
 
+def start_term(state: State, c) -> None:
+    """Starts a new commitment's term: it counts this round and `term - 1` more."""
+    state.set_term(c, state.round + state.tables.kinds[c.kind].term - 1)
+
+
 def renew(state: State, c) -> int:
-    """Gives a commitment a fresh term from this round; returns its new last round."""
-    last = state.round + state.tables.kinds[c.kind].term - 1
+    """Gives a commitment another whole term after the one running (after this round, if that
+    already ended); returns its new last round. Renewed in its last round, a term-1 commitment
+    counts one more round."""
+    last = max(state.terms.get(c.id, state.round), state.round) + state.tables.kinds[c.kind].term
     state.set_term(c, last)
     return last
 
@@ -255,8 +262,8 @@ def renew_commitments(state: State, e, source: str) -> None:
     renewed = [c for c in _matching(state, e, LIVE) if c.id in state.terms]
     for c in renewed:
         renew(state, c)
-    _say(state, source, "CommitmentsRenewed", renewed, "is renewed for a fresh term from this round",
-         "are renewed for a fresh term from this round")
+    _say(state, source, "CommitmentsRenewed", renewed, "is renewed for another term",
+         "are renewed for another term")
 
 
 def _revert_capacity(state: State, seat: str, kind: str, by: int, owed: int) -> None:

@@ -57,5 +57,11 @@ def unset_by_default() -> Any:
     return Field(None, exclude_if=_is_none)
 
 
+def added_later(default: Any) -> Any:
+    """Like `unset_by_default` for a field whose default is not None: left out of the dump
+    (and so of the content hash) while it equals its default."""
+    return Field(default, exclude_if=lambda value: value == default)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)

@@ -42,6 +42,7 @@ def check_references(scenario: Scenario) -> list[Problem]:
     known = {ns: set(values) for ns, values in ids.items()}
     problems: list[Problem] = []
     problems += _duplicates(ids)
+    problems += _reserved(ids["delegates"])
     problems += _walk_references(scenario, (), known)
     problems += _check_keys(scenario, known)
     problems += _check_ranges(scenario)
@@ -55,6 +56,18 @@ def _sort_key(loc: Loc) -> tuple:
 def _unknown(ns: str, value: str, known: dict[str, set[str]]) -> str:
     choices = ", ".join(sorted(known[ns])) or "none defined"
     return f"unknown {_SINGULAR[ns]} '{value}' (expected one of: {choices})"
+
+
+RESERVED_SEATS = ("facilitator", "public")
+"""The viewers that are not delegations (game.model.actions FACILITATOR and PUBLIC): a delegation
+with one of these ids would be shown everything, or share the spectators' view."""
+
+
+def _reserved(delegates: list[str]) -> Iterator[Problem]:
+    for index, value in enumerate(delegates):
+        if value in RESERVED_SEATS:
+            yield ("delegates", index, "id"), (f"'{value}' is reserved for the {value} view, not a delegation: "
+                                               "choose another id")
 
 
 def _duplicates(ids: dict[str, list[str]]) -> Iterator[Problem]:

@@ -15,6 +15,7 @@ from game.model.base import (
     PositiveAmount,
     Probability,
     Strict,
+    added_later,
     unset_by_default,
     whole,
 )
@@ -90,7 +91,7 @@ class Rules(Strict):
     withdraw_capital_cost: whole(0, 100) = 1
     withdraw_track_effects: list[TrackDelta] = []
     approval_capital_cost: whole(0, 100) = 0
-    renew_capital_cost: whole(0, 100) = 0
+    renew_capital_cost: whole(0, 100) = added_later(0)
     """Political capital it costs to renew a commitment whose term is ending (see `term`)."""
     default_approval_chance: Probability = 0.6
     approval_chance_bounds: tuple[Probability, Probability] = (0.05, 0.95)
@@ -136,7 +137,7 @@ class CommitmentKind(Strict):
     needs_approval: bool = False
     needs_binding_authority: bool = False
     military: bool = False
-    term: whole(1, 50) | None = None
+    term: whole(1, 50) | None = unset_by_default()
     """Rounds a commitment of this kind counts, the round it is made included; it then lapses
     (its units return) unless its owner renews it in its last round. None: no term."""
 
@@ -148,9 +149,9 @@ class Track(Strict):
     min: Amount = 0
     max: Amount = 10
     start: Amount
-    drift: Amount = 0
+    drift: Amount = added_later(0)
     """Added at the start of every round after the first, within the bounds (a clock ticking)."""
-    drift_when: list[Condition] = []
+    drift_when: list[Condition] = added_later([])
     """The drift applies only in rounds whose start meets every condition."""
 
 
@@ -198,7 +199,7 @@ class ReferenceOutcome(Strict):
 
 class Scenario(Strict):
     meta: Meta
-    vocabulary: Vocabulary = Vocabulary()
+    vocabulary: Vocabulary = added_later(Vocabulary())
     rules: Rules
     priorities: list[Priority] = Field(min_length=1)
     commitment_kinds: list[CommitmentKind] = Field(min_length=1)

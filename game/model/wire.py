@@ -88,6 +88,8 @@ class Welcome(Strict):
     """The seat id; "facilitator" or "public" for those roles."""
     name: str
     scenario: str
+    scenario_hash: str = ""
+    """The content hash of the scenario the host plays: a client with its own copy checks it."""
 
 
 class Rejected(Strict):

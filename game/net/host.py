@@ -421,4 +421,5 @@ class Host:
 
     def welcome(self, conn: Connection) -> Welcome:
         name = self.name(conn.seat) if conn.role != "spectator" else "spectator"
-        return Welcome(role=conn.role, seat=conn.seat, name=name, scenario=self.game.scenario.meta.id)
+        return Welcome(role=conn.role, seat=conn.seat, name=name, scenario=self.game.scenario.meta.id,
+                       scenario_hash=self.game.content_hash)

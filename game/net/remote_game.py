@@ -98,6 +98,11 @@ class RemoteGame:
             client.close()
             raise HostedGameError(f"{scenario} is scenario '{loaded.scenario.meta.id}', but the host plays "
                                   f"'{welcome['scenario']}'")
+        if welcome.get("scenario_hash") and loaded.content_hash != welcome["scenario_hash"]:
+            client.close()
+            raise HostedGameError(f"the host plays another version of scenario '{welcome['scenario']}' than "
+                                  f"{scenario or 'the one bundled here'} (their contents differ); pass the "
+                                  f"host's file: coalition play FILE --join {url} ...")
         return cls(client, welcome, first, loaded.scenario, loaded.content_hash, early=early)
 
     # -- the frame loop ------------------------------------------------------------------------

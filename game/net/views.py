@@ -39,14 +39,14 @@ def to_data(value: Any) -> Any:
         return value.model_dump(mode="json")
     if isinstance(value, frozenset | set):
         return sorted(to_data(v) for v in value)
+    if isinstance(value, _SCALARS):  # subclasses (enums of str, bool of int...), before Sequence: str is one
+        return value
     if isinstance(value, tuple | list | Sequence):  # a Sequence: a view's SeatLog
         return [to_data(v) for v in value]
     if isinstance(value, dict):
         if value and isinstance(next(iter(value)), tuple):
             return [[*key, to_data(v)] for key, v in value.items()]
         return {str(k): to_data(v) for k, v in value.items()}
-    if isinstance(value, _SCALARS):  # subclasses (enums of str, bool of int...)
-        return value
     raise TypeError(f"cannot put {kind.__name__} on the wire")
 
 

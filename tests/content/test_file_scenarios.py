@@ -179,6 +179,10 @@ def test_an_edited_journal_scenario_is_refused(tmp_path):
     journal.write_text(json.dumps(header) + "\n", encoding="utf-8")
     with pytest.raises(RecordError, match="lacks a valid scenario_text"):
         read_journal(journal)
+    header["scenario_text"] = "\ud800"  # a lone surrogate: valid JSON, not text
+    journal.write_text(json.dumps(header) + "\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="is not valid text"):
+        read_journal(journal)
 
 
 def test_a_journal_never_reads_a_path_named_in_its_header(tmp_path):

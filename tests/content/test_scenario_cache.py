@@ -173,3 +173,19 @@ def test_without_the_validating_code_to_read_there_is_no_cache(cache, tmp_path, 
         assert not (tmp_path / "cache").exists()
     finally:
         scenario_cache.code_fingerprint.cache_clear()
+
+
+def test_an_entry_in_a_folder_others_may_write_is_not_trusted(cache, tmp_path):
+    path = _copy(tmp_path)
+    load_scenario(path)
+    raw = path.read_bytes()
+    entry = scenario_cache.entry_path(raw)
+    assert scenario_cache.read_cached(raw) is not None
+    entry.parent.chmod(0o777)  # another user could have planted the entry
+    try:
+        assert scenario_cache.read_cached(raw) is None
+        _forget()
+        load_scenario(path)
+        assert cache == [str(path), str(path)]  # parsed again, as with no cache
+    finally:
+        entry.parent.chmod(0o700)

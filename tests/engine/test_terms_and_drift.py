@@ -51,8 +51,8 @@ def test_a_commitment_without_a_term_never_lapses():
     assert g.view("a").mine[0].status == "pending" and "CommitmentExpired" not in _kinds(g)
 
 
-def test_renewal_is_legal_only_in_the_last_round_of_the_term_and_gives_a_fresh_term():
-    g = _termed(term=2, rules__renew_capital_cost=1)
+def test_renewal_is_legal_only_in_the_last_round_of_the_term_and_gives_another_term():
+    g = _termed(term=2, rounds=6, rules__renew_capital_cost=1)
     ok(g.apply(Pledge("a", "money", 2, "p1")))
     refused(g.apply(Renew("a", 1)), "not_renewable")
     assert Renew("a", 1) not in g.legal_actions("a")
@@ -60,13 +60,28 @@ def test_renewal_is_legal_only_in_the_last_round_of_the_term_and_gives_a_fresh_t
     assert Renew("a", 1) in g.legal_actions("a")
     ok(g.apply(Renew("a", 1)))
     view = g.view("b")
-    assert view.commitments[0].term_ends == 3
+    assert view.commitments[0].term_ends == 4  # another whole term after the one ending in round 2
     assert view.delegates["a"].capital == 1  # it cost 1 of 2
-    assert "renews commitment #1 (2 bn) to the end of round 3" in view.log[-1].text
+    assert "renews commitment #1 (2 bn) to the end of round 4" in view.log[-1].text
+    assert Renew("a", 1) not in g.legal_actions("a")  # renewed: nothing more to renew this round
     _next_round(g)
     assert g.view("b").commitments[0].status == "active"  # renewed: it did not lapse after round 2
     _next_round(g)
+    assert g.view("b").commitments[0].status == "active"
+    _next_round(g)
     assert g.view("b").commitments[0].status == "lapsed"
+
+
+def test_a_one_round_term_renewed_counts_one_round_more_and_is_not_offered_again():
+    g = _termed(term=1)
+    ok(g.apply(Pledge("a", "money", 2, "p1")))
+    assert Renew("a", 1) in g.legal_actions("a")
+    ok(g.apply(Renew("a", 1)))
+    assert g.view("b").commitments[0].term_ends == 2
+    assert Renew("a", 1) not in g.legal_actions("a")
+    _next_round(g)
+    assert g.view("b").commitments[0].status == "active"
+    assert Renew("a", 1) in g.legal_actions("a")  # round 2 is its last again
 
 
 def test_renewal_refusals():
@@ -103,7 +118,7 @@ def test_the_renew_effect_renews_only_commitments_with_a_term():
     assert g.view("a").mine[0].status == "lapsed"
     ok(g.apply(Pledge("a", "money", 1, "p1")))
     ok(g.apply(InjectEvent("extend")))
-    assert g.view("a").mine[2].term_ends == 2 and g.view("a").mine[1].term_ends is None
+    assert g.view("a").mine[2].term_ends == 3 and g.view("a").mine[1].term_ends is None
     assert "Alba's commitment #3 is renewed" in g.view("a").log[-1].text
 
 

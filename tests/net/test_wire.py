@@ -117,3 +117,15 @@ def test_the_phase_clock_stands_still_while_paused():
 def test_a_90_minute_class_fits_the_flagship_with_a_15_minute_debrief():
     plan = class_plan(90, load_scenario("paris-2026").scenario.rules.rounds)
     assert plan.debrief == 15 and plan.rounds >= 4 and plan.round_minutes >= 8
+
+
+def test_a_str_subclass_goes_on_the_wire_as_a_string_not_its_letters():
+    from enum import StrEnum
+
+    from game.net.views import to_data
+
+    class Tone(StrEnum):
+        GOOD = "good"
+
+    assert to_data(Tone.GOOD) == "good"
+    assert to_data((Tone.GOOD, 1)) == ["good", 1]
