@@ -95,14 +95,15 @@ class Stroke:
 
 def link_strokes(layout: Layout, screen: Screen, ids: dict[str, Identity], text: Text, palette: Palette,
                  seats: frozenset[str] | None = None, memo: dict | None = None) -> tuple[Stroke, ...]:
-    """Returns commitments (one line per seat and priority, thicker for more units), agreed deals
-    and the viewer's own open offers, in drawing order; with `seats`, only those delegations' lines.
+    """Returns commitments (one line per seat and priority, thicker for more units; a commitment that
+    does not count now, pending, conditional or suspended, draws a waiting line), agreed deals and
+    the viewer's own open offers, in drawing order; with `seats`, only those delegations' lines.
     `memo` keeps strokes already placed for this layout (placing them is most of the cost)."""
     memo = {} if memo is None else memo
     totals: dict[tuple[str, str], list[int]] = {}
     deals: dict[int, set[str]] = {}
     for cm in screen.commitments:
-        if cm.status not in ("active", "pending") or (seats is not None and cm.delegate not in seats):
+        if cm.status not in ("active", "pending", "suspended") or (seats is not None and cm.delegate not in seats):
             continue
         slot = totals.setdefault((cm.delegate, cm.priority), [0, 0])
         slot[0 if cm.effective else 1] += cm.amount
