@@ -186,7 +186,8 @@ def _header(card, d, name: Fitted, pos: tuple[int, int], radius: int, bottom: in
     pad, name_x = pos
     width = card.get_width() - name_x - pad
     below = _name_lines(card, name, (name_x, pad - 2), text, palette)
-    principal = principal_line(d.representative, d.title, width, text) if len(name.lines) == 1 else None
+    who = d.representative if d.representative != d.name else d.title  # a party speaking for itself: its role
+    principal = principal_line(who, d.title, width, text) if len(name.lines) == 1 else None
     line = text.height("tiny")
     if principal is not None and below + line <= bottom:
         text.blit(card, principal[0], (name_x, below - 1), principal[1], palette.colours.muted)
