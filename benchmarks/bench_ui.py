@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
+from game.content.scenarios import load_scenario  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.setup_scene import start_session  # noqa: E402
 
@@ -170,7 +171,8 @@ def main() -> None:
         idle = bench_idle(args.idle_seconds)
         load_after = [round(x, 2) for x in os.getloadavg()]
     result = {
-        "scenario": "paris-2026", "size": "1280x800", "delegations": 17,
+        "scenario": "paris-2026", "size": "1280x800",
+        "delegations": len(load_scenario("paris-2026").scenario.delegates),
         "frame_ms_median": change["median"], "frame_ms_p95": change["p95"], "frame_ms_max": change["max"],
         "redraw_ms_median": redraw["median"], "redraw_ms_p95": redraw["p95"],
         "motion_ms_median": motion["median"], "motion_ms_p95": motion["p95"],
