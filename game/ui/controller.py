@@ -27,6 +27,7 @@ from game.model.actions import (
     Pledge,
     Propose,
     Reject,
+    Renew,
     Resume,
     SeekApproval,
     SetController,
@@ -110,6 +111,9 @@ class Controller:
 
     def withdraw(self, commitment: int) -> bool:
         return self._player(lambda seat: Withdraw(seat, commitment))
+
+    def renew(self, commitment: int) -> bool:
+        return self._player(lambda seat: Renew(seat, commitment))
 
     def sign(self, priority: str, reservations: bool = False) -> bool:
         return self._player(lambda seat: Sign(seat, priority, reservations))
