@@ -1,8 +1,8 @@
-"""A kind and a priority may share an id (cop21's `finance`): whoever means a kind asks the kinds
-table, so conditions in the briefs and the printed pack name the kind, not the priority."""
+"""Words about commitments: a kind and a priority may share an id (cop21's `finance`), so whoever
+means a kind asks the kinds table; when a commitment with a term lapses, and what renewing costs."""
 
 from game.content.scenarios import load_scenario
-from game.engine import Names, explain_condition
+from game.engine import Names, explain_condition, renewal_words, term_words
 from game.model.conditions import ApprovedTest, CapacityTest, ContributedTest, NotTest
 from game.report.pack import red_lines_story
 from game.report.pack_layout import styles
@@ -36,3 +36,15 @@ def test_the_pack_names_a_red_lined_kind():
     china = next(d for d in scenario.delegates if d.id == "cn")
     story = red_lines_story(china, Names(scenario), styles())[1].text
     assert "climate finance" in story and "$100 billion" not in story, story
+
+
+def test_term_words_say_when_a_commitment_lapses():
+    assert term_words(None, 1, 3) == ""
+    assert term_words(2, 1, 3) == "lapses at the end of round 2 unless renewed"
+    assert term_words(2, 2, 3) == "lapses at the end of round 2 (this round) unless renewed"
+    assert term_words(3, 2, 3) == term_words(5, 3, 3) == "counts to the end of the game"
+
+
+def test_renewal_words_say_the_cost_and_the_fresh_term():
+    assert renewal_words(1, 2).startswith("Renewing costs 1 political capital and gives a fresh term of 2 rounds")
+    assert renewal_words(0, 1).startswith("Renewing costs nothing and gives a fresh term of 1 round,")
