@@ -2,15 +2,21 @@
 renewal costs and when each commitment lapses, and its button applies `renew`. Driven with real
 pygame events on the tutorial with a term on funding; the screenshots are looked at."""
 
+import time
+
 import pygame
 import pytest
 from pygame_gui.elements import UIButton, UILabel
 
 from game.content.scenarios import load_scenario
 from game.model.actions import Pass, Pledge, Renew
+from game.net.remote_game import RemoteGame
 from game.ui.forms import SEAT_FORMS, RenewForm
 from game.ui.inputs import KEYS, PLAYER_COMMANDS
+from game.ui.remote_scene import open_hosted
+from game.ui.session import Session
 from game.ui.setup_scene import start_session
+from tests.net.browsing import browser_host
 from tests.termed import termed_scenario
 from tests.ui.driver import Driver, pixel_spread
 
@@ -43,6 +49,15 @@ def _to_frances_turn(d: Driver, session, round_: int) -> None:
     session.reveal()
     d.frames(2)
     assert session.viewer == "fr" and session.my_turn()
+
+
+def until(d: Driver, predicate, seconds: float = 20.0) -> None:
+    """Runs frames until predicate holds (the host's bots and answers take their time), bounded."""
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "the host's answer did not arrive"
+        d.frames(1)
+        time.sleep(0.01)
 
 
 def _open(d: Driver, session):
@@ -114,3 +129,42 @@ def test_the_r_key_opens_the_renew_form(table):
     _to_frances_turn(d, session, 2)
     d.key(pygame.K_r)
     assert d.scene.form_name == "renew" and isinstance(d.scene.form.model, RenewForm)
+
+
+def _passes(session) -> int:
+    return sum(1 for e in session.screen().log if e.kind == "Passed" and e.actor == "fr")
+
+
+def test_a_hosted_seat_renews_from_its_laptop(tmp_path):
+    """The same form on a seat of a hosted game: its list is the host's legal list."""
+    bots = {"uk": "cautious", "de": "cautious", "us": "cautious"}
+    path = str(termed_scenario(tmp_path))
+    with browser_host(tmp_path, scenario=path, seed=5, bots=bots) as hosted:
+        d = Driver()
+        game = RemoteGame.join(hosted.url, hosted.code("fr"), scenario=path)
+        try:
+            session = Session(game, d.app.palette)
+            open_hosted(d.app, session)
+            d.frames(3)
+            until(d, session.my_turn)
+            assert d.scene.controller.pledge("funding", 2, "monitoring")
+            until(d, lambda: not game.waiting() and len(session.screen().view.mine) == 1)
+            for passes in range(3):  # France passes until the round its term ends
+                until(d, session.my_turn)
+                if session.screen().round == 2:
+                    break
+                assert d.scene.controller.pass_turn()
+                until(d, lambda n=passes + 1: _passes(session) == n)  # this screen has seen the pass
+            session.cards.clear()
+            form = _open(d, session)
+            assert dict(form.rows[0].options) == {
+                1: "#1 2 billion euros to Monitor: lapses at the end of round 2 (this round) unless renewed"}
+            d.shot(tmp_path / "renew-hosted.png")
+            d.click(form.button_rect("renew"))
+            until(d, lambda: not game.waiting())
+            assert [a for a in hosted.journal_actions() if a["kind"] == "renew"] == [
+                {"kind": "renew", "seat": "fr", "commitment": 1}]
+            until(d, lambda: session.screen().view.mine[0].term_ends == 3)
+        finally:
+            d.close()
+            game.close()
