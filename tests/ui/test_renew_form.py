@@ -93,6 +93,21 @@ def test_in_the_last_round_of_its_term_the_form_offers_the_renewal_and_applies_i
     assert "renews commitment #1" in session.notice.text
 
 
+def test_taking_the_screen_in_the_terms_last_round_tells_what_lapses(table):
+    d, session = table
+    game = session.game
+    while not (game.view("fr").round == 2 and game.turn_seat == "fr"):
+        assert game.apply(Pass(game.turn_seat)).ok
+    session.changed()
+    d.frames(2)
+    assert session.curtain_for == "fr"
+    session.cards.clear()
+    d.key(pygame.K_RETURN)  # France takes the screen
+    assert session.viewer == "fr"
+    assert session.notice.text == ("Commitment #1 (2 billion euros to Monitor) lapses at the end of round 2 "
+                                   "(this round) unless renewed. R renews it."), session.notice
+
+
 def test_before_the_last_round_of_its_term_nothing_is_offered_and_the_lapse_is_told(table, tmp_path):
     d, session = table
     _to_frances_turn(d, session, 1)  # France pledged in its first turn and still has an action
