@@ -39,9 +39,11 @@ from game.engine.words import (
     plural,
     possessive,
     quantity,
+    renewal_words,
     role_label,
     signed,
     spokesperson,
+    term_words,
 )
 
 __all__ = [
@@ -51,4 +53,5 @@ __all__ = [
     "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts",
     "explain_condition", "explain_conditions", "number", "percent", "plural", "possessive", "quantity",
     "scenario_hash", "signed", "ROLE_WORDS", "badge_letters", "role_label", "spokesperson",
+    "renewal_words", "term_words",
 ]

@@ -134,7 +134,9 @@ class Names:
         """seat -> the letters on its badge (its `badge` label, else from its id)."""
 
     def __call__(self, some_id: str) -> str:
-        """Returns the display name of any id (delegations first), else the id in words."""
+        """Returns the display name of an id of unknown table (delegations first, then priorities),
+        else the id in words. A caller that knows it holds a kind asks `kind_name` or `kind`: a
+        scenario may give a kind the id of a priority (cop21's `finance` is both)."""
         for table in (self.seats, self.priorities, self.kinds, self.tracks, self.flags, self.events):
             if some_id in table:
                 return table[some_id]
@@ -146,6 +148,11 @@ class Names:
             if some_id in table:
                 return table[some_id]
         return some_id
+
+    def kind_name(self, kind: str) -> str:
+        """Returns a commitment kind's display name as written ("Climate finance"), from the
+        kinds alone, else the id in words."""
+        return self.kinds.get(kind) or kind.replace("_", " ")
 
     def kind(self, kind: str) -> str:
         """Returns a commitment kind's name in lower case, for the middle of a sentence
@@ -209,6 +216,26 @@ def describe_item(item: Any, names: Names) -> str:
     if item.condition is not None:
         text += f", if {describe_condition(item.condition, names)}"
     return text
+
+
+def term_words(term_ends: int | None, now: int, rounds: int) -> str:
+    """Returns when a commitment with a term stops counting: "lapses at the end of round 3 unless
+    renewed", "... round 2 (this round) ...", or "counts to the end of the game" (a term running past
+    the last round); "" for a commitment without a term (`CommitmentView.term_ends` None)."""
+    if term_ends is None:
+        return ""
+    if term_ends >= rounds:
+        return "counts to the end of the game"
+    current = " (this round)" if term_ends == now else ""
+    return f"lapses at the end of round {term_ends}{current} unless renewed"
+
+
+def renewal_words(cost: int, term: int | None) -> str:
+    """Returns what renewing a commitment costs and gives ("Renewing costs 1 political capital
+    and gives a fresh term of 2 rounds, counting this one.")."""
+    price = f"costs {plural(cost, 'political capital', 'political capital')}" if cost else "costs nothing"
+    fresh = f"a fresh term of {plural(term, 'round')}, counting this one" if term else "a fresh term"
+    return f"Renewing {price} and gives {fresh}; a commitment not renewed lapses and its units return."
 
 
 # -- effects: (who, what) pairs, so a sentence is "who what" and a summary can group by what --
@@ -379,7 +406,7 @@ def _x_priority(c, n: Names) -> str:
 
 def _x_contributed(c, n: Names) -> str:
     who = n(c.delegate) if c.delegate else "the delegations together"
-    what = n(c.kind).lower() if c.kind else "any kind"
+    what = n.kind(c.kind) if c.kind else "any kind"
     toward = f" for {n(c.priority)}" if c.priority else ""
     return f"{who} {'has' if c.delegate else 'have'} at least {n.quantity(c.min, c.kind)} of {what} in force{toward}"
 
@@ -390,7 +417,7 @@ def _x_signed(c, n: Names) -> str:
 
 
 def _x_capacity(c, n: Names) -> str:
-    return f"{n(c.delegate)} keeps {_x_bounds(c.min, c.max)} {n.units.get(c.kind, 'units')} of {n(c.kind).lower()} uncommitted"
+    return f"{n(c.delegate)} keeps {_x_bounds(c.min, c.max)} {n.units.get(c.kind, 'units')} of {n.kind(c.kind)} uncommitted"
 
 
 def _x_capital(c, n: Names) -> str:
@@ -399,7 +426,7 @@ def _x_capital(c, n: Names) -> str:
 
 def _x_approved(c, n: Names) -> str:
     body = n.bodies.get((c.delegate, c.kind), f"its {n.vocabulary.approval_body}")
-    return f"{n(c.delegate)} wins a mandate from {body} for {n(c.kind).lower()}"
+    return f"{n(c.delegate)} wins a mandate from {body} for {n.kind(c.kind)}"
 
 
 def _x_authority(c, n: Names) -> str:
@@ -424,7 +451,7 @@ def _x_not(c, n: Names) -> str:
     if inner.test == "contributed" and inner.min == 1:
         who = n(inner.delegate) if inner.delegate else "no delegation"
         toward = f" for {n(inner.priority)}" if inner.priority else ""
-        what = n(inner.kind).lower() if inner.kind else "anything"
+        what = n.kind(inner.kind) if inner.kind else "anything"
         return f"{who} commits no {what}{toward}" if inner.delegate else f"no delegation commits {what}{toward}"
     if inner.test == "signed":
         return f"{n(inner.delegate)} does not sign {n(inner.priority)}"

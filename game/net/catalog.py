@@ -19,6 +19,7 @@ from game.engine import (
     badge_letters,
     describe_effect,
     describe_item,
+    renewal_words,
     spokesperson,
 )
 from game.model.actions import FACILITATOR
@@ -41,7 +42,9 @@ def table_message(game: Game, role: str) -> dict[str, Any]:
                               "required_leads": list(p.required_leads), "min_signatories": p.min_signatories,
                               "required_signatories": list(p.required_signatories)} for p in s.priorities},
         "kinds": {k.id: {"name": k.name, "unit": k.unit, "description": " ".join(k.description.split()),
-                         "needs_approval": k.needs_approval} for k in s.commitment_kinds},
+                         "needs_approval": k.needs_approval, "term": k.term,
+                         "renewal": renewal_words(s.rules.renew_capital_cost, k.term) if k.term else ""}
+                  for k in s.commitment_kinds},
         "tracks": {t.id: {"name": t.name, "description": " ".join(t.description.split()), "min": t.min,
                           "max": t.max} for t in s.tracks},
         "flags": {f.id: {"name": f.name, "description": " ".join(f.description.split())} for f in s.flags},

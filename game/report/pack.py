@@ -99,7 +99,7 @@ def red_lines_story(d: Delegate, names: Names, s: dict) -> list:
     red = d.red_lines
     lines = []
     if red.kinds:
-        lines.append(f"You never commit <b>{text(', '.join(names(k).lower() for k in red.kinds))}</b>.")
+        lines.append(f"You never commit <b>{text(', '.join(names.kind(k) for k in red.kinds))}</b>.")
     if red.priorities:
         lines.append(f"You never pledge to or sign <b>{text('; '.join(names(p) for p in red.priorities))}</b>.")
     if red.note:

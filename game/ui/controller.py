@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.records import load_game, save_record
-from game.engine import Rejection
+from game.engine import Rejection, term_words
 from game.errors import CoalitionError
 from game.model.actions import (
     PUBLIC,
@@ -27,6 +27,7 @@ from game.model.actions import (
     Pledge,
     Propose,
     Reject,
+    Renew,
     Resume,
     SeekApproval,
     SetController,
@@ -111,6 +112,9 @@ class Controller:
     def withdraw(self, commitment: int) -> bool:
         return self._player(lambda seat: Withdraw(seat, commitment))
 
+    def renew(self, commitment: int) -> bool:
+        return self._player(lambda seat: Renew(seat, commitment))
+
     def sign(self, priority: str, reservations: bool = False) -> bool:
         return self._player(lambda seat: Sign(seat, priority, reservations))
 
@@ -122,6 +126,23 @@ class Controller:
 
     def reveal(self) -> None:
         self.session.reveal()
+        self.remind_renewals()
+
+    def remind_renewals(self) -> None:
+        """Tells the seat that takes the screen which of its commitments lapse this round unless
+        renewed: those the engine offers to renew now."""
+        s = self.session
+        if not s.my_turn():
+            return
+        offered = {a.commitment for a in s.game.legal_actions(s.viewer) if a.kind == "renew"}
+        screen = s.screen()
+        lapsing = [f"#{c.id} ({s.names.quantity(c.amount, c.kind)} to {s.names.short[c.priority]}) "
+                   f"{term_words(c.term_ends, screen.round, screen.rounds)}"
+                   for c in screen.commitments if c.id in offered]
+        if len(lapsing) == 1:
+            s.say(f"Commitment {lapsing[0]}. R renews it.")
+        elif lapsing:
+            s.say(f"Commitments {'; '.join(lapsing)}. R renews them.")
 
     # -- the facilitator ------------------------------------------------------------------------
     def toggle_pause(self) -> bool:

@@ -1,4 +1,4 @@
-"""The forms of a delegation's turn: pledge, sign, withdraw, seek approval and the inbox.
+"""The forms of a delegation's turn: pledge, sign, withdraw, renew, seek approval and the inbox.
 
 Each is a `FormModel`: it offers choices read from the revealed seat's screen, and its
 buttons call the controller, which builds the engine action. A form opens on a choice the
@@ -12,8 +12,8 @@ from typing import Any
 
 import pygame
 
-from game.engine import describe_item
-from game.model.actions import Pledge, SeekApproval, Sign, Withdraw
+from game.engine import describe_item, renewal_words, term_words
+from game.model.actions import Pledge, Renew, SeekApproval, Sign, Withdraw
 from game.ui.controller import Controller, make_condition
 from game.ui.session import Session
 from game.ui.widgets import Choice, Entry, FormButton
@@ -78,7 +78,7 @@ class SeatForm:
         for kind in self.screen.kinds:
             if kind in d.free:
                 state = "blocked" if kind in d.blocked else f"{d.free[kind]} free"
-                options.append((kind, f"{self.names(kind)} ({state})"))
+                options.append((kind, f"{self.names.kind_name(kind)} ({state})"))
         return options
 
     def priority_options(self, kind: str | None) -> list[tuple[str, str]]:
@@ -100,7 +100,7 @@ class SeatForm:
         if values.get("conditional"):
             seats = [(s, self.names(s)) for s in self.session.seats]
             rows += [Choice("if_who", "If", seats, next((s for s in self.session.seats if s != self.seat), None)),
-                     Choice("if_kind", "commits", [(ANY, "anything"), *[(k, self.names(k)) for k in self.screen.kinds]],
+                     Choice("if_kind", "commits", [(ANY, "anything"), *[(k, self.names.kind_name(k)) for k in self.screen.kinds]],
                             ANY),
                      Choice("if_priority", "to", [(ANY, "any priority"),
                                                   *[(p, self.names.short[p]) for p in self.screen.priorities]], ANY)]
@@ -227,12 +227,75 @@ class WithdrawForm(SeatForm):
         return self.controller.withdraw(values["commitment"])
 
 
+class RenewForm(SeatForm):
+    """Lists only the renewals among the engine's legal actions: the rule (the last round of a
+    term, not the game's last round, enough capital) is the engine's alone."""
+
+    title = "Renew a commitment"
+
+    def __init__(self, session: Session, controller: Controller):
+        super().__init__(session, controller)
+        self._offered: tuple[Any, list] = (None, [])
+
+    def offered(self) -> list:
+        """Returns the seat's commitments the engine offers to renew now, in its order."""
+        screen = self.screen
+        if self._offered[0] is not screen:  # one legal list per screen
+            legal = self.session.game.legal_actions(self.seat) if self.session.my_turn() else []
+            ids = {a.commitment for a in legal if a.kind == "renew"}
+            self._offered = (screen, [c for c in screen.commitments if c.id in ids])
+        return self._offered[1]
+
+    def termed(self) -> list:
+        """Returns the seat's commitments that have a term running (those that may lapse)."""
+        return [c for c in self.screen.commitments if c.delegate == self.seat and c.term_ends is not None]
+
+    def describe(self, c) -> str:
+        """Returns "#3 2 billion euros to Monitor: lapses at the end of round 2 (this round) unless renewed"."""
+        return (f"#{c.id} {self.names.quantity(c.amount, c.kind)} to {self.names.short[c.priority]}: "
+                f"{term_words(c.term_ends, self.screen.round, self.screen.rounds)}")
+
+    def choices(self, values):
+        options = [(c.id, self.describe(c)) for c in self.offered()]
+        return [Choice("commitment", "Renew", options, options[0][0])] if options else []
+
+    def action(self, values):
+        return Renew(self.seat, values["commitment"]) if values.get("commitment") else None
+
+    def buttons(self, values):
+        if not self.offered():
+            return [CANCEL]
+        return [self.primary("renew", "Renew", values), CANCEL]
+
+    def info(self, values):
+        if not self.session.my_turn():
+            return ["Renew on your turn: R opens this form while your delegation has the screen."]
+        offered = {c.id for c in self.offered()}
+        others = [f"• {self.describe(c)}" for c in self.termed() if c.id not in offered]
+        if not offered:
+            head = ["None of your commitments can be renewed now: a commitment is renewed in the last round "
+                    "of its term, before the game's last round, if you have the political capital."]
+            return head + (["Your commitments with a term:", *others] if others else
+                           ["You have no commitment with a term."])
+        chosen = next((c for c in self.offered() if c.id == values.get("commitment")), None)
+        kind = self.session.game.catalog.kinds.get(chosen.kind) if chosen else None
+        lines = [renewal_words(self.session.scenario.rules.renew_capital_cost, kind.term if kind else None)]
+        if others:
+            lines += ["Your other commitments with a term:", *others]
+        return [*lines, *self.warning(values)]
+
+    def submit(self, button, values, texts):
+        if button != "renew":
+            return True
+        return self.controller.renew(values["commitment"])
+
+
 class ApprovalForm(SeatForm):
     title = "Seek domestic approval"
 
     def choices(self, values):
         me = self.screen.me
-        options = [(kind, f"{self.names(kind)}: {self.names.body(self.seat, kind)}, odds {odds:.0%}")
+        options = [(kind, f"{self.names.kind_name(kind)}: {self.names.body(self.seat, kind)}, odds {odds:.0%}")
                    for kind, odds in me.approval_odds.items()]
         first = next((k for k, _ in options if self.can(SeekApproval(self.seat, k))), None)
         return [Choice("kind", "Ask for", options, first)] if options else []
@@ -304,3 +367,9 @@ class InboxForm(SeatForm):
         chosen = next(o for o in self.waiting() if o.id == offer)
         self.open_counter(chosen)
         return True
+
+
+SEAT_FORMS = {"pledge": PledgeForm, "withdraw": WithdrawForm, "renew": RenewForm, "sign": SignForm,
+              "approval": ApprovalForm}
+"""command -> the form it opens with the session and the controller (the offer composer and the
+inbox need more, and the table scene opens them itself)."""

@@ -7,7 +7,7 @@ changes the game goes through the controller. Forms have their own keys while op
 import pygame
 
 KEYS = {
-    pygame.K_p: "pledge", pygame.K_o: "offer", pygame.K_i: "inbox", pygame.K_w: "withdraw",
+    pygame.K_p: "pledge", pygame.K_o: "offer", pygame.K_i: "inbox", pygame.K_w: "withdraw", pygame.K_r: "renew",
     pygame.K_s: "sign", pygame.K_a: "approval", pygame.K_e: "pass", pygame.K_f: "facilitator",
     pygame.K_h: "help", pygame.K_F1: "help", pygame.K_PAUSE: "pause", pygame.K_TAB: "mine",
     pygame.K_PLUS: "faster", pygame.K_EQUALS: "faster", pygame.K_KP_PLUS: "faster",
@@ -18,6 +18,7 @@ KEYS = {
 CTRL_KEYS = {pygame.K_z: "undo", pygame.K_s: "save", pygame.K_o: "load"}
 
 # The action bar: (command, label); the first group is a delegation's turn, the rest the room's.
+# Renew (R) has a key but no button: the bar has no room left at 1024 px.
 PLAYER_BUTTONS = [
     ("pledge", "Pledge (P)"), ("offer", "Offer (O)"), ("inbox", "Inbox (I)"), ("withdraw", "Withdraw (W)"),
     ("sign", "Sign (S)"), ("approval", "Approval (A)"), ("pass", "Pass (E)"),

@@ -1,6 +1,6 @@
 // A delegation's own desk (what only it and the facilitator see) and its inbox of offers.
 
-import { badge, esc, num, pct } from "./show.js";
+import { badge, esc, num, pct, termWords } from "./show.js";
 
 // The private desk of `seat`: briefs, objectives with live ticks, red lines, odds, capacities.
 export function drawDesk(table, view, seat, ids, names) {
@@ -36,7 +36,21 @@ export function drawDesk(table, view, seat, ids, names) {
     <h3>Your objectives <small>(✔ = met if the game ended now)</small></h3><ul class="objectives">${objectives || "<li>None.</li>"}</ul>
     <h3>Red lines</h3><ul>${redLines.map((r) => `<li>⊘ ${r}</li>`).join("") || "<li>None.</li>"}</ul>
     ${odds ? `<h3>Approval odds</h3><ul>${odds}</ul>` : ""}
-    <h3>Capacities</h3><table class="capacities"><thead><tr><th>kind</th><th>free</th><th>total</th><th>unit</th></tr></thead><tbody>${capacities}</tbody></table>`;
+    <h3>Capacities</h3><table class="capacities"><thead><tr><th>kind</th><th>free</th><th>total</th><th>unit</th></tr></thead><tbody>${capacities}</tbody></table>
+    ${drawCommitments(table, view)}`;
+}
+
+// The seat's own commitments, with when each one that has a term lapses unless renewed.
+function drawCommitments(table, view) {
+  if (!view.mine.length) return "";
+  const rows = view.mine.map((c) => {
+    const when = termWords(c.term_ends, view.round, view.public.rounds);
+    const soon = c.term_ends === view.round && c.term_ends < view.public.rounds;
+    return `<li data-commitment="${c.id}">#${c.id}: ${num(c.amount)} ${esc(table.kinds[c.kind]?.unit || "")} of ${esc(table.kinds[c.kind]?.name || c.kind)}
+      → ${esc(table.priorities[c.priority]?.short || c.priority)} <span class="tag">${esc(c.status)}</span>${when
+      ? ` <span class="term${soon ? " soon" : ""}">${soon ? "⚠ " : ""}${esc(when)}</span>` : ""}</li>`;
+  }).join("");
+  return `<h3>Your commitments</h3><ul class="commitments">${rows}</ul>`;
 }
 
 function offerLine(offer, words, ids, names) {

@@ -3,7 +3,7 @@
 // answers as the student builds one. Typed input lives in `drafts`, which survives re-renders,
 // reconnections and reloads (sessionStorage).
 
-import { esc, num } from "./show.js";
+import { esc, num, termWords } from "./show.js";
 
 export class Drafts {
   constructor(key) {
@@ -99,11 +99,28 @@ export function drawForms(table, view, seat, legal, names, counter) {
       }))}</select>
       <button type="submit">Withdraw</button><p class="refusal" role="alert"></p></form>`);
   }
+  const renewals = by("renew");
+  if (renewals.length) parts.push(renewForm(table, view, renewals, kindName, short));
   parts.push(offerForm(table, view, seat, names, counter));
   if (by("pass").length) {
     parts.push(`<form data-form="pass" class="pass"><button type="submit">Pass — end my turn</button><p class="refusal" role="alert"></p></form>`);
   }
   return parts.join("");
+}
+
+// Only the renewals the host listed; the kinds' `renewal` words (from the host) say what each costs.
+function renewForm(table, view, renewals, kindName, short) {
+  const mine = Object.fromEntries(view.mine.map((c) => [c.id, c]));
+  const kinds = [...new Set(renewals.map((a) => mine[a.commitment]?.kind).filter(Boolean))];
+  const costs = kinds.filter((k) => table.kinds[k]?.renewal).map((k) =>
+    `<p class="hint">${kinds.length > 1 ? `${esc(kindName(k))}: ` : ""}${esc(table.kinds[k].renewal)}</p>`).join("");
+  return `<form data-form="renew"><h3>Renew a commitment</h3>${costs}
+    <label for="renew-what">commitment</label><select id="renew-what">${options(renewals.map((a) => {
+      const c = mine[a.commitment];
+      const when = c ? termWords(c.term_ends, view.round, view.public.rounds) : "";
+      return [String(a.commitment), c ? `#${c.id}: ${num(c.amount)} ${kindName(c.kind)} → ${short(c.priority)} · ${when}` : `#${a.commitment}`];
+    }))}</select>
+    <button type="submit">Renew</button><p class="refusal" role="alert"></p></form>`;
 }
 
 function offerForm(table, view, seat, names, counter) {
@@ -145,6 +162,8 @@ export function readForm(form, seat, counter) {
       return { kind: "seek_approval", seat, kind_id: value("approval-what") };
     case "withdraw":
       return { kind: "withdraw", seat, commitment: parseInt(value("withdraw-what"), 10) };
+    case "renew":
+      return { kind: "renew", seat, commitment: parseInt(value("renew-what"), 10) };
     case "pass":
       return { kind: "pass", seat };
     default:

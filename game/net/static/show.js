@@ -74,6 +74,14 @@ export function badge(ids, seat, name = "") {
   return `<span class="who">${svg}${name ? `<span>${esc(name)}</span>` : ""}</span>`;
 }
 
+// When a commitment with a term stops counting: the words of term_words in game/engine/words.py
+// (tests/net/test_browser_renew.py holds the two to the same sentence).
+export function termWords(termEnds, now, rounds) {
+  if (termEnds === null || termEnds === undefined) return "";
+  if (termEnds >= rounds) return "counts to the end of the game";
+  return `lapses at the end of round ${termEnds}${termEnds === now ? " (this round)" : ""} unless renewed`;
+}
+
 export function statusTag(status, over) {
   const [mark, word] = STATUS[status] || ["•", status];
   const label = over && status === "failed" ? "Failed" : word;
