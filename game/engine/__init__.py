@@ -5,6 +5,8 @@ the game's own seeded RNG. Outsiders import only what `__all__` lists, never a s
 and never reach into a game's state or compiled tables.
 """
 
+from game.engine.effect_words import describe_effect, describe_effects, effect_parts
+from game.engine.explanations import explain_condition, explain_conditions
 from game.engine.facilitation import CONTROLLERS
 from game.engine.game import MAX_SEED, Applied, Game, ReplayError, SetupError, scenario_hash
 from game.engine.log import CARD_ENTRIES, ENTRY_KINDS, EntryKind, LogEntry
@@ -28,12 +30,7 @@ from game.engine.words import (
     badge_letters,
     controller_label,
     describe_condition,
-    describe_effect,
-    describe_effects,
     describe_item,
-    effect_parts,
-    explain_condition,
-    explain_conditions,
     number,
     percent,
     plural,

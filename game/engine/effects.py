@@ -1,5 +1,5 @@
 """Event effects: one `op -> EffectRule` registry, holding how each applies, how it reverts
-when timed, and (through `words.EFFECT_WORDS`) how it is said.
+when timed, and (through `effect_words.EFFECT_WORDS`) how it is said.
 
 A timed effect (`rounds: N`) applied in round r is reverted at the end of round
 r + N - 1. Reverts undo what was actually applied (a capacity cut clamped at what was
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.effect_words import EFFECT_WORDS
 from game.engine.log import record
 from game.engine.state import (
     ACTIVE,
@@ -22,7 +23,7 @@ from game.engine.state import (
     State,
     Timed,
 )
-from game.engine.words import EFFECT_WORDS, possessive
+from game.engine.words import possessive
 
 
 @dataclass(frozen=True, slots=True)

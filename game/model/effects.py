@@ -151,7 +151,7 @@ class CancelCommitments(Strict):
 
 
 class RenewCommitments(Strict):
-    """Gives the delegation's matching commitments that have a term a fresh term from now."""
+    """Gives the delegation's matching commitments that have a term another whole term after the running one."""
 
     op: Literal["renew_commitments"]
     delegate: Id

@@ -7,7 +7,7 @@ card. Overlays: the hot-seat curtain, event cards, the pause banner and the key 
 
 import pygame
 
-from game.engine import Names, controller_label, describe_item
+from game.engine import Names, controller_label, describe_item, term_words
 from game.ui.badges import draw_badge
 from game.ui.drawing import draw_check, draw_tag
 from game.ui.layout import Layout
@@ -18,7 +18,8 @@ from game.ui.text import Text
 
 KEYS_HELP = [
     ("P", "pledge"), ("O", "compose a trade offer"), ("I", "inbox: accept, reject, counter"),
-    ("W", "withdraw a commitment"), ("S", "sign a priority (with or without reservations)"),
+    ("W", "withdraw a commitment"), ("R", "renew a commitment in the last round of its term"),
+    ("S", "sign a priority (with or without reservations)"),
     ("A", "seek domestic approval"), ("E", "pass: end your turn"), ("Enter", "pass the curtain / confirm"),
     ("Esc", "close a form"), ("Tab", "back to your own brief"), ("click a seat", "its public card"),
     ("F", "facilitator panel (Space in it: pause / resume)"), ("Pause", "pause / resume"), ("Ctrl+Z", "undo"),
@@ -113,7 +114,8 @@ def draw_my_panel(out: pygame.Surface, screen: Screen, names: Names, ids: dict[s
         for kind, odds in me.approval_odds.items():
             state = ("mandate won" if kind in d.mandates else "vote this round" if kind in me.votes_scheduled
                      else f"odds {odds:.0%}")
-            y = _line(out, f"{names(kind)}: {state}", pad, y, inner, "small", c.text, text)
+            y = _line(out, f"{names.kind_name(kind)}: {state}", pad, y, inner, "small", c.text, text)
+    y = _terms(out, screen, names, pad, y, inner, text, palette, px)
     y = _heading(out, "Confidential brief", pad, y + px(6), text, palette)
     y = text.blit_wrapped(out, me.confidential_brief.strip(), pygame.Rect(pad, y, inner, px(600)), "small", c.text)
     y = _offers(out, screen, names, pad, y, inner, text, palette, px)
@@ -144,9 +146,9 @@ def draw_seat_panel(out: pygame.Surface, screen: Screen, seat: str, public_brief
     if d.blocked:
         y = _heading(out, "Blocked", pad, y + px(6), text, palette)
         for kind, why in d.blocked.items():
-            y = text.blit_wrapped(out, f"{names(kind)}: {why}", pygame.Rect(pad, y, inner, px(200)), "small", c.danger)
+            y = text.blit_wrapped(out, f"{names.kind_name(kind)}: {why}", pygame.Rect(pad, y, inner, px(200)), "small", c.danger)
     if d.mandates:
-        y = _line(out, "Mandates won: " + ", ".join(names(k) for k in sorted(d.mandates)), pad, y + px(4), inner,
+        y = _line(out, "Mandates won: " + ", ".join(names.kind_name(k) for k in sorted(d.mandates)), pad, y + px(4), inner,
                   "small", c.ok, text)
     return y + pad
 
@@ -176,11 +178,25 @@ def _heading(out, title: str, x: int, y: int, text: Text, palette: Palette) -> i
     return rect.bottom + 2
 
 
+def _terms(out, screen: Screen, names: Names, pad: int, y: int, inner: int, text: Text, palette: Palette, px) -> int:
+    """Lists the seat's commitments that lapse unless renewed; those in their last round stand out."""
+    running = [cm for cm in screen.view.mine if cm.term_ends is not None and cm.status in ("active", "pending", "suspended")]
+    if not running:
+        return y
+    y = _heading(out, "Terms (R renews in the last round)", pad, y + px(6), text, palette)
+    for cm in running:
+        words = term_words(cm.term_ends, screen.round, screen.rounds)
+        colour = palette.colours.highlight if cm.term_ends == screen.round else palette.colours.text
+        line = f"#{cm.id} · {names.quantity(cm.amount, cm.kind)} to {names(cm.priority)}: {words}"
+        y = text.blit_wrapped(out, line, pygame.Rect(pad, y, inner, px(200)), "small", colour)
+    return y
+
+
 def _red_lines(out, red, names: Names, pad: int, y: int, inner: int, text: Text, palette: Palette, px) -> int:
     if red is None or not (red.kinds or red.priorities or red.note):
         return y
     y = _heading(out, "Red lines", pad, y + px(6), text, palette)
-    parts = [f"never gives {names(k).lower()}" for k in red.kinds] + [f"never commits to {names(p)}" for p in red.priorities]
+    parts = [f"never gives {names.kind(k)}" for k in red.kinds] + [f"never commits to {names(p)}" for p in red.priorities]
     if red.note:
         parts.append(red.note)
     return text.blit_wrapped(out, "; ".join(parts), pygame.Rect(pad, y, inner, px(300)), "small", palette.colours.danger)
@@ -215,7 +231,7 @@ def _capacities(out, d, kinds: dict, names: Names, pad: int, y: int, inner: int,
         total = free + d.committed.get(kind, 0)
         colour = c.danger if kind in d.blocked else (c.text if free else c.faint)
         blocked = " · blocked" if kind in d.blocked else ""
-        y = _line(out, f"{names(kind)}: {free} / {total}{blocked}", pad, y, inner, "small", colour, text)
+        y = _line(out, f"{names.kind_name(kind)}: {free} / {total}{blocked}", pad, y, inner, "small", colour, text)
     return y
 
 

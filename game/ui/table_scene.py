@@ -12,7 +12,7 @@ from pygame_gui.elements import UIButton
 from game.ui.composer import OfferComposer
 from game.ui.controller import Controller
 from game.ui.facilitator import FacilitatorPanel
-from game.ui.forms import ApprovalForm, InboxForm, PledgeForm, SignForm, WithdrawForm
+from game.ui.forms import SEAT_FORMS, InboxForm
 from game.ui.guard import LOCKED_COMMANDS, PinForm
 from game.ui.inputs import PLAYER_BUTTONS, PLAYER_COMMANDS, ROOM_BUTTONS, command_for_key
 from game.ui.layout import compute_layout
@@ -22,7 +22,9 @@ from game.ui.session import Session
 from game.ui.table_view import Overlay, TableRenderer
 from game.ui.widgets import Form
 
-FORMS = {"pledge": PledgeForm, "withdraw": WithdrawForm, "sign": SignForm, "approval": ApprovalForm}
+FORMS = SEAT_FORMS
+TURN_COMMANDS = PLAYER_COMMANDS | {"renew"}
+"""Commands only the delegation whose turn it is may run (renew has a key, not a button)."""
 NOTICE_SECONDS = {False: 6.0, True: 20.0}
 END_DELAY = 1.5
 
@@ -159,10 +161,10 @@ class TableScene:
             elif s.curtain_for is not None:
                 self._reveal()
             return
-        if command in PLAYER_COMMANDS and self._card_up():
+        if command in TURN_COMMANDS and self._card_up():
             s.say("Read the event card first: Enter or OK closes it.", bad=True)
             return
-        if command in PLAYER_COMMANDS and not s.my_turn():
+        if command in TURN_COMMANDS and not s.my_turn():
             s.say("Wait for your turn: the buttons work once the turn's delegation has the screen.", bad=True)
             return
         if command in LOCKED_COMMANDS and s.pin and not self._facilitating():
@@ -308,7 +310,8 @@ class TableScene:
         if s.curtain_for is not None:
             return f"Hand the screen to {s.names(s.curtain_for)}; the others look away once the brief is up."
         if s.my_turn():
-            return "Your turn: P pledge · O offer · I inbox · W withdraw · S sign · A approval · E pass · H keys"
+            return ("Your turn: P pledge · O offer · I inbox · W withdraw · R renew · S sign · A approval · E pass"
+                    " · H keys")
         if s.game.over:
             return "The game is over."
         return "Bots are playing · F facilitator · + / - bots' pace · click a seat for its public card · H keys"

@@ -132,8 +132,9 @@ class TableRenderer:
         if s.viewer and seat in (None, s.viewer):
             viewer = s.viewer
             turn = screen.turn_seat == viewer and not screen.over
+            terms = tuple((c.id, c.term_ends, c.status) for c in screen.view.mine if c.term_ends is not None)
             key = ("me", viewer, screen.me, screen.delegates[viewer], turn, screen.actions_left if turn else None,
-                   screen.offers)
+                   screen.offers, terms, screen.round if terms else None)
             return key, lambda out: draw_my_panel(out, screen, s.names, self.ids, *args)
         if seat is not None:
             brief, controller = s.game.catalog.delegates[seat].public_brief, s.game.controller(seat)

@@ -46,5 +46,5 @@ def test_term_words_say_when_a_commitment_lapses():
 
 
 def test_renewal_words_say_the_cost_and_the_fresh_term():
-    assert renewal_words(1, 2).startswith("Renewing costs 1 political capital and gives a fresh term of 2 rounds")
-    assert renewal_words(0, 1).startswith("Renewing costs nothing and gives a fresh term of 1 round,")
+    assert renewal_words(1, 2).startswith("Renewing costs 1 political capital and gives another 2 rounds after this one")
+    assert renewal_words(0, 1).startswith("Renewing costs nothing and gives another 1 round after this one;")

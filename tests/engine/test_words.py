@@ -3,8 +3,8 @@
 import typing
 
 from game.engine import Names, describe_effect, plural, quantity
+from game.engine.effect_words import EFFECT_WORDS
 from game.engine.effects import EFFECTS
-from game.engine.words import EFFECT_WORDS
 from game.model.effects import Effect
 from tests.engine.tiny import scenario
 

@@ -53,7 +53,7 @@ def test_a_seat_sees_its_term_end_and_renews_in_the_terms_last_round(browser, tm
 
         _submit(france, "renew")
         france.wait_for_function("!document.querySelector('#desk .term.soon')", timeout=TIMEOUT_MS)
-        assert _term(france) == term_words(3, 2, 3) == "counts to the end of the game"
+        assert _term(france) == term_words(4, 2, 3) == "counts to the end of the game"
         renewed = [a for a in hosted.journal_actions() if a["kind"] == "renew"]
         assert renewed == [{"kind": "renew", "seat": "fr", "commitment": 1}], renewed
         assert hosted.call(lambda: hosted.host.game.view("fr").delegates["fr"].capital) == view.delegates["fr"].capital - 1

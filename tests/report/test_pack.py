@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from game.cli import main
 from game.content.scenarios import bundled_scenario_files, load_scenario, load_scenario_file
-from game.engine import words as engine_words
+from game.engine import effect_words, explanations
 from game.errors import CoalitionError
 from game.model.conditions import Condition
 from game.model.effects import Effect
@@ -196,5 +196,5 @@ def _literals(union, field: str) -> set[str]:
 
 
 def test_the_wording_covers_every_condition_and_effect():
-    assert set(engine_words._EXPLAIN) == _literals(Condition, "test")
-    assert set(engine_words.EFFECT_WORDS) == _literals(Effect, "op")
+    assert set(explanations._EXPLAIN) == _literals(Condition, "test")
+    assert set(effect_words.EFFECT_WORDS) == _literals(Effect, "op")

@@ -80,7 +80,7 @@ def test_in_the_last_round_of_its_term_the_form_offers_the_renewal_and_applies_i
     shot = d.shot(tmp_path / "renew-offered.png")
     texts = " | ".join(_texts(d))
     assert "Renew a commitment" in texts
-    assert "Renewing costs 1 political capital and gives a fresh term of 2 rounds" in texts, texts
+    assert "Renewing costs 1 political capital and gives another 2 rounds after this one" in texts, texts
     chip = form.chip_rect("commitment", 1)
     assert pixel_spread(shot, chip) > 10
     label = dict(form.rows[0].options)[1]
@@ -89,7 +89,7 @@ def test_in_the_last_round_of_its_term_the_form_offers_the_renewal_and_applies_i
     assert form.closed, session.notice
     assert session.game.actions[-1] == Renew("fr", 1)
     view = session.game.view("fr")
-    assert view.mine[0].term_ends == 3 and view.delegates["fr"].capital == 2
+    assert view.mine[0].term_ends == 4 and view.delegates["fr"].capital == 2
     assert "renews commitment #1" in session.notice.text
 
 
@@ -137,8 +137,6 @@ def test_every_seat_command_with_a_form_has_one_in_the_registry():
     assert KEYS[pygame.K_r] == "renew"
 
 
-@pytest.mark.xfail(strict=True, reason="table_scene.py keeps its own FORMS; at merge it takes forms.SEAT_FORMS "
-                                       "(then this passes: remove the mark)")
 def test_the_r_key_opens_the_renew_form(table):
     d, session = table
     _to_frances_turn(d, session, 2)
@@ -179,7 +177,20 @@ def test_a_hosted_seat_renews_from_its_laptop(tmp_path):
             until(d, lambda: not game.waiting())
             assert [a for a in hosted.journal_actions() if a["kind"] == "renew"] == [
                 {"kind": "renew", "seat": "fr", "commitment": 1}]
-            until(d, lambda: session.screen().view.mine[0].term_ends == 3)
+            until(d, lambda: session.screen().view.mine[0].term_ends == 4)
         finally:
             d.close()
             game.close()
+
+
+def test_the_seat_panel_lists_what_lapses_and_marks_this_round(table, tmp_path):
+    d, session = table
+    _to_frances_turn(d, session, 2)
+    d.app.text._renders.clear()
+    d.scene.dirty = True
+    d.app.whole = True
+    d.frames(2)
+    drawn = " ".join(key[0] for key in d.app.text._renders)
+    assert "TERMS (R RENEWS IN THE LAST ROUND)" in drawn, drawn[:400]
+    assert "lapses at the end of round 2 (this round) unless renewed" in drawn
+    d.shot(tmp_path / "terms-panel.png")
