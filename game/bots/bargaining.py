@@ -5,6 +5,7 @@ Each move is read off the seat's own objectives and chosen by value, never by th
 of a dict; open-ended moves (conditional pledges, counters) are tested with the engine's check.
 """
 
+import heapq
 from collections.abc import Sequence
 from math import ceil
 from typing import Any
@@ -102,14 +103,16 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
         return None
     asks = []
     for pid in open_priorities(view)[:3]:
+        room = gap(view, pid)
+        kinds = [(kind, min(value, room)) for (kind, p), value in view.contribution.items() if p == pid]
         for seat, d in view.delegates.items():
             if seat == view.seat or (view.round, seat) in asked:
                 continue
-            for (kind, p), value in view.contribution.items():
-                if p == pid and d.free.get(kind, 0) > 0 and kind not in d.blocked:
-                    asks.append((min(value, gap(view, pid)), seat, kind, pid))
-    asks.sort(key=lambda a: (-a[0], a[1], a[2]))
-    top = asks[:6]
+            free, blocked = d.free, d.blocked
+            for kind, worth in kinds:
+                if free.get(kind, 0) > 0 and kind not in blocked:
+                    asks.append((worth, seat, kind, pid))
+    top = heapq.nsmallest(6, asks, key=lambda a: (-a[0], a[1], a[2]))  # sorted(...)[:6], without sorting all
     rng.shuffle(top)
     for _, seat, kind, pid in top:
         for give in gives:

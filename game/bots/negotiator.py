@@ -8,6 +8,7 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
+import heapq
 from collections.abc import Sequence
 from typing import Any
 
@@ -128,8 +129,7 @@ class NegotiatorBot:
                     units = d.free.get(kind, 0)
                     if units > 0 and kind not in d.blocked:
                         asks.append((units * value, seat, kind, pid))
-        asks.sort(key=lambda a: (-a[0], a[1], a[2], a[3]))
-        top = asks[:4]
+        top = heapq.nsmallest(4, asks, key=lambda a: (-a[0], a[1], a[2], a[3]))  # sorted(...)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 

@@ -98,17 +98,13 @@ def _base_totals(state: State) -> tuple:
         hit = cache.get(pid)
         if hit is None or hit[0] != key:
             rows = state.base_rows.get(pid, {})
-            total = sum(c.amount * value(state, c) for c in _unconditional(state, pid))
+            retro = state.retro
+            total = sum(units * (unit_value + retro.get((kind, pid), 0.0))
+                        for (kind, unit_value), units in sorted(state.unit_rows.get(pid, {}).items()))
             hit = cache[pid] = (key, total, frozenset(delegate for delegate, _ in rows))
         progress[pid], contributors[pid] = hit[1], hit[2]
     return progress, contributors, state.base_by_delegate
 
-
-def _unconditional(state: State, pid: str):
-    for delegate in {delegate for delegate, _ in state.base_rows.get(pid, {})}:
-        for c in state.delegates[delegate].own:
-            if c.priority == pid and c.status == ACTIVE and c.condition is None:
-                yield c
 
 
 def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:

@@ -150,6 +150,9 @@ class State:
     """Active conditional commitments: scoring decides which of them are effective."""
     base_rows: dict = field(default_factory=dict)
     """priority -> (delegate, kind) -> units: base_totals by priority, kept by set_status."""
+    unit_rows: dict = field(default_factory=dict)
+    """priority -> (kind, value per unit when made) -> units: base_totals grouped so a priority's
+    progress is summed over a few groups, not over every contributor's commitments."""
     base_by_delegate: dict = field(default_factory=dict)
     """delegate -> (kind, priority) -> units: base_totals by delegate, kept by set_status."""
     priority_versions: dict = field(default_factory=dict)
@@ -283,6 +286,7 @@ class State:
         amount = sign * c.amount
         _add(self.base_totals, (c.delegate, c.kind, c.priority), amount)
         _add(self.base_rows.setdefault(c.priority, {}), (c.delegate, c.kind), amount)
+        _add(self.unit_rows.setdefault(c.priority, {}), (c.kind, c.unit_value), amount)
         _add(self.base_by_delegate.setdefault(c.delegate, {}), (c.kind, c.priority), amount)
 
     def free(self, seat: str, kind: str) -> int:
