@@ -165,8 +165,10 @@ async def serve(settings: HostSettings, say=print) -> Host:
     finally:
         say("stopping: closing connections…")
         await running.stop()
+        where = "" if settings.bind == "0.0.0.0" else f" --bind {settings.bind}"
+        port = "" if settings.port == 8765 else f" --port {settings.port}"
         say(f"stopped cleanly. Journal: {running.host.journal.path} ({len(running.host.game.actions)} actions). "
-            f"Continue with: coalition host --resume {running.host.journal.path}")
+            f"Continue with: coalition host --resume {running.host.journal.path}{where}{port}")
     return running.host
 
 

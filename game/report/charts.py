@@ -8,6 +8,7 @@ markers and hatches so no series is told apart by colour alone) and close it.
 import io
 import re
 import textwrap
+import warnings
 from collections.abc import Callable
 
 import matplotlib
@@ -56,8 +57,12 @@ def svg(draw: Callable[[], Figure], key: str, title: str = "") -> str:
         buffer = io.StringIO()
         try:
             # No RDF metadata block (it names remote vocabularies) and no date: the same game gives the same page.
-            fig.savefig(buffer, format="svg", bbox_inches="tight",
-                        metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
+            # A game still in its first round gives charts too small to lay out; matplotlib falls back and
+            # warns, which a facilitator's terminal need not show.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="constrained_layout not applied")
+                fig.savefig(buffer, format="svg", bbox_inches="tight",
+                            metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
         finally:
             plt.close(fig)
     text = buffer.getvalue()

@@ -19,7 +19,8 @@ from game.errors import CoalitionError
 from game.sim.results import GameSummary, SweepResult
 from game.sim.sweep import SweepStopped, chunked, play_chunk
 
-INSTALL_HINT = "sweeping on a Dask cluster needs Dask: pip install 'coalition-table[cluster]'"
+INSTALL_HINT = ("sweeping on a Dask cluster needs Dask: from the repository, "
+                "pip install -e '.[cluster]' (the project's 'cluster' extra)")
 CONNECT_SECONDS = 10
 WORKERS_SECONDS = 20
 _PACKAGE = Path(__file__).resolve().parents[1]

@@ -45,7 +45,8 @@ def test_without_dask_the_scheduler_option_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed now raises ImportError
     result = CliRunner().invoke(main, ["sweep", "tutorial", "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 1
-    assert result.output == "error: sweeping on a Dask cluster needs Dask: pip install 'coalition-table[cluster]'\n"
+    assert result.output == ("error: sweeping on a Dask cluster needs Dask: from the repository, "
+                             "pip install -e '.[cluster]' (the project's 'cluster' extra)\n")
 
 
 @pytest.mark.parametrize("address", ["http://127.0.0.1:8786", "127.0.0.1", "tcp://host:port"])
