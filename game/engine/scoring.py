@@ -17,6 +17,7 @@ conditions (A if B, B if A) both hold, and a chain unlocks all at once.
 """
 
 from dataclasses import dataclass
+from itertools import chain
 
 from game.engine.state import ACTIVE, State
 
@@ -29,7 +30,10 @@ class Derived:
     """Ids of the active conditional commitments whose condition holds (unconditional
     active ones are always effective)."""
     totals: dict[tuple[str, str, str], int]
-    """(delegate, kind, priority) -> effective units."""
+    """(delegate, kind, priority) -> units of the active unconditional commitments."""
+    extra: dict[tuple[str, str, str], int]
+    """(delegate, kind, priority) -> units of the effective conditional ones, added to `totals`
+    (kept apart so a conditional commitment does not copy every total)."""
     progress: dict[str, float]
     status: dict[str, str]
     signatories: dict[str, int]
@@ -44,7 +48,7 @@ class Derived:
         total = self.sums.get(key)
         if total is None:
             if delegate is None:
-                rows = ((k, p, a) for (_, k, p), a in self.totals.items())
+                rows = ((k, p, a) for (_, k, p), a in chain(self.totals.items(), self.extra.items()))
             else:
                 rows = ((k, p, a) for (k, p), a in self.by_delegate.get(delegate, {}).items())
             total = self.sums[key] = sum(a for k, p, a in rows if (kind is None or k == kind)
@@ -110,15 +114,15 @@ def _base_totals(state: State) -> tuple:
 def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:
     t = state.tables
     progress, contributors, by_delegate, signatories = base
-    totals = state.base_totals
+    extra: dict[tuple[str, str, str], int] = {}
     if effective:  # copy-on-write: only what the effective conditional commitments touch
-        totals, progress, contributors, by_delegate = dict(totals), dict(progress), dict(contributors), dict(by_delegate)
+        progress, contributors, by_delegate = dict(progress), dict(contributors), dict(by_delegate)
         copied_priorities: set[str] = set()
         copied_delegates: set[str] = set()
         for c in state.conditional:
             if c.id in effective:
                 key = (c.delegate, c.kind, c.priority)
-                totals[key] = totals.get(key, 0) + c.amount
+                extra[key] = extra.get(key, 0) + c.amount
                 progress[c.priority] += c.amount * value(state, c)
                 if c.priority not in copied_priorities:
                     contributors[c.priority] = set(contributors[c.priority])
@@ -143,7 +147,8 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
             status[pid] = "failed"
     # shared with the state when nothing conditional counts: a Derived is read-only and is
     # replaced at the next changed(), which every change of the totals makes
-    return Derived(frozenset(effective), totals, progress, status, signatories, leads_ok, by_delegate, {})
+    return Derived(frozenset(effective), state.base_totals, extra, progress, status, signatories, leads_ok,
+                   by_delegate, {})
 
 
 def objective_results(state: State, seat: str) -> list[tuple[str, bool, int]]:

@@ -187,10 +187,12 @@ def _public(state: State) -> PublicView:
     t = state.tables
     d = derived(state)
     previous = cached[1] if cached else None
-    delegates = dict(previous.delegates) if previous and caches.stale is not None else {}
-    for seat, ds in state.delegates.items():
-        if seat in delegates and seat not in caches.stale:
-            continue
+    if previous and caches.stale is not None:  # only the delegates that changed are built again
+        delegates, todo = dict(previous.delegates), tuple(caches.stale)  # each keeps its place in the dict
+    else:
+        delegates, todo = {}, state.delegates
+    for seat in todo:
+        ds = state.delegates[seat]
         static = t.delegates[seat]
         delegates[seat] = DelegateView(
             seat, static.name, static.country, ds.rep.name, ds.rep.title, ds.rep.role, ds.rep.binding,
