@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.content.scenario_text import scenario_from_text, text_to_carry
-from game.content.scenarios import bundled_scenario_file, bundled_scenario_files, load_scenario
+from game.content.scenario_text import given_or_bundled, scenario_from_text, text_to_carry
 from game.engine import Game, ReplayError, SetupError
-from game.errors import CoalitionError, RecordError
+from game.errors import RecordError
 from game.model.actions import ACTIONS, action_to_dict
 from game.model.formats import migrate_action
 from game.model.record import MAX_SCENARIO_TEXT, GameRecord
@@ -166,16 +165,7 @@ def _scenario_for(path: Path, header: dict[str, Any], scenario: str | Path | Non
     bundled one of its id (an id is never read as a path)."""
     if scenario is None and "scenario_text" in header:
         return scenario_from_text(header["scenario_text"], f"{path}:1", header["scenario_id"], header["scenario_hash"])
-    source = scenario or bundled_scenario_file(header["scenario_id"])
-    if source is None:
-        bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
-        raise RecordError(f"{path}: this journal is a game of scenario '{header['scenario_id']}', which is not "
-                          f"bundled with this version (bundled: {bundled}); give the scenario's file with "
-                          "--scenario FILE")
-    try:
-        return load_scenario(source)
-    except CoalitionError as err:
-        raise RecordError(f"{path}: cannot load scenario '{source}' for this journal: {err}") from None
+    return given_or_bundled(path, "journal", header["scenario_id"], scenario)
 
 
 def load_journal(path: str | Path, scenario: str | Path | None = None) -> GameRecord:

@@ -19,11 +19,10 @@ from game.content.journal import read_journal
 from game.content.json_text import is_json, json_as_yaml
 from game.content.messages import problem_at
 from game.content.record_messages import action_problems, newer_format, record_problems
-from game.content.scenario_text import scenario_from_text, text_to_carry
-from game.content.scenarios import bundled_scenario_file, bundled_scenario_files, load_scenario
+from game.content.scenario_text import given_or_bundled, scenario_from_text, text_to_carry
 from game.content.yaml_safe import Document, ParsedYaml, YamlProblem, decode_text, parse_yaml_text
 from game.engine import Game, ReplayError
-from game.errors import CoalitionError, FileProblem, RecordError
+from game.errors import FileProblem, RecordError
 from game.model.record import GameRecord
 
 RECORD = Document("a game record", "format, scenario_id, seed, actions, ...", "format:, scenario_id:, ...",
@@ -135,16 +134,7 @@ def _scenario_for(path: Path, read: _Read, scenario: str | Path | None):
     if scenario is None and record.scenario_text is not None:
         return scenario_from_text(record.scenario_text, str(path), record.scenario_id, record.scenario_hash,
                                   _block_start(read))
-    source = scenario or bundled_scenario_file(record.scenario_id)
-    if source is None:
-        bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
-        raise RecordError(f"{path}: this record is a game of scenario '{record.scenario_id}', which is not "
-                          f"bundled with this version (bundled: {bundled}); give the scenario's file "
-                          "with --scenario FILE")
-    try:
-        return load_scenario(source)
-    except CoalitionError as err:
-        raise RecordError(f"{path}: cannot load scenario '{source}' for this record: {err}") from None
+    return given_or_bundled(path, "record", record.scenario_id, scenario)
 
 
 def _block_start(read: _Read) -> tuple[int, int] | None:

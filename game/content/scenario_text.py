@@ -6,11 +6,14 @@ the scenario loader and checks against that hash: a game on any file is then rev
 replayed and loaded anywhere, and the program never reads a path named inside a record.
 """
 
+from pathlib import Path
+
 import yaml
 
 from game.content.scenarios import (
     LoadedScenario,
     bundled_scenario_file,
+    bundled_scenario_files,
     load_scenario,
     parse_scenario,
     remember_source,
@@ -78,6 +81,20 @@ def scenario_from_text(text: str, where: str, scenario_id: str, scenario_hash: s
                           "scenario was edited after the game was saved, or the file is damaged")
     remember_source(loaded.content_hash, raw)  # saving this game again carries the same text
     return loaded
+
+
+def given_or_bundled(where: object, what: str, scenario_id: str, scenario: "str | Path | None") -> LoadedScenario:
+    """Returns the scenario given (`--scenario`), else the bundled one of this id; raises RecordError
+    saying what to do. `what` is "record" or "journal"; an id is never read as a path."""
+    source = scenario or bundled_scenario_file(scenario_id)
+    if source is None:
+        bundled = ", ".join(p.stem for p in bundled_scenario_files()) or "none"
+        raise RecordError(f"{where}: this {what} is a game of scenario '{scenario_id}', which is not bundled "
+                          f"with this version (bundled: {bundled}); give the scenario's file with --scenario FILE")
+    try:
+        return load_scenario(source)
+    except CoalitionError as err:
+        raise RecordError(f"{where}: cannot load scenario '{source}' for this {what}: {err}") from None
 
 
 def _shifted(problem: FileProblem, where: str, at: tuple[int, int]) -> FileProblem:

@@ -206,20 +206,31 @@ def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
 
 # -- withdraw ----------------------------------------------------------------------
 
-def check_withdraw(state: State, a) -> Rejection | None:
+def own_commitment(state: State, a, live: tuple[str, ...], verb: str) -> Rejection | None:
+    """Why the seat may not act on commitment `a.commitment` (unknown, another's, no longer live), or None."""
     t = state.tables
     if not isinstance(a.commitment, int) or not 1 <= a.commitment <= len(state.commitments):
         return Rejection("unknown_commitment", f"There is no commitment #{a.commitment}.")
     c = state.commitments[a.commitment - 1]
     if c.delegate != a.seat:
         return Rejection("not_yours", f"Commitment #{a.commitment} is {possessive(t.display_name(c.delegate))}, not yours.")
-    if c.status not in (ACTIVE, PENDING, SUSPENDED):
-        return Rejection("not_withdrawable", f"Commitment #{a.commitment} is already {c.status}.")
-    cost = t.scenario.rules.withdraw_capital_cost
-    if state.delegates[a.seat].capital < cost:
-        return Rejection("no_capital", f"Withdrawing costs {cost} political capital; "
-                                       f"{t.display_name(a.seat)} has {state.delegates[a.seat].capital}.")
+    if c.status not in live:
+        return Rejection(f"not_{verb}able", f"Commitment #{a.commitment} is already {c.status}.")
     return None
+
+
+def affordable(state: State, seat: str, cost: int, doing: str) -> Rejection | None:
+    """Why the seat cannot pay `cost` political capital for `doing` ("Renewing"), or None."""
+    capital = state.delegates[seat].capital
+    if capital < cost:
+        return Rejection("no_capital", f"{doing} costs {cost} political capital; "
+                                       f"{state.tables.display_name(seat)} has {capital}.")
+    return None
+
+
+def check_withdraw(state: State, a) -> Rejection | None:
+    return (own_commitment(state, a, (ACTIVE, PENDING, SUSPENDED), "withdraw")
+            or affordable(state, a.seat, state.tables.scenario.rules.withdraw_capital_cost, "Withdrawing"))
 
 
 def apply_withdraw(state: State, a) -> None:

@@ -5,7 +5,7 @@ A term counts the round a commitment is made: `term: 2` made in round 3 counts i
 and 4, may be renewed in round 4, and lapses at the end of round 4 if it is not.
 """
 
-from game.engine.commitments import release
+from game.engine.commitments import affordable, own_commitment, release
 from game.engine.conditions import compile_all
 from game.engine.effects import LIVE, clamp_track, renew
 from game.engine.log import record
@@ -68,13 +68,10 @@ def _drift_holds(state: State, track) -> bool:
 
 def check_renew(state: State, a) -> Rejection | None:
     t = state.tables
-    if not isinstance(a.commitment, int) or not 1 <= a.commitment <= len(state.commitments):
-        return Rejection("unknown_commitment", f"There is no commitment #{a.commitment}.")
+    refused = own_commitment(state, a, LIVE, "renew")
+    if refused is not None:
+        return refused
     c = state.commitments[a.commitment - 1]
-    if c.delegate != a.seat:
-        return Rejection("not_yours", f"Commitment #{a.commitment} is {possessive(t.display_name(c.delegate))}, not yours.")
-    if c.status not in LIVE:
-        return Rejection("not_renewable", f"Commitment #{a.commitment} is already {c.status}.")
     last = state.terms.get(c.id)
     if last is None:
         return Rejection("no_term", f"Commitment #{a.commitment} has no term: it counts until the end "
@@ -85,11 +82,7 @@ def check_renew(state: State, a) -> Rejection | None:
     if last != state.round:
         return Rejection("not_renewable", f"Commitment #{a.commitment} runs to the end of round {last}; "
                                           f"it can be renewed only in that round.")
-    cost = t.scenario.rules.renew_capital_cost
-    if state.delegates[a.seat].capital < cost:
-        return Rejection("no_capital", f"Renewing costs {cost} political capital; "
-                                       f"{t.display_name(a.seat)} has {state.delegates[a.seat].capital}.")
-    return None
+    return affordable(state, a.seat, t.scenario.rules.renew_capital_cost, "Renewing")
 
 
 def apply_renew(state: State, a) -> None:
