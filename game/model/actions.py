@@ -89,8 +89,8 @@ class Withdraw:
 
 @dataclass(frozen=True, slots=True)
 class Renew:
-    """Renews one of the seat's own commitments in the last round of its term, for a fresh
-    term from now (the kind's `term`); costs the rules' `renew_capital_cost`."""
+    """Renews one of the seat's own commitments in the last round of its term, for another whole
+    term (the kind's `term`) after the running one; costs the rules' `renew_capital_cost`."""
 
     seat: str
     commitment: StrictInt

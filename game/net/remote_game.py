@@ -74,7 +74,7 @@ class RemoteGame:
         self._public: tuple[int, SeatView] | None = None
         self._handlers = {"presence": self._presence, "codes": self._codes, "clock": self._clock_message,
                           "taken_over": self._taken_over, "error": self._error, "rejected": self._refused,
-                          "welcome": lambda m: None, "pong": lambda m: None}
+                          "welcome": self._welcome, "pong": lambda m: None}
         for message in early or ():  # the codes come before the first view
             self._message(message)
 
@@ -198,6 +198,16 @@ class RemoteGame:
 
     def _clock_message(self, message: dict[str, Any]) -> None:
         self.seconds_left = message.get("seconds_left")
+
+    def _welcome(self, message: dict[str, Any]) -> None:
+        """A welcome after a reconnection: the host may have come back with another scenario."""
+        scenario, played = self._blank.scenario.meta.id, message.get("scenario_hash")
+        if message.get("scenario") == scenario and (not played or played == self._blank.content_hash):
+            return
+        self._notes.append(f"The host came back with another scenario ('{str(message.get('scenario'))[:60]}', not "
+                           f"this table's '{scenario}'): this table closed. Join again, with the host's file.")
+        self.client.close()
+        self._status("closed")
 
     def _taken_over(self, message: dict[str, Any]) -> None:
         self._notes.append(message.get("message", "Another device took over this code."))

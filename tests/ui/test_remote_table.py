@@ -327,3 +327,17 @@ def test_play_join_on_the_command_line(host, tmp_path):
     result = CliRunner().invoke(main, ["play", "--join", host.url, "--spectator", "--codes", str(tmp_path / "no.json"),
                                        "--frames", "1"])
     assert result.exit_code == 1 and "cannot read the codes file" in result.output
+
+
+def test_a_host_back_with_another_scenario_closes_the_table_instead_of_drawing_it_wrong(host):
+    remote = RemoteGame.join(host.url, spectator=True)
+    try:
+        same = {"type": "welcome", "protocol": 1, "role": "spectator", "seat": "public", "name": "spectator",
+                "scenario": "tutorial", "scenario_hash": remote._blank.content_hash}
+        remote._message(same)  # a reconnection to the same game: nothing to say
+        assert remote.status == "connected"
+        remote._message({**same, "scenario_hash": "0" * 64})  # the host came back with an edited copy
+        assert remote.status == "closed"
+        assert any("another scenario" in note for note in remote.notes())
+    finally:
+        remote.close()
