@@ -133,6 +133,9 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
                     copied_delegates.add(c.delegate)
                 rows = by_delegate[c.delegate]
                 rows[(c.kind, c.priority)] = rows.get((c.kind, c.priority), 0) + c.amount
+    # Sums of fractional contributions land a hair off (19.799999999999997): a target reached to nine
+    # decimals is reached, and every reader (status, reasons, conditions, views) sees the same number.
+    progress = {pid: round(value, 9) for pid, value in progress.items()}
     status, leads_ok = {}, {}
     for pid in t.priority_order:
         pr = t.priorities[pid]
