@@ -203,6 +203,11 @@ def _public(state: State) -> PublicView:
     signers = state.signatories
     priorities = {}
     for pid in t.priority_order:
+        before = previous.priorities[pid] if previous else None
+        if (before is not None and before.progress == d.progress[pid] and before.status == d.status[pid]
+                and before.signatories == signers.get(pid, ()) and before.leads_ok == d.leads_ok[pid]):
+            priorities[pid] = before  # what it shows (its reasons too) follows from these four alone
+            continue
         p = t.priorities[pid]
         priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
                                        d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
