@@ -9,6 +9,7 @@ from game.engine.effect_words import describe_effect, describe_effects, effect_p
 from game.engine.explanations import explain_condition, explain_conditions
 from game.engine.facilitation import CONTROLLERS
 from game.engine.game import MAX_SEED, Applied, Game, ReplayError, SetupError, scenario_hash
+from game.engine.legal import LegalActions, StaleLegalActions
 from game.engine.log import CARD_ENTRIES, ENTRY_KINDS, EntryKind, LogEntry
 from game.engine.rng import Rng, derive_seed
 from game.engine.rule import Rejection
@@ -45,8 +46,8 @@ from game.engine.words import (
 
 __all__ = [
     "CARD_ENTRIES", "CONTROLLERS", "ENTRY_KINDS", "MAX_SEED", "SetupError", "Applied", "Catalog", "CommitmentView", "DelegateView", "EntryKind", "Game",
-    "KindView", "LogEntry", "Names", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
-    "PublicView", "Rejection", "ReplayError", "Rng", "SeatView", "controller_label", "derive_seed",
+    "KindView", "LegalActions", "LogEntry", "Names", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
+    "PublicView", "Rejection", "ReplayError", "StaleLegalActions", "Rng", "SeatView", "controller_label", "derive_seed",
     "describe_condition", "describe_effect", "describe_effects", "describe_item", "effect_parts",
     "explain_condition", "explain_conditions", "number", "percent", "plural", "possessive", "quantity",
     "scenario_hash", "signed", "ROLE_WORDS", "badge_letters", "role_label", "spokesperson",

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.engine import flow, rules, wellformed
 from game.engine.facilitation import CONTROLLERS
+from game.engine.legal import LegalActions
 from game.engine.log import LogEntry
 from game.engine.reasons import missing
 from game.engine.rng import derive_seed
@@ -205,10 +206,12 @@ class Game:
         """Returns what the seat may know ("facilitator": everything; "public": a spectator's part)."""
         return build_view(self._state, seat)
 
-    def legal_actions(self, seat: str) -> list[Any]:
+    def legal_actions(self, seat: str) -> LegalActions:
         """Returns the seat's enumerable legal actions; trades are open-ended, so check() those.
 
-        Pledges come in two amounts per kind and priority: 1 unit, and all that is free.
+        A read-only sequence, each kind listed when first read (`.of("pledge")`, `action in legal`);
+        read it before the next action. Pledges come in two amounts per kind and priority:
+        1 unit, and all that is free.
         """
         return rules.legal_actions(self._state, seat)
 

@@ -257,7 +257,7 @@ def apply_counter(state: State, a) -> None:
 
 RULES = {
     "propose": Rule(check_propose, apply_propose),
-    "accept": Rule(check_accept, apply_accept, legal_answers),
+    "accept": Rule(check_accept, apply_accept, legal_answers, also_lists=("reject",)),
     "reject": Rule(check_reject, apply_reject),
     "counter": Rule(check_counter, apply_counter),
 }

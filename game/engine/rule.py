@@ -34,7 +34,9 @@ class Rule:
     apply: Callable[[Any, Any], None]
     """(state, action): changes the state and logs it; called only after check passed."""
     enumerate: Callable[[Any, str], Iterable[Any]] | None = None
-    """(state, seat) -> the seat's legal actions of this kind (and of kinds answered with it)."""
+    """(state, seat) -> the seat's legal actions of this kind (and of the kinds in `also_lists`)."""
+    also_lists: tuple[str, ...] = ()
+    """Other kinds its enumerator lists too (accept's lists the rejections)."""
     ends_turn: bool = False
     facilitator: bool = False
     """Only the facilitator may take it; it does not use up a delegation's actions."""

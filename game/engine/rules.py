@@ -17,6 +17,7 @@ from game.engine import (
     terms,
     wellformed,
 )
+from game.engine.legal import GROUP_OF, LegalActions
 from game.engine.rule import Rejection, Rule
 from game.engine.state import State
 from game.engine.words import possessive
@@ -28,6 +29,9 @@ RULES: dict[str, Rule] = {
 }
 """kind -> Rule; legal actions are listed in this order."""
 _ENUMERATORS = tuple(rule.enumerate for rule in RULES.values() if rule.enumerate is not None)
+GROUP_OF.update({listed: index for index, (kind, rule) in enumerate(
+    (kind, rule) for kind, rule in RULES.items() if rule.enumerate is not None)
+    for listed in (kind, *rule.also_lists)})
 
 
 def check(state: State, action: Any) -> Rejection | None:
@@ -85,14 +89,12 @@ def apply_action(state: State, action: Any) -> None:
         flow.next_turn(state)
 
 
-def legal_actions(state: State, seat: str) -> list[Any]:
-    """Returns the seat's enumerable legal actions; trades are open-ended, so check() those."""
+def legal_actions(state: State, seat: str) -> LegalActions:
+    """Returns the seat's enumerable legal actions, each kind listed when first read; trades
+    are open-ended, so check() those."""
     if state.over or state.paused or not state.may_act(seat):
-        return []
-    actions: list[Any] = []
-    for enumerate_kind in _ENUMERATORS:
-        actions.extend(enumerate_kind(state, seat))
-    return actions
+        return LegalActions(state, seat, None)
+    return LegalActions(state, seat, _ENUMERATORS)
 
 
 def is_player_kind(kind: str) -> bool:
