@@ -8,7 +8,7 @@ Another seat's red lines stay hidden from a proposer: `own=False` skips them.
 from typing import Any
 
 from game.engine.approvals import approval_body
-from game.engine.conditions import compile_condition, is_monotone
+from game.engine.conditions import compile_condition, is_monotone, tests_read
 from game.engine.effects import clamp_track, settle_debt, start_term
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
@@ -130,7 +130,8 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
     c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
                    offer, PENDING if needs_vote else ACTIVE,
                    compile_condition(condition) if condition is not None else None,
-                   state.contribution.get(key, 0.0) - state.retro.get(key, 0.0))
+                   state.contribution.get(key, 0.0) - state.retro.get(key, 0.0),
+                   tests_read(condition) if condition is not None else frozenset())
     state.add_commitment(c)
     if state.tables.kinds[kind].term:  # it lapses at the end of its term unless renewed (terms.py)
         start_term(state, c)

@@ -121,6 +121,16 @@ def compile_all(conditions: Sequence[Any]) -> Predicate:
     return lambda s: all(p(s) for p in parts)
 
 
+def tests_read(condition: Any) -> frozenset[str]:
+    """Returns the tests a condition uses, nested ones included."""
+    test = condition.test
+    if test in ("all", "any"):
+        return frozenset({test}).union(*(tests_read(part) for part in condition.of))
+    if test == "not":
+        return frozenset({test}) | tests_read(condition.of)
+    return frozenset({test})
+
+
 _UPWARD = ({"secured"}, {"partial", "secured"}, {"failed", "partial", "secured"})
 
 

@@ -122,6 +122,7 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
     """Plays an event card: logs it (publicly or to its recipients) and applies its effects."""
     event = state.tables.events[event_id]
     state.fired[event_id] = state.fired.get(event_id, 0) + 1
+    state.cards_played += 1
     state.changed()  # even a card with no effects changes what conditions (event_fired) and views read
     private = tuple(event.recipients) if event.visibility == "private" else None
     kind = "EventInjected" if actor == "facilitator" else "EventDrawn"

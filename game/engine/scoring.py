@@ -59,13 +59,36 @@ class Derived:
         return commitment.status == ACTIVE and (commitment.condition is None or commitment.id in self.effective)
 
 
+_READ_BY = {"signed": frozenset({"signed", "priority"}), "capital": frozenset({"capital"})}
+"""A narrow change -> the tests that read it ("priority" reads statuses, which count signatures)."""
+
+
 def derived(state: State) -> Derived:
     """Returns the derived values, recomputing them only after a visible change."""
     caches = state.caches
+    if caches.narrow and not caches.dirty and caches.derived is not None:
+        narrow, caches.narrow = caches.narrow, set()
+        if any(not c.reads.isdisjoint(_READ_BY[change[0]]) for change in narrow for c in state.conditional):
+            caches.dirty = True
+        else:  # no conditional commitment can flip: the effective set and every total stand
+            signed = {change[1] for change in narrow if change[0] == "signed"}
+            if signed:
+                caches.derived = _with_signatures(state, caches.derived, signed)
     if caches.dirty or caches.derived is None:
         caches.dirty = False  # conditions evaluated while resolving read the candidate values
+        caches.narrow.clear()
         _resolve(state)
     return caches.derived
+
+
+def _with_signatures(state: State, d: Derived, priorities: set[str]) -> Derived:
+    """Returns `d` with the signatures and statuses of `priorities` brought up to date."""
+    signatories, status = dict(d.signatories), dict(d.status)
+    for pid in priorities:
+        signatories[pid] = len(state.signatories.get(pid, ()))
+        status[pid] = _status(state, pid, d.progress[pid], d.leads_ok[pid], signatories[pid])
+    return Derived(d.effective, d.totals, d.extra, d.progress, status, signatories, d.leads_ok,
+                   d.by_delegate, d.sums)
 
 
 def _resolve(state: State) -> None:
@@ -140,18 +163,23 @@ def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived
     for pid in t.priority_order:
         pr = t.priorities[pid]
         leads_ok[pid] = not pr.required_leads or not contributors[pid].isdisjoint(pr.required_leads)
-        signed_ok = signatories[pid] >= pr.min_signatories and all(
-            pid in state.delegates[r].signed for r in pr.required_signatories)
-        if progress[pid] >= pr.target and leads_ok[pid] and signed_ok:
-            status[pid] = "secured"
-        elif progress[pid] >= t.partial_at[pid]:
-            status[pid] = "partial"
-        else:
-            status[pid] = "failed"
+        status[pid] = _status(state, pid, progress[pid], leads_ok[pid], signatories[pid])
     # shared with the state when nothing conditional counts: a Derived is read-only and is
     # replaced at the next changed(), which every change of the totals makes
     return Derived(frozenset(effective), state.base_totals, extra, progress, status, signatories, leads_ok,
                    by_delegate, {})
+
+
+def _status(state: State, pid: str, progress: float, leads_ok: bool, signatories: int) -> str:
+    t = state.tables
+    pr = t.priorities[pid]
+    signed_ok = signatories >= pr.min_signatories and all(pid in state.delegates[r].signed
+                                                          for r in pr.required_signatories)
+    if progress >= pr.target and leads_ok and signed_ok:
+        return "secured"
+    if progress >= t.partial_at[pid]:
+        return "partial"
+    return "failed"
 
 
 def objective_results(state: State, seat: str) -> list[tuple[str, bool, int]]:

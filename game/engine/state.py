@@ -36,6 +36,8 @@ class Commitment:
     """The condition compiled when the commitment is made: predicate(state) -> bool."""
     unit_value: float = 0.0
     """Progress per unit fixed when it was made, minus the changes that apply to all (see scoring)."""
+    reads: frozenset = frozenset()
+    """The tests its condition uses ("contributed", "signed"...): which changes can move it."""
 
 
 @dataclass(slots=True)
@@ -111,6 +113,9 @@ class Caches:
     """Bumped by every visible change: keys the public and private views."""
     dirty: bool = True
     """The derived values must be recomputed."""
+    narrow: set = field(default_factory=set)
+    """Changes since the derived values that may leave them be: ("signed", priority) or
+    ("capital",). Scoring patches them in when no conditional commitment reads what changed."""
     derived: Any = None
     stale: set | None = None
     """Delegates whose public view must be rebuilt; None means all of them."""
@@ -130,6 +135,12 @@ class Caches:
     """seat -> (log entries seen, the visible ones): the log only grows."""
     pledgeable: dict = field(default_factory=dict)
     """seat -> [(kind, priorities it advances)], cleared when a contribution changes."""
+    offer_views: dict = field(default_factory=dict)
+    """offer id -> (status, acceptances, OfferView): the rest of an offer never changes."""
+    fired: dict = field(default_factory=dict)
+    """seat -> (cards played, the plays it may know of)."""
+    mine: dict = field(default_factory=dict)
+    """seat -> (public view, own commitments, their views)."""
 
 
 @dataclass(slots=True)
@@ -175,6 +186,8 @@ class State:
     suspensions: dict[int, set] = field(default_factory=dict)
     """commitment id -> the tokens of the suspensions holding it; it resumes when none is left."""
     fired: dict[str, int] = field(default_factory=dict)
+    cards_played: int = 0
+    """Bumped with `fired`: keys each seat's cached view of it."""
     phase_index: int = 0
     order: tuple[str, ...] = ()
     turn_index: int = 0
@@ -219,11 +232,16 @@ class State:
             return self.budget.get(seat, 0) if self.phase == "negotiation" else 0
         return self.actions_left
 
-    def changed(self, seat: str | None = None) -> None:
+    def changed(self, seat: str | None = None, narrow: tuple | None = None) -> None:
         """Marks derived values and cached views stale after a visible change; naming the
-        one delegate whose own state changed lets views reuse every other delegate's part."""
+        one delegate whose own state changed lets views reuse every other delegate's part.
+        `narrow` says the change can move derived values only that way (see Caches.narrow);
+        () that it cannot move them at all."""
         caches = self.caches
-        caches.dirty = True
+        if narrow is None:
+            caches.dirty = True
+        elif narrow:
+            caches.narrow.add(narrow)
         caches.version += 1
         if seat is None:
             caches.stale = None
@@ -255,7 +273,7 @@ class State:
         """Sets the last round a commitment counts unless renewed (views show it)."""
         self.terms[c.id] = last_round
         self.caches.statuses_changed = True
-        self.changed(c.delegate)
+        self.changed(c.delegate, ())  # no condition reads a term
 
     def sign(self, seat: str, priority: str, reservations: bool) -> None:
         signed = self.delegates[seat].signed
@@ -263,15 +281,15 @@ class State:
             order = self.tables.seat_index
             self.signatories[priority] = tuple(sorted((*self.signatories.get(priority, ()), seat), key=order.get))
         signed[priority] = reservations
-        self.changed(seat)
+        self.changed(seat, ("signed", priority))
 
     def spend_capital(self, seat: str, amount: int) -> None:
         self.delegates[seat].capital -= amount
-        self.changed(seat)
+        self.changed(seat, ("capital",))
 
     def set_controller(self, seat: str, controller: str) -> None:
         self.delegates[seat].controller = controller
-        self.changed(seat)
+        self.changed(seat, ())  # no condition reads who plays a seat
 
     def _index(self, c: Commitment, sign: int) -> None:
         if c.status != ACTIVE:

@@ -271,9 +271,19 @@ def _build_private(state: State, seat: str) -> PrivateView:
                        sum(p for _, _, p in results), odds, frozenset(state.delegates[seat].votes_scheduled))
 
 
-def _offer_view(o) -> OfferView:
-    return OfferView(o.id, o.proposer, o.parties, o.items, o.status, frozenset(o.accepted_by), o.note,
-                     o.round, o.replaces)
+def _offer_views(state: State, offers) -> tuple[OfferView, ...]:
+    """Returns views of the offers, each rebuilt only when its status or acceptances changed
+    (the rest of an offer never changes; acceptances only grow)."""
+    cache = state.caches.offer_views
+    views = []
+    for o in offers:
+        hit = cache.get(o.id)
+        if hit is None or hit[0] != o.status or hit[1] != len(o.accepted_by):
+            hit = cache[o.id] = (o.status, len(o.accepted_by), OfferView(
+                o.id, o.proposer, o.parties, o.items, o.status, frozenset(o.accepted_by), o.note, o.round,
+                o.replaces))
+        views.append(hit[2])
+    return tuple(views)
 
 
 def build_view(state: State, seat: str) -> SeatView:
@@ -285,11 +295,11 @@ def build_view(state: State, seat: str) -> SeatView:
         log = SeatLog(state, PUBLIC, len(state.log))
     elif seat == FACILITATOR:
         private = {s: _private(state, s) for s in state.tables.seats}
-        offers = tuple(_offer_view(o) for o in state.offers)
+        offers = _offer_views(state, state.offers)
         log = SeatLog(state, FACILITATOR, len(state.log))
     else:
         private = {seat: _private(state, seat)}
-        offers = tuple(_offer_view(o) for o in state.delegates[seat].offers)
+        offers = _offer_views(state, state.delegates[seat].offers)
         log = SeatLog(state, seat, len(state.log))
     return SeatView(seat, state.round, state.phase, state.turn_seat, _actions_left(state, seat), state.paused,
                     state.over, state.end_reason, public, private, offers, log, _fired(state, seat),
@@ -304,14 +314,29 @@ def _actions_left(state: State, seat: str) -> int:
 
 
 def _mine(state: State, seat: str, public: PublicView) -> tuple[CommitmentView, ...]:
+    """Returns the seat's own commitment views, kept while the public view and its list are the same."""
     d = state.delegates.get(seat)
-    return tuple(public.commitments[c.id - 1] for c in d.own) if d else ()
+    if d is None:
+        return ()
+    hit = state.caches.mine.get(seat)
+    if hit is not None and hit[0] is public and hit[1] == len(d.own):
+        return hit[2]
+    mine = tuple(public.commitments[c.id - 1] for c in d.own)
+    state.caches.mine[seat] = (public, len(d.own), mine)
+    return mine
 
 
 def _fired(state: State, seat: str) -> dict[str, int]:
-    events = state.tables.events
-    return {eid: n for eid, n in state.fired.items()
-            if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients}
+    """Returns the plays of the cards the seat may know of, rebuilt only after a card is played
+    (a fresh dict each time: a view's dicts are its own)."""
+    played = state.cards_played
+    hit = state.caches.fired.get(seat)
+    if hit is None or hit[0] != played:
+        events = state.tables.events
+        hit = state.caches.fired[seat] = (played, {
+            eid: n for eid, n in state.fired.items()
+            if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients})
+    return dict(hit[1])
 
 
 class SeatLog(Sequence):
