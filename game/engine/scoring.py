@@ -22,6 +22,9 @@ from itertools import chain
 from game.engine.state import ACTIVE, State
 
 
+_NONE: dict = {}
+
+
 @dataclass(slots=True)
 class Derived:
     """Read-only: its dicts may be shared with the cached base and with later snapshots."""
@@ -44,6 +47,8 @@ class Derived:
     """Memo of contributed totals by (delegate, kind, priority), None meaning any."""
 
     def contributed(self, delegate: str | None, kind: str | None, priority: str | None) -> int:
+        if delegate is not None and kind is not None and priority is not None:
+            return self.by_delegate.get(delegate, _NONE).get((kind, priority), 0)  # one row: no sum to memoise
         key = (delegate, kind, priority)
         total = self.sums.get(key)
         if total is None:
@@ -94,8 +99,9 @@ def _with_signatures(state: State, d: Derived, priorities: set[str]) -> Derived:
 def _resolve(state: State) -> None:
     base = _base(state)
     effective = {c.id for c in state.conditional}
+    plain: dict = {}
     while True:
-        state.caches.derived = _with_conditional(state, base, effective)
+        state.caches.derived = _with_conditional(state, base, effective, plain)
         dropped = {c.id for c in state.conditional if c.id in effective and not c.holds(state)}
         if not dropped:
             return
@@ -134,50 +140,63 @@ def _base_totals(state: State) -> tuple:
 
 
 
-def _with_conditional(state: State, base: tuple, effective: set[int]) -> Derived:
+def _with_conditional(state: State, base: tuple, effective: set[int], plain: dict) -> Derived:
+    """Returns the derived values with the `effective` conditional commitments counted; `plain`
+    memoises, across one resolution's passes, the priorities no conditional commitment touches."""
     t = state.tables
-    progress, contributors, by_delegate, signatories = base
+    raw, contributors, by_delegate, signatories = base
     extra: dict[tuple[str, str, str], int] = {}
+    touched: dict[str, float] = {}
+    """priority -> progress with the effective conditional commitments, added in their order."""
+    leads: dict[str, set] = {}
     if effective:  # copy-on-write: only what the effective conditional commitments touch
-        progress, contributors, by_delegate = dict(progress), dict(contributors), dict(by_delegate)
-        copied_priorities: set[str] = set()
+        by_delegate = dict(by_delegate)
         copied_delegates: set[str] = set()
         for c in state.conditional:
             if c.id in effective:
-                key = (c.delegate, c.kind, c.priority)
+                pid = c.priority
+                key = (c.delegate, c.kind, pid)
                 extra[key] = extra.get(key, 0) + c.amount
-                progress[c.priority] += c.amount * value(state, c)
-                if c.priority not in copied_priorities:
-                    contributors[c.priority] = set(contributors[c.priority])
-                    copied_priorities.add(c.priority)
-                contributors[c.priority].add(c.delegate)
+                touched[pid] = touched.get(pid, raw[pid]) + c.amount * value(state, c)
+                if pid not in leads:
+                    leads[pid] = set(contributors[pid])
+                leads[pid].add(c.delegate)
                 if c.delegate not in copied_delegates:
                     by_delegate[c.delegate] = dict(by_delegate.get(c.delegate, {}))
                     copied_delegates.add(c.delegate)
                 rows = by_delegate[c.delegate]
-                rows[(c.kind, c.priority)] = rows.get((c.kind, c.priority), 0) + c.amount
-    # Sums of fractional contributions land a hair off (19.799999999999997): a target reached to nine
-    # decimals is reached, and every reader (status, reasons, conditions, views) sees the same number.
-    progress = {pid: round(value, 9) for pid, value in progress.items()}
-    status, leads_ok = {}, {}
+                rows[(c.kind, pid)] = rows.get((c.kind, pid), 0) + c.amount
+    progress, status, leads_ok = {}, {}, {}
     for pid in t.priority_order:
-        pr = t.priorities[pid]
-        leads_ok[pid] = not pr.required_leads or not contributors[pid].isdisjoint(pr.required_leads)
-        status[pid] = _status(state, pid, progress[pid], leads_ok[pid], signatories[pid])
+        if pid in touched:
+            found = _priority_values(state, pid, touched[pid], leads[pid], signatories[pid])
+        else:
+            found = plain.get(pid)
+            if found is None:
+                found = plain[pid] = _priority_values(state, pid, raw[pid], contributors[pid], signatories[pid])
+        progress[pid], leads_ok[pid], status[pid] = found
     # shared with the state when nothing conditional counts: a Derived is read-only and is
     # replaced at the next changed(), which every change of the totals makes
     return Derived(frozenset(effective), state.base_totals, extra, progress, status, signatories, leads_ok,
                    by_delegate, {})
 
 
+def _priority_values(state: State, pid: str, raw: float, contributors, signatories: int) -> tuple[float, bool, str]:
+    """Returns (progress, leads_ok, status) of one priority."""
+    # Sums of fractional contributions land a hair off (19.799999999999997): a target reached to nine
+    # decimals is reached, and every reader (status, reasons, conditions, views) sees the same number.
+    progress = round(raw, 9)
+    required = state.tables.priorities[pid].required_leads
+    leads_ok = not required or not contributors.isdisjoint(required)
+    return progress, leads_ok, _status(state, pid, progress, leads_ok, signatories)
+
+
 def _status(state: State, pid: str, progress: float, leads_ok: bool, signatories: int) -> str:
-    t = state.tables
-    pr = t.priorities[pid]
-    signed_ok = signatories >= pr.min_signatories and all(pid in state.delegates[r].signed
-                                                          for r in pr.required_signatories)
-    if progress >= pr.target and leads_ok and signed_ok:
+    target, partial_at, min_signatories, required = state.tables.status_rule[pid]
+    if (progress >= target and leads_ok and signatories >= min_signatories
+            and (not required or all(pid in state.delegates[r].signed for r in required))):
         return "secured"
-    if progress >= t.partial_at[pid]:
+    if progress >= partial_at:
         return "partial"
     return "failed"
 

@@ -44,6 +44,8 @@ class Tables:
     end_when: tuple[tuple[str, Predicate], ...]
     approval_mods: dict[tuple[str, str], tuple[tuple[Predicate, float], ...]]
     partial_at: dict[str, float]
+    status_rule: dict[str, tuple[float, float, int, tuple[str, ...]]]
+    """priority -> (target, partial_at, min_signatories, required_signatories): what its status reads."""
     needs_approval: frozenset[tuple[str, str]]
     """(delegate, kind) pairs whose commitments need a domestic mandate."""
     approval_kinds: dict[str, tuple[str, ...]]
@@ -116,6 +118,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         end_when=tuple((c.id, compile_all(c.when)) for c in scenario.rules.end_conditions),
         approval_mods=mods,
         partial_at=partial_at,
+        status_rule={p.id: (p.target, partial_at[p.id], p.min_signatories, tuple(p.required_signatories))
+                     for p in scenario.priorities},
         needs_approval=frozenset(needs),
         objectives={d.id: tuple(o.model_copy(update={"when": tuple(o.when)}) for o in d.objectives)
                     for d in scenario.delegates},
