@@ -17,7 +17,6 @@ conditions (A if B, B if A) both hold, and a chain unlocks all at once.
 """
 
 from dataclasses import dataclass
-from itertools import chain
 
 from game.engine.state import ACTIVE, State
 
@@ -52,12 +51,17 @@ class Derived:
         key = (delegate, kind, priority)
         total = self.sums.get(key)
         if total is None:
+            total = 0
             if delegate is None:
-                rows = ((k, p, a) for (_, k, p), a in chain(self.totals.items(), self.extra.items()))
+                for rows in (self.totals, self.extra):
+                    for (_, k, p), a in rows.items():
+                        if (kind is None or k == kind) and (priority is None or p == priority):
+                            total += a
             else:
-                rows = ((k, p, a) for (k, p), a in self.by_delegate.get(delegate, {}).items())
-            total = self.sums[key] = sum(a for k, p, a in rows if (kind is None or k == kind)
-                                         and (priority is None or p == priority))
+                for (k, p), a in self.by_delegate.get(delegate, _NONE).items():
+                    if (kind is None or k == kind) and (priority is None or p == priority):
+                        total += a
+            self.sums[key] = total
         return total
 
     def is_effective(self, commitment) -> bool:
