@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from game.engine.state import ACTIVE, State
 
-
 _NONE: dict = {}
 
 
