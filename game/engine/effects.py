@@ -148,7 +148,7 @@ def adjust_actions(state: State, e, source: str) -> tuple:
 def cancel_offers(state: State, e, source: str) -> None:
     for offer in state.offers:
         if offer.status == OPEN and (offer.proposer == e.delegate or e.delegate in offer.parties):
-            offer.status = CANCELLED
+            state.set_offer_status(offer, CANCELLED)
             record(state, source, "OfferCancelled", f"Offer #{offer.id} is cancelled.", auto=True,
                    visible_to=(offer.proposer, *offer.parties), offer=offer.id)
 

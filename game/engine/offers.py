@@ -126,11 +126,11 @@ def _execute(state: State, offer: Offer) -> None:
     problems = (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in offer.items)
     for problem in (*problems, check_totals(state, offer.items)):
         if problem:
-            offer.status = FAILED
+            state.set_offer_status(offer, FAILED)
             record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
                    auto=True, visible_to=everyone, offer=offer.id)
             return
-    offer.status = ACCEPTED
+    state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
     lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
                       + f" [#{c.id}]" + pending_note(state, c) for c in made)
@@ -154,7 +154,7 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
                                                own=i.giver == offer.proposer) for i in items) if p), None)
         problem = problem or check_totals(state, items)
         if problem:
-            offer.status = CANCELLED
+            state.set_offer_status(offer, CANCELLED)
             record(state, "game", "OfferCancelled", f"Offer #{offer.id} is withdrawn: {problem.message}",
                    auto=True, visible_to=(offer.proposer, *offer.parties), offer=offer.id)
 
@@ -163,7 +163,7 @@ def expire_offers(state: State) -> None:
     """At the end of a round: open offers every addressee has had a turn to answer expire."""
     for offer in state.offers:
         if offer.status == OPEN and not offer.awaiting:
-            offer.status = EXPIRED
+            state.set_offer_status(offer, EXPIRED)
             record(state, "game", "OfferExpired", f"Offer #{offer.id} expired unanswered.", auto=True,
                    visible_to=(offer.proposer, *offer.parties), offer=offer.id)
 
@@ -213,6 +213,7 @@ def check_accept(state: State, a) -> Rejection | None:
 def apply_accept(state: State, a) -> None:
     offer = state.offer_index[a.offer]
     offer.accepted_by.add(a.seat)
+    state.offer_changes += 1
     record(state, a.seat, "OfferAccepted", f"{_name(state, a.seat)} accepts offer #{offer.id}.",
            visible_to=(offer.proposer, *offer.parties), offer=offer.id)
     if offer.accepted_by >= set(offer.parties):
@@ -235,7 +236,7 @@ def check_reject(state: State, a) -> Rejection | None:
 
 def apply_reject(state: State, a) -> None:
     offer = state.offer_index[a.offer]
-    offer.status = REJECTED_OFFER
+    state.set_offer_status(offer, REJECTED_OFFER)
     record(state, a.seat, "OfferRejected", f"{_name(state, a.seat)} rejects offer #{offer.id}.",
            visible_to=(offer.proposer, *offer.parties), offer=offer.id)
 
@@ -250,7 +251,7 @@ def check_counter(state: State, a) -> Rejection | None:
 
 def apply_counter(state: State, a) -> None:
     old = state.offer_index[a.offer]
-    old.status = COUNTERED
+    state.set_offer_status(old, COUNTERED)
     others = tuple(p for p in (old.proposer, *old.parties) if p != a.seat)
     _new_offer(state, a.seat, others, tuple(a.items), a.note, replaces=old.id)
 

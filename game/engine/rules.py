@@ -20,6 +20,7 @@ from game.engine import (
 from game.engine.legal import GROUP_OF, LegalActions
 from game.engine.rule import Rejection, Rule
 from game.engine.state import State
+from game.engine.views import settle_views
 from game.engine.words import possessive
 from game.model.actions import FACILITATOR
 
@@ -69,6 +70,7 @@ def check(state: State, action: Any) -> Rejection | None:
 
 def apply_action(state: State, action: Any) -> None:
     """Applies a checked action and advances the turn for a delegation's action."""
+    settle_views(state)  # views built before it stay snapshots of the state before it
     rule = RULES[action.kind]
     rule.apply(state, action)
     state.decisions += 1

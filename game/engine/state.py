@@ -131,12 +131,16 @@ class Caches:
     """(contribution version, (kinds, positive contributions))."""
     private_views: dict = field(default_factory=dict)
     """seat -> (version, PrivateView)."""
+    deferred: list = field(default_factory=list)
+    """Weak references to views' deferred private values, computed before the next action."""
     seat_logs: dict = field(default_factory=dict)
     """seat -> (log entries seen, the visible ones): the log only grows."""
     pledgeable: dict = field(default_factory=dict)
     """seat -> [(kind, priorities it advances)], cleared when a contribution changes."""
     offer_views: dict = field(default_factory=dict)
     """offer id -> (status, acceptances, OfferView): the rest of an offer never changes."""
+    seat_offers: dict = field(default_factory=dict)
+    """seat -> ((offer changes, offers), the views of its offers)."""
     fired: dict = field(default_factory=dict)
     """seat -> (cards played, the plays it may know of)."""
     mine: dict = field(default_factory=dict)
@@ -176,6 +180,8 @@ class State:
     signatories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """priority -> the delegations that signed it, in seat order (kept by `sign`: signatures are never taken back)."""
     offers: list[Offer] = field(default_factory=list)
+    offer_changes: int = 0
+    """Bumped when an offer is made, answered or ends: keys each seat's cached offer views."""
     offer_index: dict[int, Offer] = field(default_factory=dict)
     """offer number -> offer: numbers are drawn, not counted, so they reveal no hidden offers."""
     offer_numbers: Rng = field(default_factory=lambda: Rng(0))
@@ -306,6 +312,10 @@ class State:
         _add(self.base_rows.setdefault(c.priority, {}), (c.delegate, c.kind), amount)
         _add(self.unit_rows.setdefault(c.priority, {}), (c.kind, c.unit_value), amount)
         _add(self.base_by_delegate.setdefault(c.delegate, {}), (c.kind, c.priority), amount)
+
+    def set_offer_status(self, offer: Offer, status: str) -> None:
+        offer.status = status
+        self.offer_changes += 1
 
     def free(self, seat: str, kind: str) -> int:
         d = self.delegates[seat]

@@ -10,9 +10,11 @@ change one), and a frozen dataclass sets each field through object.__setattr__, 
 bot games about 6% of their time.
 """
 
+import weakref
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from game.engine.approvals import approval_chance
@@ -266,13 +268,128 @@ def _private(state: State, seat: str) -> PrivateView:
 
 
 def _build_private(state: State, seat: str) -> PrivateView:
+    """Returns the seat's private part with its objectives' results and its approval odds
+    deferred: a bot that reads neither never pays for them."""
     static = state.tables.delegates[seat]
-    results = objective_results(state, seat)
-    objectives = tuple(ObjectiveView(o.id, o.description, o.points, met, o.when)
-                       for o, (_, met, _) in zip(state.tables.objectives[seat], results, strict=True))
-    odds = {k: approval_chance(state, seat, k) for k in state.tables.approval_kinds[seat]}
-    return PrivateView(static.confidential_brief, static.red_lines, objectives,
-                       sum(p for _, _, p in results), odds, frozenset(state.delegates[seat].votes_scheduled))
+    deferred = _Deferred(state, seat)
+    objectives = tuple(_DeferredObjective(o.id, o.description, o.points, o.when, deferred, index)
+                       for index, o in enumerate(state.tables.objectives[seat]))
+    return _DeferredPrivate(static.confidential_brief, static.red_lines, objectives,
+                            frozenset(state.delegates[seat].votes_scheduled), deferred)
+
+
+class _Deferred:
+    """A seat's objective results and approval odds as the state stands when its view is built,
+    computed at first read, or by `settle_views` just before the game's next action if a view
+    still holds them unread, so a view stays a snapshot."""
+
+    __slots__ = ("_state", "_seat", "_stamp", "_results", "_odds", "__weakref__")
+
+    def __init__(self, state: State, seat: str):
+        self._state, self._seat, self._stamp = state, seat, state.decisions
+        self._results: list | None = None
+        self._odds: dict | None = None
+        state.caches.deferred.append(weakref.ref(self))
+
+    def results(self) -> list:
+        if self._results is None:
+            self._results = objective_results(self._live(), self._seat)
+        return self._results
+
+    def odds(self) -> dict[str, float]:
+        if self._odds is None:
+            state = self._live()
+            self._odds = {k: approval_chance(state, self._seat, k) for k in state.tables.approval_kinds[self._seat]}
+        return self._odds
+
+    def _live(self) -> State:
+        if self._state.decisions != self._stamp:  # settle_views runs before every action: a bug
+            raise RuntimeError(f"{self._seat}'s private view was read after the game moved on")
+        return self._state
+
+    def settle(self) -> None:
+        self.results()
+        self.odds()
+        self._state = None  # type: ignore[assignment]
+
+
+def settle_views(state: State) -> None:
+    """Computes what views still hold unread, before an action changes the state under them.
+    Cached private parts left unread are dropped instead (rebuilt if asked for again)."""
+    caches = state.caches
+    if not caches.deferred:
+        return
+    unread = [seat for seat, (_, view) in caches.private_views.items()
+              if view.deferred._results is None or view.deferred._odds is None]
+    for seat in unread:  # (a comprehension: no loop variable keeps the last one alive)
+        del caches.private_views[seat]
+    for ref in caches.deferred:
+        deferred = ref()
+        if deferred is not None and deferred._state is not None:
+            deferred.settle()
+    caches.deferred.clear()
+
+
+class _DeferredObjective(ObjectiveView):
+    """An ObjectiveView whose `met` is read from its seat's deferred results."""
+
+    __slots__ = ("_deferred", "_index")
+
+    def __init__(self, id: str, description: str, points: int, when: tuple, deferred: _Deferred, index: int):
+        self.id, self.description, self.points, self.when = id, description, points, when
+        self._deferred, self._index = deferred, index
+
+    @property  # type: ignore[override]
+    def met(self) -> bool:
+        return self._deferred.results()[self._index][1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ObjectiveView) and _fields_of(self) == _fields_of(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):  # a copy (or a pickle) is a plain ObjectiveView, computed
+        return ObjectiveView, _fields_of(self)
+
+
+class _DeferredPrivate(PrivateView):
+    """A PrivateView whose `score` and `approval_odds` are read from its seat's deferred values."""
+
+    __slots__ = ("deferred",)
+
+    def __init__(self, confidential_brief: str, red_lines: Any, objectives: tuple, votes_scheduled: frozenset,
+                 deferred: _Deferred):
+        self.confidential_brief, self.red_lines, self.objectives = confidential_brief, red_lines, objectives
+        self.votes_scheduled, self.deferred = votes_scheduled, deferred
+
+    @property  # type: ignore[override]
+    def score(self) -> int:
+        return sum(points for _, _, points in self.deferred.results())
+
+    @property  # type: ignore[override]
+    def approval_odds(self) -> dict[str, float]:
+        return self.deferred.odds()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PrivateView) and _fields_of(self) == _fields_of(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):  # a copy (or a pickle) is a plain PrivateView, computed
+        return PrivateView, _fields_of(self)
+
+
+def _fields_of(view: Any) -> tuple:
+    return tuple(getattr(view, f.name) for f in dataclass_fields(view))
+
+
+def _seat_offers(state: State, seat: str, offers: list) -> tuple[OfferView, ...]:
+    """Returns the views of the offers a seat may see, kept until an offer is made or changes."""
+    key = (state.offer_changes, len(offers))
+    hit = state.caches.seat_offers.get(seat)
+    if hit is None or hit[0] != key:
+        hit = state.caches.seat_offers[seat] = (key, _offer_views(state, offers))
+    return hit[1]
 
 
 def _offer_views(state: State, offers) -> tuple[OfferView, ...]:
@@ -299,11 +416,11 @@ def build_view(state: State, seat: str) -> SeatView:
         log = SeatLog(state, PUBLIC, len(state.log))
     elif seat == FACILITATOR:
         private = {s: _private(state, s) for s in state.tables.seats}
-        offers = _offer_views(state, state.offers)
+        offers = _seat_offers(state, FACILITATOR, state.offers)
         log = SeatLog(state, FACILITATOR, len(state.log))
     else:
         private = {seat: _private(state, seat)}
-        offers = _offer_views(state, state.delegates[seat].offers)
+        offers = _seat_offers(state, seat, state.delegates[seat].offers)
         log = SeatLog(state, seat, len(state.log))
     return SeatView(seat, state.round, state.phase, state.turn_seat, _actions_left(state, seat), state.paused,
                     state.over, state.end_reason, public, private, offers, log, _fired(state, seat),
