@@ -229,20 +229,28 @@ def _public(state: State) -> PublicView:
 
 def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[CommitmentView, ...]:
     """Extends the previous tuple when commitments were only appended and none changed status
-    or effectiveness; rebuilds it otherwise."""
-    start = 0
+    or effectiveness; otherwise rebuilds it, reusing each view whose commitment still reads the same."""
     caches = state.caches
-    if previous is not None and not caches.statuses_changed and caches.view_effective == d.effective:
-        start = len(previous.commitments)
+    old = previous.commitments if previous is not None else ()
+    if old and not caches.statuses_changed and caches.view_effective == d.effective:
+        caches.view_effective = d.effective
+        return old + tuple(_commitment_view(state, d, c) for c in state.commitments[len(old):])
     caches.view_effective = d.effective
-    name = state.tables.display_name
-    fresh = tuple(
-        CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c),
-                       describe_condition(c.condition, name) if c.condition is not None else "",
-                       c.offer, c.round, c.condition,
-                       state.terms.get(c.id) if c.status in LIVE else None)
-        for c in state.commitments[start:])
-    return previous.commitments + fresh if start else fresh
+    views = []
+    for c in state.commitments:
+        before = old[c.id - 1] if c.id <= len(old) else None
+        if (before is not None and before.status == c.status and before.effective == d.is_effective(c)
+                and before.term_ends == (state.terms.get(c.id) if c.status in LIVE else None)):
+            views.append(before)
+        else:
+            views.append(_commitment_view(state, d, c))
+    return tuple(views)
+
+
+def _commitment_view(state: State, d, c) -> CommitmentView:
+    condition = describe_condition(c.condition, state.tables.display_name) if c.condition is not None else ""
+    return CommitmentView(c.id, c.delegate, c.kind, c.amount, c.priority, c.status, d.is_effective(c), condition,
+                          c.offer, c.round, c.condition, state.terms.get(c.id) if c.status in LIVE else None)
 
 
 def _static_parts(state: State) -> tuple[dict[str, KindView], dict[tuple[str, str], float]]:
