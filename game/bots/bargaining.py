@@ -11,46 +11,82 @@ from math import ceil
 from typing import Any
 
 from game.bots.base import Check
-from game.bots.judgement import free, gap, offer_value, open_priorities, parse_objective, promised
+from game.bots.judgement import (
+    free,
+    gaps,
+    kinds_toward,
+    memo,
+    offer_value,
+    open_ids,
+    parse_objective,
+    promised,
+)
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
 
+_BACKING: dict[tuple, tuple[tuple, tuple]] = {}
+"""(seat, ids of its objectives' conditions) -> (those conditions, the backing conditions):
+conditions are static, so the conditions to pledge on are built once per seat."""
 
-def backing_conditions(view: SeatView) -> list[tuple[str, str | None, ContributedTest]]:
+
+def backing_conditions(view: SeatView) -> tuple[tuple[str, str | None, ContributedTest], ...]:
     """Returns (own kind, priority or None, condition) for each objective that rewards the
     seat's own units of a kind together with another delegation's contribution, or that
     allows the seat's units only alongside it ("German forces only with a US backstop")."""
+    m = memo(view)
+    found = m.get("backing")
+    if found is None:
+        whens = tuple(o.when for o in view.me.objectives)
+        key = (view.seat, *map(id, whens))
+        hit = _BACKING.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], whens, strict=True)):
+            found = hit[1]
+        else:
+            found = _backing(view.seat, whens)
+            if len(_BACKING) > 1024:
+                _BACKING.clear()
+            _BACKING[key] = (whens, found)
+        m["backing"] = found
+    return found
+
+
+def _backing(seat: str, whens: tuple) -> tuple[tuple[str, str | None, ContributedTest], ...]:
     found = []
-    for objective in view.me.objectives:
-        parsed = parse_objective(objective.when)
-        others = [w for w in parsed.wants if w.delegate != view.seat and w.kind]
-        own = [(w.kind, w.priority) for w in parsed.wants if w.delegate == view.seat and w.kind]
-        own += [(kind, None) for delegate, kind in parsed.avoided if delegate == view.seat and kind]
+    for when in whens:
+        parsed = parse_objective(when)
+        others = [w for w in parsed.wants if w.delegate != seat and w.kind]
+        own = [(w.kind, w.priority) for w in parsed.wants if w.delegate == seat and w.kind]
+        own += [(kind, None) for delegate, kind in parsed.avoided if delegate == seat and kind]
         for (kind, pid) in own:
             for w in others:
                 condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind,
                                             priority=w.priority, min=max(1, ceil(w.amount)))
                 found.append((kind, pid, condition))
-    return found
+    return tuple(found)
 
 
 def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pledge | None:
     """Returns the most valuable conditional pledge the seat's objectives reward and it has not
     made yet (one per kind), sized to at most `max_units`."""
+    backing = backing_conditions(view)
+    if not backing:
+        return None
     made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
     held = promised(view)
+    seat = view.seat
+    free_now = view.delegates[seat].free
+    contribution = view.contribution
     best, best_value = None, 0.0
-    for kind, wanted_pid, condition in backing_conditions(view):
-        units = min(free(view, view.seat, kind) - held.get(kind, 0), max_units)
+    for kind, wanted_pid, condition in backing:
+        units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
         if kind in made or units <= 0:
             continue
-        pids = [wanted_pid] if wanted_pid else list(view.priorities)
-        for pid in pids:
-            value = view.contribution.get((kind, pid), 0) * units
+        for pid in ((wanted_pid,) if wanted_pid else view.priorities):
+            value = contribution.get((kind, pid), 0) * units
             if value <= best_value:
                 continue
-            pledge = Pledge(view.seat, kind, units, pid, condition)
+            pledge = Pledge(seat, kind, units, pid, condition)
             if check(pledge) is None:
                 best, best_value = pledge, value
     return best
@@ -102,15 +138,17 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
     if not gives:
         return None
     asks = []
-    for pid in open_priorities(view)[:3]:
-        room = gap(view, pid)
-        kinds = [(kind, min(value, room)) for (kind, p), value in view.contribution.items() if p == pid]
-        for seat, d in view.delegates.items():
-            if seat == view.seat or (view.round, seat) in asked:
-                continue
-            free, blocked = d.free, d.blocked
+    room_of = gaps(view)
+    toward = kinds_toward(view)
+    me, now = view.seat, view.round
+    delegates = [(seat, d.free, d.blocked) for seat, d in view.delegates.items()
+                 if seat != me and (now, seat) not in asked]
+    for pid in open_ids(view)[:3]:
+        room = room_of[pid]
+        kinds = [(kind, min(value, room)) for kind, value in toward.get(pid, ())]
+        for seat, free_now, blocked in delegates:
             for kind, worth in kinds:
-                if free.get(kind, 0) > 0 and kind not in blocked:
+                if free_now.get(kind, 0) > 0 and kind not in blocked:
                     asks.append((worth, seat, kind, pid))
     top = heapq.nsmallest(6, asks, key=lambda a: (-a[0], a[1], a[2]))  # sorted(...)[:6], without sorting all
     rng.shuffle(top)
@@ -126,10 +164,12 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
 def _gives(view: SeatView) -> list[OfferItem]:
     """Returns one-unit items the seat could give, most valuable first (promised units held back)."""
     held = promised(view)
+    room_of = gaps(view)
+    free_now = view.delegates[view.seat].free
     options = []
     for (kind, pid), value in view.contribution.items():
-        if free(view, view.seat, kind) - held.get(kind, 0) > 0 and gap(view, pid) > 0:
-            options.append((min(value, gap(view, pid)), kind, pid))
+        if free_now.get(kind, 0) - held.get(kind, 0) > 0 and room_of[pid] > 0:
+            options.append((min(value, room_of[pid]), kind, pid))
     options.sort(key=lambda o: (-o[0], o[1], o[2]))
     return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]
 

@@ -3,7 +3,7 @@
 Shared by the personalities, so each personality module holds only its temperament.
 """
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from math import ceil
 from typing import Any
@@ -22,14 +22,53 @@ class Want:
     amount: float
 
 
+_LAST: tuple[Any, dict] = (None, {})
+
+
+def memo(view: SeatView) -> dict:
+    """Returns a scratch dict for values derived from this one view: a view is a snapshot, so
+    they hold for the whole decision. Only the last view's is kept (swapped in one step)."""
+    global _LAST
+    last = _LAST
+    if last[0] is view:
+        return last[1]
+    found: dict = {}
+    _LAST = (view, found)
+    return found
+
+
+def legal_of(legal: Sequence[Any], kind: str) -> Sequence[Any]:
+    """Returns the legal actions of one kind in listed order; lists only that kind when `legal`
+    is the engine's LegalActions (a remote bot gets a plain list)."""
+    return legal.of(kind) if hasattr(legal, "of") else tuple(a for a in legal if a.kind == kind)
+
+
 def gap(view: SeatView, pid: str) -> float:
     p = view.priorities[pid]
     return max(0.0, p.target - p.progress)
 
 
+def gaps(view: SeatView) -> dict[str, float]:
+    """Returns every priority's gap to its target (0 once reached), by id; shared for the view."""
+    m = memo(view)
+    found = m.get("gaps")
+    if found is None:
+        found = m["gaps"] = {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
+    return found
+
+
 def open_priorities(view: SeatView) -> list[str]:
     """Returns the priorities short of their target, biggest gap first."""
-    return sorted((pid for pid in view.priorities if gap(view, pid) > 0), key=lambda pid: -gap(view, pid))
+    return list(open_ids(view))
+
+
+def open_ids(view: SeatView) -> tuple[str, ...]:
+    m = memo(view)
+    found = m.get("open")
+    if found is None:
+        g = gaps(view)
+        found = m["open"] = tuple(sorted((pid for pid in g if g[pid] > 0), key=lambda pid: -g[pid]))
+    return found
 
 
 @dataclass(frozen=True)
@@ -80,24 +119,49 @@ def parse_objective(when: tuple) -> _Parsed:
     return _parse(when)
 
 
-def wants(view: SeatView) -> list[Want]:
+def wants(view: SeatView) -> tuple[Want, ...]:
     """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
-    return [w for o in view.me.objectives if not o.met for w in _parse(o.when).wants]
+    m = memo(view)
+    found = m.get("wants")
+    if found is None:
+        found = m["wants"] = tuple(w for o in view.me.objectives if not o.met for w in _parse(o.when).wants)
+    return found
 
 
-def avoided(view: SeatView) -> set[tuple[str | None, str | None]]:
+def avoided(view: SeatView) -> frozenset[tuple[str | None, str | None]]:
     """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
-    return {pair for o in view.me.objectives for pair in _parse(o.when).avoided}
+    m = memo(view)
+    found = m.get("avoided")
+    if found is None:
+        found = m["avoided"] = frozenset(pair for o in view.me.objectives for pair in _parse(o.when).avoided)
+    return found
 
 
-def objective_priorities(view: SeatView) -> set[str]:
+def objective_priorities(view: SeatView) -> frozenset[str]:
     """Returns the priorities the seat's objectives mention."""
-    return {pid for o in view.me.objectives for pid in _parse(o.when).priorities}
+    m = memo(view)
+    found = m.get("mentioned")
+    if found is None:
+        found = m["mentioned"] = frozenset(pid for o in view.me.objectives for pid in _parse(o.when).priorities)
+    return found
+
+
+def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
+    order of `view.contribution`; shared for the view."""
+    m = memo(view)
+    found = m.get("toward")
+    if found is None:
+        lists: dict[str, list[tuple[str, float]]] = {}
+        for (kind, pid), value in view.contribution.items():
+            lists.setdefault(pid, []).append((kind, value))
+        found = m["toward"] = {pid: tuple(pairs) for pid, pairs in lists.items()}
+    return found
 
 
 def units_needed(view: SeatView, kind: str, pid: str) -> int:
     value = view.contribution.get((kind, pid), 0)
-    return max(1, ceil(gap(view, pid) / value)) if value > 0 else 0
+    return max(1, ceil(gaps(view)[pid] / value)) if value > 0 else 0
 
 
 def free(view: SeatView, seat: str, kind: str) -> int:
@@ -106,52 +170,65 @@ def free(view: SeatView, seat: str, kind: str) -> int:
 
 def promised(view: SeatView) -> dict[str, int]:
     """Returns the units the seat already offers in its own open offers, by kind: a bot does
-    not pledge them elsewhere, so its offers stay good until answered."""
-    held: dict[str, int] = {}
-    for offer in view.offers:
-        if offer.status == "open" and offer.proposer == view.seat:
-            for item in offer.items:
-                if item.giver == view.seat:
-                    held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
+    not pledge them elsewhere, so its offers stay good until answered. Shared for the view:
+    read it, do not change it."""
+    m = memo(view)
+    held = m.get("promised")
+    if held is None:
+        held = m["promised"] = {}
+        seat = view.seat
+        for offer in view.offers:
+            if offer.status == "open" and offer.proposer == seat:
+                for item in offer.items:
+                    if item.giver == seat:
+                        held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
     return held
 
 
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
-                priorities: set[str] | None = None, avoid: set | None = None,
+                priorities: Set[str] | None = None, avoid: Set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
     vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`."""
     best, best_score = None, 0.0
-    gaps = {pid: gap(view, pid) for pid in view.priorities}
+    room_of = gaps(view)
     odds = view.me.approval_odds
     held = promised(view)
-    for action in legal:
-        if not isinstance(action, Pledge) or gaps[action.priority] <= 0:
+    seat = view.seat
+    contribution = view.contribution
+    free_now = view.delegates[seat].free
+    last = None
+    for action in legal_of(legal, "pledge"):
+        kind, pid = action.kind_id, action.priority
+        if (kind, pid) == last:
+            continue  # the same kind and priority listed again with another amount: the same score
+        last = (kind, pid)
+        room = room_of[pid]
+        if room <= 0 or (priorities is not None and pid not in priorities):
             continue
-        if priorities is not None and action.priority not in priorities:
+        if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
-        if avoid and ((view.seat, action.kind_id) in avoid or (None, action.kind_id) in avoid):
+        if kind in odds and (not approval_ok or odds[kind] < min_odds):
             continue
-        if action.kind_id in odds and (not approval_ok or odds[action.kind_id] < min_odds):
-            continue
-        value = view.contribution.get((action.kind_id, action.priority), 0)
-        spare = free(view, view.seat, action.kind_id) - held.get(action.kind_id, 0)
+        value = contribution.get((kind, pid), 0)
+        spare = free_now.get(kind, 0) - held.get(kind, 0)
         if spare <= 0:
             continue
-        amount = min(spare, units_needed(view, action.kind_id, action.priority))
+        amount = min(spare, max(1, ceil(room / value)) if value > 0 else 0)  # units_needed
         if cap is not None:
             amount = min(amount, cap)
-        score = min(amount * value, gaps[action.priority]) * odds.get(action.kind_id, 1.0)
+        score = min(amount * value, room) * odds.get(kind, 1.0)
         if score > best_score:
-            best, best_score = Pledge(view.seat, action.kind_id, amount, action.priority), score
+            best, best_score = Pledge(seat, kind, amount, pid), score
     return best
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
     """Returns a renewal of the seat's commitment whose term ends this round, if it still
     matters: its priority would fall short without it, or an objective of the seat names it."""
+    now = view.round
     for c in view.mine:
-        if c.term_ends != view.round or c.status not in ("active", "pending", "suspended"):
+        if c.term_ends != now or c.status not in ("active", "pending", "suspended"):
             continue
         p = view.priorities[c.priority]
         worth = c.amount * view.contribution.get((c.kind, c.priority), 0.0)
@@ -165,30 +242,38 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
     pending = {c.kind for c in view.mine if c.status == "pending"}
+    if not pending:
+        return None
     odds = view.me.approval_odds
-    votes = [a for a in legal if isinstance(a, SeekApproval) and a.kind_id in pending
+    votes = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending
              and odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
+
+
+_RANKS = {"failed": 0, "partial": 1, "secured": 2}
 
 
 def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
                 threshold: str = "partial") -> Sign | None:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
+    signs = list(legal_of(legal, "sign"))
+    if not signs:
+        return None
     contributed = {c.priority for c in view.mine if c.effective}
-    ranks = {"failed": 0, "partial": 1, "secured": 2}
+    ranks = _RANKS
+    priorities = view.priorities
+    room_of = gaps(view)
     signed = view.delegates[view.seat].signed
-    signs = [a for a in legal if isinstance(a, Sign)]
     # the priority closest to done first: a signature counts most where it can secure it
-    signs.sort(key=lambda a: (-ranks[view.priorities[a.priority].status], gap(view, a.priority), a.priority))
+    signs.sort(key=lambda a: (-ranks[priorities[a.priority].status], room_of[a.priority], a.priority))
+    floor = ranks[threshold]
     for action in signs:
-        if not isinstance(action, Sign):
-            continue
         pid = action.priority
         want_full = full_when_contributing and pid in contributed
         if signed.get(pid) is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        if ranks[view.priorities[pid].status] < ranks[threshold] and pid not in contributed:
+        if ranks[priorities[pid].status] < floor and pid not in contributed:
             continue
         if action.reservations != want_full:
             return action
@@ -202,8 +287,13 @@ def my_items(offer: Any, seat: str) -> list[Any]:
 def offer_value(view: SeatView, offer: Any) -> float:
     """Returns how much the offer advances open priorities, per unit the seat gives."""
     gain = 0.0
+    contribution = view.contribution
+    room_of = gaps(view)
+    seat = view.seat
+    cost = 0
     for item in offer.items:
-        value = view.contribution.get((item.kind_id, item.priority), 0) * item.amount
-        gain += min(value, gap(view, item.priority))  # nothing for a priority already at target
-    cost = sum(item.amount for item in my_items(offer, view.seat))
+        value = contribution.get((item.kind_id, item.priority), 0) * item.amount
+        gain += min(value, room_of[item.priority])  # nothing for a priority already at target
+        if item.giver == seat:
+            cost += item.amount
     return gain / max(1, cost)

@@ -19,12 +19,13 @@ from game.bots.judgement import (
     approval_to_seek,
     avoided,
     best_pledge,
-    free,
-    gap,
+    gaps,
+    kinds_toward,
+    memo,
     my_items,
     objective_priorities,
     offer_value,
-    open_priorities,
+    open_ids,
     renewal,
     sign_choice,
     wants,
@@ -102,32 +103,36 @@ class NegotiatorBot:
         """Turns a want into (partner, kind, priority) the partner can give now, adapting
         to events: a partner without binding authority is asked for something non-binding."""
         partner = view.delegates[want.delegate]
-        kinds = [want.kind] if want.kind else list(view.kinds)
+        kinds_seen = view.kinds
+        spare = partner.free
+        kinds = [want.kind] if want.kind else list(kinds_seen)
         if not partner.binding_authority:
-            kinds = [k for k in view.kinds if not view.kinds[k].needs_binding_authority
-                     and free(view, want.delegate, k) > 0] or kinds
+            kinds = [k for k in kinds_seen if not kinds_seen[k].needs_binding_authority
+                     and spare.get(k, 0) > 0] or kinds
+        contribution = view.contribution
         for kind in kinds:
-            if free(view, want.delegate, kind) <= 0 or kind in partner.blocked:
+            if spare.get(kind, 0) <= 0 or kind in partner.blocked:
                 continue
-            if view.kinds[kind].needs_binding_authority and not partner.binding_authority:
+            if kinds_seen[kind].needs_binding_authority and not partner.binding_authority:
                 continue
-            pids = [want.priority] if want.priority else open_priorities(view) or list(view.priorities)
+            pids = [want.priority] if want.priority else open_ids(view) or list(view.priorities)
             for pid in pids:
-                if view.contribution.get((kind, pid), 0) > 0:
+                if contribution.get((kind, pid), 0) > 0:
                     return want.delegate, kind, pid
         return None
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
         asks = []
-        for pid in open_priorities(view)[:2]:
-            kinds = [(kind, value) for (kind, p), value in view.contribution.items() if p == pid]
-            for seat, d in view.delegates.items():
-                if seat == view.seat:
-                    continue
+        toward = kinds_toward(view)
+        me = view.seat
+        delegates = [(seat, d.free, d.blocked) for seat, d in view.delegates.items() if seat != me]
+        for pid in open_ids(view)[:2]:
+            kinds = toward.get(pid, ())
+            for seat, spare, blocked in delegates:
                 for kind, value in kinds:
-                    units = d.free.get(kind, 0)
-                    if units > 0 and kind not in d.blocked:
+                    units = spare.get(kind, 0)
+                    if units > 0 and kind not in blocked:
                         asks.append((units * value, seat, kind, pid))
         top = heapq.nsmallest(4, asks, key=lambda a: (-a[0], a[1], a[2], a[3]))  # sorted(...)[:4]
         rng.shuffle(top)
@@ -137,33 +142,64 @@ class NegotiatorBot:
         """Returns what the seat offers in return: its best contribution toward a priority its
         objectives name; when military or vote-bound, conditional on what its objectives need
         from someone outside the deal."""
+        best = self._best_give(view)
+        if best is None:
+            return None
+        kind, pid, units, risky = best
+        condition = None
+        if risky:
+            w = next((w for w in wants(view) if w.delegate not in (None, view.seat, partner)), None)
+            if w is not None:
+                condition = _contributed(view, w)
+        return OfferItem(view.seat, kind, min(units, 2), pid, condition)
+
+    def _best_give(self, view: SeatView) -> tuple[str, str, int, bool] | None:
+        """Returns (kind, priority, spare units, risky) of the seat's best contribution to give,
+        the same whoever the partner: read once per view."""
+        m = memo(view)
+        if "give" in m:
+            return m["give"]
         preferred = objective_priorities(view)
         avoid = avoided(view)
         promised = self._promised(view)
+        room_of = gaps(view)
+        seat = view.seat
+        spare = view.delegates[seat].free
         options = []
         for (kind, pid), value in view.contribution.items():
-            units = free(view, view.seat, kind) - promised.get(kind, 0)
-            if units <= 0 or (view.seat, kind) in avoid or gap(view, pid) <= 0:
+            units = spare.get(kind, 0) - promised.get(kind, 0)
+            if units <= 0 or (seat, kind) in avoid or room_of[pid] <= 0:
                 continue
             options.append((value * (2 if pid in preferred else 1), kind, pid, units))
-        if not options:
-            return None
-        options.sort(key=lambda o: (-o[0], o[1], o[2]))
-        _, kind, pid, units = options[0]
-        risky = view.kinds[kind].military or kind in view.me.approval_odds
-        outside = [w for w in wants(view) if w.delegate not in (None, view.seat, partner)]
-        condition = None
-        if risky and outside:
-            w = outside[0]
-            condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind, priority=w.priority)
-        return OfferItem(view.seat, kind, min(units, 2), pid, condition)
+        best = None
+        if options:
+            _, kind, pid, units = min(options, key=lambda o: (-o[0], o[1], o[2]))  # sorted(...)[0]
+            best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
+        m["give"] = best
+        return best
 
     @staticmethod
     def _promised(view: SeatView) -> dict[str, int]:
-        """Returns the units the seat already offers in its own open offers, by kind."""
-        promised: dict[str, int] = {}
-        for offer in view.offers:
-            if offer.status == "open":
-                for item in my_items(offer, view.seat):
-                    promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
+        """Returns the units the seat already offers in any open offer, by kind (shared for the view)."""
+        m = memo(view)
+        promised = m.get("offered")
+        if promised is None:
+            promised = m["offered"] = {}
+            seat = view.seat
+            for offer in view.offers:
+                if offer.status == "open":
+                    for item in offer.items:
+                        if item.giver == seat:
+                            promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised
+
+
+def _contributed(view: SeatView, want: Want) -> ContributedTest:
+    """Returns the condition that `want` is contributed (built once per view and want)."""
+    m = memo(view)
+    key = ("contributed", want)
+    found = m.get(key)
+    if found is None:
+        found = m[key] = ContributedTest(test="contributed", delegate=want.delegate, kind=want.kind,
+                                         priority=want.priority)
+    return found
