@@ -25,9 +25,9 @@ from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
 
-_BACKING: dict[tuple, tuple[tuple, tuple]] = {}
-"""(seat, ids of its objectives' conditions) -> (those conditions, the backing conditions):
-conditions are static, so the conditions to pledge on are built once per seat."""
+_BACKING: dict[str, tuple[tuple, tuple]] = {}
+"""seat -> (its objectives' conditions, the backing conditions read off them): conditions are
+static, so the conditions to pledge on are built once per seat (and again for equal conditions)."""
 
 
 def backing_conditions(view: SeatView) -> tuple[tuple[str, str | None, ContributedTest], ...]:
@@ -38,15 +38,12 @@ def backing_conditions(view: SeatView) -> tuple[tuple[str, str | None, Contribut
     found = m.get("backing")
     if found is None:
         whens = tuple(o.when for o in view.me.objectives)
-        key = (view.seat, *map(id, whens))
-        hit = _BACKING.get(key)
-        if hit is not None and all(a is b for a, b in zip(hit[0], whens, strict=True)):
+        hit = _BACKING.get(view.seat)
+        if hit is not None and hit[0] == whens:  # the same conditions (compared by identity first)
             found = hit[1]
         else:
             found = _backing(view.seat, whens)
-            if len(_BACKING) > 1024:
-                _BACKING.clear()
-            _BACKING[key] = (whens, found)
+            _BACKING[view.seat] = (whens, found)
         m["backing"] = found
     return found
 
@@ -143,16 +140,17 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
     me, now = view.seat, view.round
     delegates = [(seat, d.free, d.blocked) for seat, d in view.delegates.items()
                  if seat != me and (now, seat) not in asked]
-    for pid in open_ids(view)[:3]:
+    for rank, pid in enumerate(open_ids(view)[:3]):
         room = room_of[pid]
-        kinds = [(kind, min(value, room)) for kind, value in toward.get(pid, ())]
+        kinds = [(kind, -min(value, room)) for kind, value in toward.get(pid, ())]
         for seat, free_now, blocked in delegates:
             for kind, worth in kinds:
                 if free_now.get(kind, 0) > 0 and kind not in blocked:
-                    asks.append((worth, seat, kind, pid))
-    top = heapq.nsmallest(6, asks, key=lambda a: (-a[0], a[1], a[2]))  # sorted(...)[:6], without sorting all
+                    # sorts as the most worth first, then seat and kind, then the bigger gap
+                    asks.append((worth, seat, kind, rank, pid))
+    top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
-    for _, seat, kind, pid in top:
+    for _, seat, kind, _, pid in top:
         for give in gives:
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:

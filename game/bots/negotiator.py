@@ -133,8 +133,8 @@ class NegotiatorBot:
                 for kind, value in kinds:
                     units = spare.get(kind, 0)
                     if units > 0 and kind not in blocked:
-                        asks.append((units * value, seat, kind, pid))
-        top = heapq.nsmallest(4, asks, key=lambda a: (-a[0], a[1], a[2], a[3]))  # sorted(...)[:4]
+                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
+        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
