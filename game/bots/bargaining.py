@@ -11,16 +11,8 @@ from math import ceil
 from typing import Any
 
 from game.bots.base import Check
-from game.bots.judgement import (
-    free,
-    gaps,
-    kinds_toward,
-    memo,
-    offer_value,
-    open_ids,
-    parse_objective,
-    promised,
-)
+from game.bots.judgement import free, offer_value, parse_objective
+from game.bots.reading import gaps, holders, kinds_toward, memo, open_ids, promised
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
@@ -137,15 +129,14 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
     asks = []
     room_of = gaps(view)
     toward = kinds_toward(view)
+    can_give = holders(view)
     me, now = view.seat, view.round
-    delegates = [(seat, d.free, d.blocked) for seat, d in view.delegates.items()
-                 if seat != me and (now, seat) not in asked]
     for rank, pid in enumerate(open_ids(view)[:3]):
         room = room_of[pid]
-        kinds = [(kind, -min(value, room)) for kind, value in toward.get(pid, ())]
-        for seat, free_now, blocked in delegates:
-            for kind, worth in kinds:
-                if free_now.get(kind, 0) > 0 and kind not in blocked:
+        for kind, value in toward.get(pid, ()):
+            worth = -min(value, room)
+            for seat, _ in can_give.get(kind, ()):
+                if seat != me and (now, seat) not in asked:
                     # sorts as the most worth first, then seat and kind, then the bigger gap
                     asks.append((worth, seat, kind, rank, pid))
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]

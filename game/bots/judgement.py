@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
+from game.bots.reading import advances, gaps, legal_of, memo, open_ids, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -22,53 +23,14 @@ class Want:
     amount: float
 
 
-_LAST: tuple[Any, dict] = (None, {})
-
-
-def memo(view: SeatView) -> dict:
-    """Returns a scratch dict for values derived from this one view: a view is a snapshot, so
-    they hold for the whole decision. Only the last view's is kept (swapped in one step)."""
-    global _LAST
-    last = _LAST
-    if last[0] is view:
-        return last[1]
-    found: dict = {}
-    _LAST = (view, found)
-    return found
-
-
-def legal_of(legal: Sequence[Any], kind: str) -> Sequence[Any]:
-    """Returns the legal actions of one kind in listed order; lists only that kind when `legal`
-    is the engine's LegalActions (a remote bot gets a plain list)."""
-    return legal.of(kind) if hasattr(legal, "of") else tuple(a for a in legal if a.kind == kind)
-
-
 def gap(view: SeatView, pid: str) -> float:
     p = view.priorities[pid]
     return max(0.0, p.target - p.progress)
 
 
-def gaps(view: SeatView) -> dict[str, float]:
-    """Returns every priority's gap to its target (0 once reached), by id; shared for the view."""
-    m = memo(view)
-    found = m.get("gaps")
-    if found is None:
-        found = m["gaps"] = {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
-    return found
-
-
 def open_priorities(view: SeatView) -> list[str]:
     """Returns the priorities short of their target, biggest gap first."""
     return list(open_ids(view))
-
-
-def open_ids(view: SeatView) -> tuple[str, ...]:
-    m = memo(view)
-    found = m.get("open")
-    if found is None:
-        g = gaps(view)
-        found = m["open"] = tuple(sorted((pid for pid in g if g[pid] > 0), key=lambda pid: -g[pid]))
-    return found
 
 
 @dataclass(frozen=True)
@@ -146,19 +108,6 @@ def objective_priorities(view: SeatView) -> frozenset[str]:
     return found
 
 
-def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
-    """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
-    order of `view.contribution`; shared for the view."""
-    m = memo(view)
-    found = m.get("toward")
-    if found is None:
-        lists: dict[str, list[tuple[str, float]]] = {}
-        for (kind, pid), value in view.contribution.items():
-            lists.setdefault(pid, []).append((kind, value))
-        found = m["toward"] = {pid: tuple(pairs) for pid, pairs in lists.items()}
-    return found
-
-
 def units_needed(view: SeatView, kind: str, pid: str) -> int:
     value = view.contribution.get((kind, pid), 0)
     return max(1, ceil(gaps(view)[pid] / value)) if value > 0 else 0
@@ -168,59 +117,47 @@ def free(view: SeatView, seat: str, kind: str) -> int:
     return view.delegates[seat].free.get(kind, 0)
 
 
-def promised(view: SeatView) -> dict[str, int]:
-    """Returns the units the seat already offers in its own open offers, by kind: a bot does
-    not pledge them elsewhere, so its offers stay good until answered. Shared for the view:
-    read it, do not change it."""
-    m = memo(view)
-    held = m.get("promised")
-    if held is None:
-        held = m["promised"] = {}
-        seat = view.seat
-        for offer in view.offers:
-            if offer.status == "open" and offer.proposer == seat:
-                for item in offer.items:
-                    if item.giver == seat:
-                        held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
-    return held
-
-
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: Set[str] | None = None, avoid: Set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
-    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`."""
-    best, best_score = None, 0.0
+    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`. Scores
+    each (kind, priority) off the view first and lists the legal pledges only if one scores."""
+    spare = spare_units(view)
+    if not spare:
+        return None
+    seat = view.seat
     room_of = gaps(view)
     odds = view.me.approval_odds
-    held = promised(view)
-    seat = view.seat
-    contribution = view.contribution
-    free_now = view.delegates[seat].free
-    last = None
-    for action in legal_of(legal, "pledge"):
-        kind, pid = action.kind_id, action.priority
-        if (kind, pid) == last:
-            continue  # the same kind and priority listed again with another amount: the same score
-        last = (kind, pid)
-        room = room_of[pid]
-        if room <= 0 or (priorities is not None and pid not in priorities):
-            continue
+    toward = advances(view)
+    scored: dict[tuple[str, str], tuple[float, int]] = {}
+    for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
         if kind in odds and (not approval_ok or odds[kind] < min_odds):
             continue
-        value = contribution.get((kind, pid), 0)
-        spare = free_now.get(kind, 0) - held.get(kind, 0)
-        if spare <= 0:
-            continue
-        amount = min(spare, max(1, ceil(room / value)) if value > 0 else 0)  # units_needed
-        if cap is not None:
-            amount = min(amount, cap)
-        score = min(amount * value, room) * odds.get(kind, 1.0)
-        if score > best_score:
-            best, best_score = Pledge(seat, kind, amount, pid), score
-    return best
+        chance = odds.get(kind, 1.0)
+        for pid, value in toward.get(kind, ()):
+            room = room_of[pid]
+            if room <= 0 or (priorities is not None and pid not in priorities):
+                continue
+            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # units_needed
+            if cap is not None:
+                amount = min(amount, cap)
+            score = min(amount * value, room) * chance
+            if score > 0:
+                scored[(kind, pid)] = (score, amount)
+    if not scored:
+        return None  # no legal pledge could score
+    best, best_score = None, 0.0
+    for action in legal_of(legal, "pledge"):  # the first legal one of the best score
+        key = (action.kind_id, action.priority)
+        found = scored.get(key)
+        if found is not None and found[0] > best_score:
+            best, best_score = key, found[0]
+    if best is None:
+        return None
+    return Pledge(seat, best[0], scored[best][1], best[1])
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
@@ -257,27 +194,26 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
                 threshold: str = "partial") -> Sign | None:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
-    signs = list(legal_of(legal, "sign"))
-    if not signs:
-        return None
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = _RANKS
-    priorities = view.priorities
-    room_of = gaps(view)
-    signed = view.delegates[view.seat].signed
-    # the priority closest to done first: a signature counts most where it can secure it
-    signs.sort(key=lambda a: (-ranks[priorities[a.priority].status], room_of[a.priority], a.priority))
     floor = ranks[threshold]
-    for action in signs:
-        pid = action.priority
+    priorities = view.priorities
+    signed = view.delegates[view.seat].signed
+    reserve: dict[str, bool] = {}  # priority -> the `reservations` of the signature to give on it
+    for pid, p in priorities.items():
         want_full = full_when_contributing and pid in contributed
         if signed.get(pid) is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        if ranks[priorities[pid].status] < floor and pid not in contributed:
+        if ranks[p.status] < floor and pid not in contributed:
             continue
-        if action.reservations != want_full:
-            return action
-    return None
+        reserve[pid] = not want_full
+    if not reserve:
+        return None
+    room_of = gaps(view)
+    signs = [a for a in legal_of(legal, "sign") if reserve.get(a.priority) == a.reservations]
+    # the priority closest to done first: a signature counts most where it can secure it
+    return min(signs, key=lambda a: (-ranks[priorities[a.priority].status], room_of[a.priority], a.priority),
+               default=None)
 
 
 def my_items(offer: Any, seat: str) -> list[Any]:

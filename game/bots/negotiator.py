@@ -19,17 +19,14 @@ from game.bots.judgement import (
     approval_to_seek,
     avoided,
     best_pledge,
-    gaps,
-    kinds_toward,
-    memo,
     my_items,
     objective_priorities,
     offer_value,
-    open_ids,
     renewal,
     sign_choice,
     wants,
 )
+from game.bots.reading import gaps, holders, kinds_toward, memo, open_ids
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
@@ -125,14 +122,12 @@ class NegotiatorBot:
         """Asks the seats with the most free capacity toward the biggest open gap."""
         asks = []
         toward = kinds_toward(view)
+        can_give = holders(view)
         me = view.seat
-        delegates = [(seat, d.free, d.blocked) for seat, d in view.delegates.items() if seat != me]
         for pid in open_ids(view)[:2]:
-            kinds = toward.get(pid, ())
-            for seat, spare, blocked in delegates:
-                for kind, value in kinds:
-                    units = spare.get(kind, 0)
-                    if units > 0 and kind not in blocked:
+            for kind, value in toward.get(pid, ()):
+                for seat, units in can_give.get(kind, ()):
+                    if seat != me:
                         asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
         top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
