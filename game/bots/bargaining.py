@@ -12,7 +12,7 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective
-from game.bots.reading import gaps, holders, kinds_toward, memo, open_ids, promised
+from game.bots.reading import cannot_give, gaps, holders, kinds_toward, memo, open_ids, promised
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
@@ -69,7 +69,7 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing:
         units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
-        if kind in made or units <= 0:
+        if kind in made or units <= 0 or cannot_give(view, seat, kind):
             continue
         for pid in ((wanted_pid,) if wanted_pid else view.priorities):
             value = contribution.get((kind, pid), 0) * units
@@ -141,8 +141,13 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
                     asks.append((worth, seat, kind, rank, pid))
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
+    me = view.seat
     for _, seat, kind, _, pid in top:
+        if cannot_give(view, seat, kind):
+            continue
         for give in gives:
+            if cannot_give(view, me, give.kind_id):
+                continue
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:
                 asked.add((view.round, seat))

@@ -26,7 +26,7 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.bots.reading import gaps, holders, kinds_toward, memo, open_ids
+from game.bots.reading import advances, cannot_give, gaps, holders, kinds_toward, memo, open_ids
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
@@ -82,14 +82,18 @@ class NegotiatorBot:
     def _offer(self, view: SeatView, rng: Rng, check: Check) -> Propose | None:
         asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat]
         asks = [a for a in asks if a is not None]
+        best = self._best_give(view)
+        if best is None or cannot_give(view, view.seat, best[0]):
+            # nothing to give in return, whoever the partner: no offer, but the same draws
+            if not asks:
+                rng.shuffle([None] * self._generic_count(view))
+            return None
         if not asks:
             asks = self._generic_asks(view, rng)
         for partner, kind, pid in asks:
-            if (view.round, partner) in self.proposed:
+            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
                 continue
             give = self._give(view, partner)
-            if give is None:
-                continue
             offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
             if check(offer) is None:
                 self.proposed.add((view.round, partner))
@@ -126,12 +130,31 @@ class NegotiatorBot:
         me = view.seat
         for pid in open_ids(view)[:2]:
             for kind, value in toward.get(pid, ()):
-                for seat, units in can_give.get(kind, ()):
+                taken = 0
+                for seat, units in can_give.get(kind, ()):  # the most units first: only 4 can be in the top 4
                     if seat != me:
                         asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
+                        taken += 1
+                        if taken == 4:
+                            break
         top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
+
+    def _generic_count(self, view: SeatView) -> int:
+        """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
+        toward = kinds_toward(view)
+        can_give = holders(view)
+        me = view.seat
+        count = 0
+        for pid in open_ids(view)[:2]:
+            for kind, _ in toward.get(pid, ()):
+                for seat, _ in can_give.get(kind, ()):
+                    if seat != me:
+                        count += 1
+                        if count == 4:
+                            return count
+        return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
         """Returns what the seat offers in return: its best contribution toward a priority its
@@ -158,17 +181,21 @@ class NegotiatorBot:
         avoid = avoided(view)
         promised = self._promised(view)
         room_of = gaps(view)
+        toward = advances(view)
         seat = view.seat
-        spare = view.delegates[seat].free
-        options = []
-        for (kind, pid), value in view.contribution.items():
-            units = spare.get(kind, 0) - promised.get(kind, 0)
-            if units <= 0 or (seat, kind) in avoid or room_of[pid] <= 0:
+        best, best_key = None, None
+        for kind, units in view.delegates[seat].free.items():
+            units -= promised.get(kind, 0)
+            if units <= 0 or (seat, kind) in avoid:
                 continue
-            options.append((value * (2 if pid in preferred else 1), kind, pid, units))
-        best = None
-        if options:
-            _, kind, pid, units = min(options, key=lambda o: (-o[0], o[1], o[2]))  # sorted(...)[0]
+            for pid, value in toward.get(kind, ()):
+                if room_of[pid] <= 0:
+                    continue
+                key = (-(value * (2 if pid in preferred else 1)), kind, pid)  # sorted(...)[0]
+                if best_key is None or key < best_key:
+                    best, best_key = (kind, pid, units), key
+        if best is not None:
+            kind, pid, units = best
             best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
         m["give"] = best
         return best

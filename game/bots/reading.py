@@ -89,18 +89,18 @@ def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
 
 def holders(view: SeatView) -> dict[str, tuple[tuple[str, int], ...]]:
     """Returns, by kind, the (delegation, free units) that could commit some now (it has free
-    units and the kind is not blocked for it), in the order of `view.delegates`."""
+    units and the kind is not blocked for it), the most units first (then by id)."""
     return _shared("holders", view.delegates, _holders)
 
 
 def _holders(delegates: dict) -> dict[str, tuple[tuple[str, int], ...]]:
-    lists: dict[str, list[tuple[str, int]]] = {}
+    lists: dict[str, list[tuple[int, str]]] = {}
     for seat, d in delegates.items():
         blocked = d.blocked
         for kind, units in d.free.items():
             if units > 0 and kind not in blocked:
-                lists.setdefault(kind, []).append((seat, units))
-    return {kind: tuple(pairs) for kind, pairs in lists.items()}
+                lists.setdefault(kind, []).append((-units, seat))
+    return {kind: tuple((seat, -units) for units, seat in sorted(pairs)) for kind, pairs in lists.items()}
 
 
 def promised(view: SeatView) -> dict[str, int]:
@@ -130,3 +130,11 @@ def spare_units(view: SeatView) -> dict[str, int]:
                               for kind, units in view.delegates[view.seat].free.items()
                               if units - held.get(kind, 0) > 0}
     return found
+
+
+def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
+    """Returns whether the public rules refuse any commitment of `kind` by `seat` now: the kind
+    is blocked for it, or binding while its representative has no binding authority. The
+    engine refuses an offer or pledge with such an item, so a bot need not ask it."""
+    d = view.delegates[seat]
+    return kind in d.blocked or (not d.binding_authority and view.kinds[kind].needs_binding_authority)
