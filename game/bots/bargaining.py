@@ -12,7 +12,7 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective
-from game.bots.reading import cannot_give, gaps, holders, kinds_toward, memo, open_ids, promised
+from game.bots.reading import cannot_give, gaps, kinds_toward, memo, open_ids, promised
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
@@ -126,17 +126,22 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
     gives = _gives(view)
     if not gives:
         return None
-    asks = []
     room_of = gaps(view)
     toward = kinds_toward(view)
-    can_give = holders(view)
-    me, now = view.seat, view.round
+    wanted: dict[str, list[tuple[float, int, str]]] = {}  # kind -> (-worth, rank, priority)
     for rank, pid in enumerate(open_ids(view)[:3]):
         room = room_of[pid]
         for kind, value in toward.get(pid, ()):
-            worth = -min(value, room)
-            for seat, _ in can_give.get(kind, ()):
-                if seat != me and (now, seat) not in asked:
+            wanted.setdefault(kind, []).append((-min(value, room), rank, pid))
+    asks = []
+    me, now = view.seat, view.round
+    for seat, d in view.delegates.items():
+        if seat == me or (now, seat) in asked:
+            continue
+        blocked = d.blocked
+        for kind, units in d.free.items():
+            if units > 0 and kind in wanted and kind not in blocked:
+                for worth, rank, pid in wanted[kind]:
                     # sorts as the most worth first, then seat and kind, then the bigger gap
                     asks.append((worth, seat, kind, rank, pid))
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]

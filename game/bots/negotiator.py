@@ -26,7 +26,7 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.bots.reading import advances, cannot_give, gaps, holders, kinds_toward, memo, open_ids
+from game.bots.reading import advances, cannot_give, gaps, kinds_toward, memo, open_ids
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
@@ -124,36 +124,35 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
+        wanted = _wanted(view)
         asks = []
-        toward = kinds_toward(view)
-        can_give = holders(view)
         me = view.seat
-        for pid in open_ids(view)[:2]:
-            for kind, value in toward.get(pid, ()):
-                taken = 0
-                for seat, units in can_give.get(kind, ()):  # the most units first: only 4 can be in the top 4
-                    if seat != me:
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            blocked = d.blocked
+            for kind, units in d.free.items():
+                if units > 0 and kind in wanted and kind not in blocked:
+                    for pid, value in wanted[kind]:
                         asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
-                        taken += 1
-                        if taken == 4:
-                            break
         top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
-        toward = kinds_toward(view)
-        can_give = holders(view)
+        wanted = _wanted(view)
         me = view.seat
         count = 0
-        for pid in open_ids(view)[:2]:
-            for kind, _ in toward.get(pid, ()):
-                for seat, _ in can_give.get(kind, ()):
-                    if seat != me:
-                        count += 1
-                        if count == 4:
-                            return count
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            blocked = d.blocked
+            for kind, units in d.free.items():
+                if units > 0 and kind in wanted and kind not in blocked:
+                    count += len(wanted[kind])
+                    if count >= 4:
+                        return 4
         return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
@@ -214,6 +213,16 @@ class NegotiatorBot:
                         if item.giver == seat:
                             promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised
+
+
+def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
+    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps."""
+    wanted: dict[str, list[tuple[str, float]]] = {}
+    toward = kinds_toward(view)
+    for pid in open_ids(view)[:2]:
+        for kind, value in toward.get(pid, ()):
+            wanted.setdefault(kind, []).append((pid, value))
+    return wanted
 
 
 def _contributed(view: SeatView, want: Want) -> ContributedTest:

@@ -87,22 +87,6 @@ def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
     return {kind: tuple(pairs) for kind, pairs in lists.items()}
 
 
-def holders(view: SeatView) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Returns, by kind, the (delegation, free units) that could commit some now (it has free
-    units and the kind is not blocked for it), the most units first (then by id)."""
-    return _shared("holders", view.delegates, _holders)
-
-
-def _holders(delegates: dict) -> dict[str, tuple[tuple[str, int], ...]]:
-    lists: dict[str, list[tuple[int, str]]] = {}
-    for seat, d in delegates.items():
-        blocked = d.blocked
-        for kind, units in d.free.items():
-            if units > 0 and kind not in blocked:
-                lists.setdefault(kind, []).append((-units, seat))
-    return {kind: tuple((seat, -units) for units, seat in sorted(pairs)) for kind, pairs in lists.items()}
-
-
 def promised(view: SeatView) -> dict[str, int]:
     """Returns the units the seat already offers in its own open offers, by kind: a bot does
     not pledge them elsewhere, so its offers stay good until answered. Read it, do not change it."""
