@@ -11,32 +11,21 @@ from math import ceil
 from typing import Any
 
 from game.bots.base import Check
-from game.bots.judgement import free, offer_value, parse_objective
-from game.bots.reading import cannot_give, gaps, kinds_toward, memo, open_ids, promised
+from game.bots.judgement import free, offer_value, parse_objective, seat_facts
+from game.bots.reading import cannot_give, gaps, kinds_toward, open_ids, promised
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
-
-_BACKING: dict[str, tuple[tuple, tuple]] = {}
-"""seat -> (its objectives' conditions, the backing conditions read off them): conditions are
-static, so the conditions to pledge on are built once per seat (and again for equal conditions)."""
 
 
 def backing_conditions(view: SeatView) -> tuple[tuple[str, str | None, ContributedTest], ...]:
     """Returns (own kind, priority or None, condition) for each objective that rewards the
     seat's own units of a kind together with another delegation's contribution, or that
     allows the seat's units only alongside it ("German forces only with a US backstop")."""
-    m = memo(view)
-    found = m.get("backing")
+    facts = seat_facts(view)
+    found = facts.get("backing")
     if found is None:
-        whens = tuple(o.when for o in view.me.objectives)
-        hit = _BACKING.get(view.seat)
-        if hit is not None and hit[0] == whens:  # the same conditions (compared by identity first)
-            found = hit[1]
-        else:
-            found = _backing(view.seat, whens)
-            _BACKING[view.seat] = (whens, found)
-        m["backing"] = found
+        found = facts["backing"] = _backing(view.seat, tuple(o.when for o in view.me.objectives))
     return found
 
 

@@ -6,6 +6,7 @@ Shared by the personalities, so each personality module holds only its temperame
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from math import ceil
+from operator import attrgetter
 from typing import Any
 
 from game.bots.reading import advances, gaps, legal_of, memo, open_ids, spare_units
@@ -81,30 +82,57 @@ def parse_objective(when: tuple) -> _Parsed:
     return _parse(when)
 
 
+_WHEN = attrgetter("when")
+_MET = attrgetter("met")
+_BY_SEAT: dict[str, tuple[tuple, dict]] = {}
+"""seat -> (its objectives' conditions, what was read off them): conditions are static, so
+what they ask is read once per seat (and again for another table's seat of that id)."""
+
+
+def seat_facts(view: SeatView) -> dict:
+    """Returns the dict of what has been read off the seat's objectives' conditions (kept per
+    seat while its conditions are the same); callers add entries that follow from them alone."""
+    m = memo(view)
+    facts = m.get("facts")
+    if facts is None:
+        whens = tuple(map(_WHEN, view.me.objectives))
+        hit = _BY_SEAT.get(view.seat)
+        if hit is None or hit[0] != whens:  # compared by identity first
+            hit = _BY_SEAT[view.seat] = (whens, {})
+        facts = m["facts"] = hit[1]
+    return facts
+
+
 def wants(view: SeatView) -> tuple[Want, ...]:
     """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
     m = memo(view)
     found = m.get("wants")
     if found is None:
-        found = m["wants"] = tuple(w for o in view.me.objectives if not o.met for w in _parse(o.when).wants)
+        objectives = view.me.objectives
+        key = ("wants", *map(_MET, objectives))
+        facts = seat_facts(view)
+        found = facts.get(key)
+        if found is None:
+            found = facts[key] = tuple(w for o in objectives if not o.met for w in _parse(o.when).wants)
+        m["wants"] = found
     return found
 
 
 def avoided(view: SeatView) -> frozenset[tuple[str | None, str | None]]:
     """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
-    m = memo(view)
-    found = m.get("avoided")
+    facts = seat_facts(view)
+    found = facts.get("avoided")
     if found is None:
-        found = m["avoided"] = frozenset(pair for o in view.me.objectives for pair in _parse(o.when).avoided)
+        found = facts["avoided"] = frozenset(pair for o in view.me.objectives for pair in _parse(o.when).avoided)
     return found
 
 
 def objective_priorities(view: SeatView) -> frozenset[str]:
     """Returns the priorities the seat's objectives mention."""
-    m = memo(view)
-    found = m.get("mentioned")
+    facts = seat_facts(view)
+    found = facts.get("mentioned")
     if found is None:
-        found = m["mentioned"] = frozenset(pid for o in view.me.objectives for pid in _parse(o.when).priorities)
+        found = facts["mentioned"] = frozenset(pid for o in view.me.objectives for pid in _parse(o.when).priorities)
     return found
 
 
@@ -197,23 +225,28 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = _RANKS
     floor = ranks[threshold]
-    priorities = view.priorities
     signed = view.delegates[view.seat].signed
-    reserve: dict[str, bool] = {}  # priority -> the `reservations` of the signature to give on it
-    for pid, p in priorities.items():
+    room_of = None
+    wanted: dict[str, tuple[bool, tuple]] = {}  # priority -> (the signature's `reservations`, its rank)
+    for pid, p in view.priorities.items():
         want_full = full_when_contributing and pid in contributed
         if signed.get(pid) is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        if ranks[p.status] < floor and pid not in contributed:
+        rank = ranks[p.status]
+        if rank < floor and pid not in contributed:
             continue
-        reserve[pid] = not want_full
-    if not reserve:
+        if room_of is None:
+            room_of = gaps(view)
+        # the priority closest to done first: a signature counts most where it can secure it
+        wanted[pid] = (not want_full, (-rank, room_of[pid], pid))
+    if not wanted:
         return None
-    room_of = gaps(view)
-    signs = [a for a in legal_of(legal, "sign") if reserve.get(a.priority) == a.reservations]
-    # the priority closest to done first: a signature counts most where it can secure it
-    return min(signs, key=lambda a: (-ranks[priorities[a.priority].status], room_of[a.priority], a.priority),
-               default=None)
+    best, best_key = None, None
+    for action in legal_of(legal, "sign"):  # the first legal one of the best rank
+        found = wanted.get(action.priority)
+        if found is not None and found[0] == action.reservations and (best_key is None or found[1] < best_key):
+            best, best_key = action, found[1]
+    return best
 
 
 def my_items(offer: Any, seat: str) -> list[Any]:

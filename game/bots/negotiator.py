@@ -182,17 +182,17 @@ class NegotiatorBot:
         room_of = gaps(view)
         toward = advances(view)
         seat = view.seat
-        best, best_key = None, None
+        best, best_score = None, 0.0
         for kind, units in view.delegates[seat].free.items():
             units -= promised.get(kind, 0)
             if units <= 0 or (seat, kind) in avoid:
                 continue
             for pid, value in toward.get(kind, ()):
-                if room_of[pid] <= 0:
-                    continue
-                key = (-(value * (2 if pid in preferred else 1)), kind, pid)  # sorted(...)[0]
-                if best_key is None or key < best_key:
-                    best, best_key = (kind, pid, units), key
+                if room_of[pid] > 0:
+                    score = value * 2 if pid in preferred else value
+                    # the most valuable first, then by kind and priority
+                    if best is None or score > best_score or (score == best_score and (kind, pid) < best[:2]):
+                        best, best_score = (kind, pid, units), score
         if best is not None:
             kind, pid, units = best
             best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
