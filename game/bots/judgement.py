@@ -158,7 +158,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     room_of = gaps(view)
     odds = view.me.approval_odds
     toward = advances(view)
-    scored: dict[tuple[str, str], tuple[float, int]] = {}
+    scored: dict[str, dict[str, tuple[float, int]]] = {}  # kind -> priority -> (score, amount)
     for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
@@ -170,22 +170,23 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
             if room <= 0 or (priorities is not None and pid not in priorities):
                 continue
             amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # units_needed
-            if cap is not None:
-                amount = min(amount, cap)
+            if cap is not None and cap < amount:
+                amount = cap
             score = min(amount * value, room) * chance
             if score > 0:
-                scored[(kind, pid)] = (score, amount)
+                scored.setdefault(kind, {})[pid] = (score, amount)
     if not scored:
         return None  # no legal pledge could score
     best, best_score = None, 0.0
     for action in legal_of(legal, "pledge"):  # the first legal one of the best score
-        key = (action.kind_id, action.priority)
-        found = scored.get(key)
-        if found is not None and found[0] > best_score:
-            best, best_score = key, found[0]
+        by_priority = scored.get(action.kind_id)
+        if by_priority is not None:
+            found = by_priority.get(action.priority)
+            if found is not None and found[0] > best_score:
+                best, best_score = action, found[0]
     if best is None:
         return None
-    return Pledge(seat, best[0], scored[best][1], best[1])
+    return Pledge(seat, best.kind_id, scored[best.kind_id][best.priority][1], best.priority)
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
