@@ -23,6 +23,7 @@ from game.bots.judgement import (
     objective_priorities,
     offer_value,
     renewal,
+    seat_facts,
     sign_choice,
     wants,
 )
@@ -226,11 +227,11 @@ def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
 
 
 def _contributed(view: SeatView, want: Want) -> ContributedTest:
-    """Returns the condition that `want` is contributed (built once per view and want)."""
-    m = memo(view)
+    """Returns the condition that `want` is contributed (a static model: built once per seat and want)."""
+    facts = seat_facts(view)
     key = ("contributed", want)
-    found = m.get(key)
+    found = facts.get(key)
     if found is None:
-        found = m[key] = ContributedTest(test="contributed", delegate=want.delegate, kind=want.kind,
-                                         priority=want.priority)
+        found = facts[key] = ContributedTest(test="contributed", delegate=want.delegate, kind=want.kind,
+                                             priority=want.priority)
     return found
