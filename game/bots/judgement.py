@@ -9,7 +9,7 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.reading import advances, gaps, legal_of, memo, open_ids, spare_units
+from game.bots.reading import advances, gaps, legal_of, memo, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -22,16 +22,6 @@ class Want:
     kind: str | None
     priority: str | None
     amount: float
-
-
-def gap(view: SeatView, pid: str) -> float:
-    p = view.priorities[pid]
-    return max(0.0, p.target - p.progress)
-
-
-def open_priorities(view: SeatView) -> list[str]:
-    """Returns the priorities short of their target, biggest gap first."""
-    return list(open_ids(view))
 
 
 @dataclass(frozen=True)
@@ -136,11 +126,6 @@ def objective_priorities(view: SeatView) -> frozenset[str]:
     return found
 
 
-def units_needed(view: SeatView, kind: str, pid: str) -> int:
-    value = view.contribution.get((kind, pid), 0)
-    return max(1, ceil(gaps(view)[pid] / value)) if value > 0 else 0
-
-
 def free(view: SeatView, seat: str, kind: str) -> int:
     return view.delegates[seat].free.get(kind, 0)
 
@@ -169,7 +154,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
             room = room_of[pid]
             if room <= 0 or (priorities is not None and pid not in priorities):
                 continue
-            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # units_needed
+            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
             if cap is not None and cap < amount:
                 amount = cap
             score = min(amount * value, room) * chance

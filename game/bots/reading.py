@@ -1,6 +1,6 @@
 """What bots derive from a view, computed once: per view (a snapshot for one decision), or per
-part of a view that the next views share unchanged (the priorities, the contribution table,
-the delegates), so a bot's decision costs about what the engine's random bot's does."""
+part of a view that the next views hand over unchanged (the priorities, the contribution
+table), so a bot's reasoning costs little next to building the view it reads."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
