@@ -27,7 +27,15 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.bots.reading import advances, cannot_give, gaps, kinds_toward, memo, open_ids
+from game.bots.reading import (
+    advances,
+    cannot_give,
+    forgets_view,
+    gaps,
+    kinds_toward,
+    memo,
+    open_ids,
+)
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
 from game.model.conditions import ContributedTest
@@ -40,6 +48,7 @@ class NegotiatorBot:
         self.proposed: set[tuple[int, str]] = set()
         """(round, partner) pairs already offered to, so it does not repeat itself."""
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             return self._answer(view, offer, legal, check)

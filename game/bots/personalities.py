@@ -19,6 +19,7 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
+from game.bots.reading import forgets_view
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
 
@@ -59,6 +60,7 @@ class CautiousBot:
     def __init__(self) -> None:
         self.asked: set[tuple[int, str]] = set()
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
@@ -118,6 +120,7 @@ class CooperativeBot:
     def __init__(self) -> None:
         self.asked: set[tuple[int, str]] = set()
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             accept = Accept(view.seat, offer.id)

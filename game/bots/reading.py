@@ -3,6 +3,7 @@ part of a view that the next views hand over unchanged (the priorities, the cont
 table), so a bot's reasoning costs little next to building the view it reads."""
 
 from collections.abc import Callable, Sequence
+from functools import wraps
 from typing import Any
 
 from game.engine import SeatView
@@ -20,6 +21,22 @@ def memo(view: SeatView) -> dict:
     found: dict = {}
     _LAST = (view, found)
     return found
+
+
+def forgets_view(decide: Callable) -> Callable:
+    """Wraps a bot's `decide`: once it has decided, what it derived from the view is let go,
+    so no bot holds a view (nor the game behind it) between decisions."""
+
+    @wraps(decide)
+    def deciding(bot: Any, view: SeatView, *args: Any) -> Any:
+        global _LAST
+        try:
+            return decide(bot, view, *args)
+        finally:
+            if _LAST[0] is view:
+                _LAST = (None, {})
+
+    return deciding
 
 
 _SHARED: dict[str, tuple[Any, Any]] = {}
