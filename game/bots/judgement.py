@@ -171,7 +171,10 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 best, best_score = action, found[0]
     if best is None:
         return None
-    return Pledge(seat, best.kind_id, scored[best.kind_id][best.priority][1], best.priority)
+    amount = scored[best.kind_id][best.priority][1]
+    if amount == best.amount:
+        return best  # the listed pledge itself: the engine knows it well formed
+    return Pledge(seat, best.kind_id, amount, best.priority)
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
