@@ -72,6 +72,8 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
 
 def answer_order(view: SeatView) -> list[Any]:
     """Returns the open offers awaiting the seat's answer, most valuable to it first."""
+    if not view.offers:
+        return []
     return sorted(view.open_offers_to_me(), key=lambda o: (-offer_value(view, o), o.id))
 
 
