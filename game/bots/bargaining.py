@@ -137,7 +137,6 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
                     asks.append((worth, seat, kind, rank, pid))
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
-    me = view.seat
     for _, seat, kind, _, pid in top:
         if cannot_give(view, seat, kind):
             continue
