@@ -12,7 +12,15 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
-from game.bots.reading import cannot_give, gaps, kinds_toward, open_ids, promised
+from game.bots.reading import (
+    advances,
+    cannot_give,
+    gaps,
+    kinds_toward,
+    open_ids,
+    promised,
+    spare_units,
+)
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
@@ -119,22 +127,26 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
         return None
     room_of = gaps(view)
     toward = kinds_toward(view)
-    wanted: dict[str, list[tuple[float, int, str]]] = {}  # kind -> (-worth, rank, priority)
+    entries = []  # (-worth, rank of the priority, kind, priority): the most worth first
     for rank, pid in enumerate(open_ids(view)[:3]):
         room = room_of[pid]
         for kind, value in toward.get(pid, ()):
-            wanted.setdefault(kind, []).append((-min(value, room), rank, pid))
-    asks = []
+            entries.append((-min(value, room), rank, kind, pid))
+    entries.sort()
     me, now = view.seat, view.round
-    for seat, d in view.delegates.items():
-        if seat == me or (now, seat) in asked:
-            continue
-        blocked = d.blocked
-        for kind, units in d.free.items():
-            if units > 0 and kind in wanted and kind not in blocked:
-                for worth, rank, pid in wanted[kind]:
-                    # sorts as the most worth first, then seat and kind, then the bigger gap
-                    asks.append((worth, seat, kind, rank, pid))
+    partners = [(seat, d) for seat, d in view.delegates.items() if seat != me and (now, seat) not in asked]
+    holders: dict[str, list[str]] = {}  # kind -> the partners that could give some
+    asks = []  # (-worth, seat, kind, rank, priority): sorts as the most worth first, then seat and kind
+    level = None
+    for worth, rank, kind, pid in entries:
+        if worth != level:
+            if len(asks) >= 6:
+                break  # every ask still to come is worth less than the six in hand
+            level = worth
+        seats = holders.get(kind)
+        if seats is None:
+            seats = holders[kind] = [seat for seat, d in partners if d.free.get(kind, 0) > 0 and kind not in d.blocked]
+        asks.extend((worth, seat, kind, rank, pid) for seat in seats)
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
     for _, seat, kind, _, pid in top:
@@ -152,16 +164,16 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
 
 def _gives(view: SeatView) -> list[OfferItem]:
     """Returns one-unit items the seat could give, most valuable first (promised units held back)."""
-    held = promised(view)
     room_of = gaps(view)
-    free_now = view.delegates[view.seat].free
+    toward = advances(view)
     options = []
-    for (kind, pid), value in view.contribution.items():
-        if free_now.get(kind, 0) - held.get(kind, 0) > 0 and room_of[pid] > 0:
-            options.append((min(value, room_of[pid]), kind, pid))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    for kind in spare_units(view):
+        for pid, value in toward.get(kind, ()):
+            room = room_of[pid]
+            if room > 0:
+                options.append((-min(value, room), kind, pid))
+    options.sort()  # the most valuable first, then by kind and priority
     return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]
-
 
 def pick_by_value(actions: Sequence[Any], value) -> Any | None:
     """Returns the action with the highest value (ties: the first), or None."""
