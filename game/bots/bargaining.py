@@ -11,46 +11,68 @@ from math import ceil
 from typing import Any
 
 from game.bots.base import Check
-from game.bots.judgement import free, gap, offer_value, open_priorities, parse_objective, promised
+from game.bots.judgement import free, offer_value, parse_objective, seat_facts
+from game.bots.reading import (
+    advances,
+    cannot_give,
+    gaps,
+    kinds_toward,
+    open_ids,
+    promised,
+    spare_units,
+)
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
 from game.model.conditions import ContributedTest
 
 
-def backing_conditions(view: SeatView) -> list[tuple[str, str | None, ContributedTest]]:
+def backing_conditions(view: SeatView) -> tuple[tuple[str, str | None, ContributedTest], ...]:
     """Returns (own kind, priority or None, condition) for each objective that rewards the
     seat's own units of a kind together with another delegation's contribution, or that
     allows the seat's units only alongside it ("German forces only with a US backstop")."""
+    facts = seat_facts(view)
+    found = facts.get("backing")
+    if found is None:
+        found = facts["backing"] = _backing(view.seat, tuple(o.when for o in view.me.objectives))
+    return found
+
+
+def _backing(seat: str, whens: tuple) -> tuple[tuple[str, str | None, ContributedTest], ...]:
     found = []
-    for objective in view.me.objectives:
-        parsed = parse_objective(objective.when)
-        others = [w for w in parsed.wants if w.delegate != view.seat and w.kind]
-        own = [(w.kind, w.priority) for w in parsed.wants if w.delegate == view.seat and w.kind]
-        own += [(kind, None) for delegate, kind in parsed.avoided if delegate == view.seat and kind]
+    for when in whens:
+        parsed = parse_objective(when)
+        others = [w for w in parsed.wants if w.delegate != seat and w.kind]
+        own = [(w.kind, w.priority) for w in parsed.wants if w.delegate == seat and w.kind]
+        own += [(kind, None) for delegate, kind in parsed.avoided if delegate == seat and kind]
         for (kind, pid) in own:
             for w in others:
                 condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind,
                                             priority=w.priority, min=max(1, ceil(w.amount)))
                 found.append((kind, pid, condition))
-    return found
+    return tuple(found)
 
 
 def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pledge | None:
     """Returns the most valuable conditional pledge the seat's objectives reward and it has not
     made yet (one per kind), sized to at most `max_units`."""
+    backing = backing_conditions(view)
+    if not backing:
+        return None
     made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
     held = promised(view)
+    seat = view.seat
+    free_now = view.delegates[seat].free
+    contribution = view.contribution
     best, best_value = None, 0.0
-    for kind, wanted_pid, condition in backing_conditions(view):
-        units = min(free(view, view.seat, kind) - held.get(kind, 0), max_units)
-        if kind in made or units <= 0:
+    for kind, wanted_pid, condition in backing:
+        units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
+        if kind in made or units <= 0 or cannot_give(view, seat, kind):
             continue
-        pids = [wanted_pid] if wanted_pid else list(view.priorities)
-        for pid in pids:
-            value = view.contribution.get((kind, pid), 0) * units
+        for pid in ((wanted_pid,) if wanted_pid else view.priorities):
+            value = contribution.get((kind, pid), 0) * units
             if value <= best_value:
                 continue
-            pledge = Pledge(view.seat, kind, units, pid, condition)
+            pledge = Pledge(seat, kind, units, pid, condition)
             if check(pledge) is None:
                 best, best_value = pledge, value
     return best
@@ -58,6 +80,8 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
 
 def answer_order(view: SeatView) -> list[Any]:
     """Returns the open offers awaiting the seat's answer, most valuable to it first."""
+    if not view.offers:
+        return []
     return sorted(view.open_offers_to_me(), key=lambda o: (-offer_value(view, o), o.id))
 
 
@@ -101,21 +125,36 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
     gives = _gives(view)
     if not gives:
         return None
-    asks = []
-    for pid in open_priorities(view)[:3]:
-        room = gap(view, pid)
-        kinds = [(kind, min(value, room)) for (kind, p), value in view.contribution.items() if p == pid]
-        for seat, d in view.delegates.items():
-            if seat == view.seat or (view.round, seat) in asked:
-                continue
-            free, blocked = d.free, d.blocked
-            for kind, worth in kinds:
-                if free.get(kind, 0) > 0 and kind not in blocked:
-                    asks.append((worth, seat, kind, pid))
-    top = heapq.nsmallest(6, asks, key=lambda a: (-a[0], a[1], a[2]))  # sorted(...)[:6], without sorting all
+    room_of = gaps(view)
+    toward = kinds_toward(view)
+    entries = []  # (-worth, rank of the priority, kind, priority): the most worth first
+    for rank, pid in enumerate(open_ids(view)[:3]):
+        room = room_of[pid]
+        for kind, value in toward.get(pid, ()):
+            entries.append((-min(value, room), rank, kind, pid))
+    entries.sort()
+    me, now = view.seat, view.round
+    partners = [(seat, d) for seat, d in view.delegates.items() if seat != me and (now, seat) not in asked]
+    holders: dict[str, list[str]] = {}  # kind -> the partners that could give some
+    asks = []  # (-worth, seat, kind, rank, priority): sorts as the most worth first, then seat and kind
+    level = None
+    for worth, rank, kind, pid in entries:
+        if worth != level:
+            if len(asks) >= 6:
+                break  # every ask still to come is worth less than the six in hand
+            level = worth
+        seats = holders.get(kind)
+        if seats is None:
+            seats = holders[kind] = [seat for seat, d in partners if d.free.get(kind, 0) > 0 and kind not in d.blocked]
+        asks.extend((worth, seat, kind, rank, pid) for seat in seats)
+    top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
-    for _, seat, kind, pid in top:
+    for _, seat, kind, _, pid in top:
+        if cannot_give(view, seat, kind):
+            continue
         for give in gives:
+            if cannot_give(view, me, give.kind_id):
+                continue
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:
                 asked.add((view.round, seat))
@@ -125,14 +164,16 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
 
 def _gives(view: SeatView) -> list[OfferItem]:
     """Returns one-unit items the seat could give, most valuable first (promised units held back)."""
-    held = promised(view)
+    room_of = gaps(view)
+    toward = advances(view)
     options = []
-    for (kind, pid), value in view.contribution.items():
-        if free(view, view.seat, kind) - held.get(kind, 0) > 0 and gap(view, pid) > 0:
-            options.append((min(value, gap(view, pid)), kind, pid))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    for kind in spare_units(view):
+        for pid, value in toward.get(kind, ()):
+            room = room_of[pid]
+            if room > 0:
+                options.append((-min(value, room), kind, pid))
+    options.sort()  # the most valuable first, then by kind and priority
     return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]
-
 
 def pick_by_value(actions: Sequence[Any], value) -> Any | None:
     """Returns the action with the highest value (ties: the first), or None."""

@@ -3,11 +3,13 @@
 Shared by the personalities, so each personality module holds only its temperament.
 """
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from math import ceil
+from operator import attrgetter
 from typing import Any
 
+from game.bots.reading import advances, gaps, legal_of, memo, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -20,16 +22,6 @@ class Want:
     kind: str | None
     priority: str | None
     amount: float
-
-
-def gap(view: SeatView, pid: str) -> float:
-    p = view.priorities[pid]
-    return max(0.0, p.target - p.progress)
-
-
-def open_priorities(view: SeatView) -> list[str]:
-    """Returns the priorities short of their target, biggest gap first."""
-    return sorted((pid for pid in view.priorities if gap(view, pid) > 0), key=lambda pid: -gap(view, pid))
 
 
 @dataclass(frozen=True)
@@ -80,78 +72,117 @@ def parse_objective(when: tuple) -> _Parsed:
     return _parse(when)
 
 
-def wants(view: SeatView) -> list[Want]:
+_WHEN = attrgetter("when")
+_MET = attrgetter("met")
+_BY_SEAT: dict[str, tuple[tuple, dict]] = {}
+"""seat -> (its objectives' conditions, what was read off them): conditions are static, so
+what they ask is read once per seat (and again for another table's seat of that id)."""
+
+
+def seat_facts(view: SeatView) -> dict:
+    """Returns the dict of what has been read off the seat's objectives' conditions (kept per
+    seat while its conditions are the same); callers add entries that follow from them alone."""
+    m = memo(view)
+    facts = m.get("facts")
+    if facts is None:
+        whens = tuple(map(_WHEN, view.me.objectives))
+        hit = _BY_SEAT.get(view.seat)
+        if hit is None or hit[0] != whens:  # compared by identity first
+            hit = _BY_SEAT[view.seat] = (whens, {})
+        facts = m["facts"] = hit[1]
+    return facts
+
+
+def wants(view: SeatView) -> tuple[Want, ...]:
     """Returns the `contributed` conditions (not negated) of the seat's own unmet objectives."""
-    return [w for o in view.me.objectives if not o.met for w in _parse(o.when).wants]
+    m = memo(view)
+    found = m.get("wants")
+    if found is None:
+        objectives = view.me.objectives
+        key = ("wants", *map(_MET, objectives))
+        facts = seat_facts(view)
+        found = facts.get(key)
+        if found is None:
+            found = facts[key] = tuple(w for o in objectives if not o.met for w in _parse(o.when).wants)
+        m["wants"] = found
+    return found
 
 
-def avoided(view: SeatView) -> set[tuple[str | None, str | None]]:
+def avoided(view: SeatView) -> frozenset[tuple[str | None, str | None]]:
     """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
-    return {pair for o in view.me.objectives for pair in _parse(o.when).avoided}
+    facts = seat_facts(view)
+    found = facts.get("avoided")
+    if found is None:
+        found = facts["avoided"] = frozenset(pair for o in view.me.objectives for pair in _parse(o.when).avoided)
+    return found
 
 
-def objective_priorities(view: SeatView) -> set[str]:
+def objective_priorities(view: SeatView) -> frozenset[str]:
     """Returns the priorities the seat's objectives mention."""
-    return {pid for o in view.me.objectives for pid in _parse(o.when).priorities}
-
-
-def units_needed(view: SeatView, kind: str, pid: str) -> int:
-    value = view.contribution.get((kind, pid), 0)
-    return max(1, ceil(gap(view, pid) / value)) if value > 0 else 0
+    facts = seat_facts(view)
+    found = facts.get("mentioned")
+    if found is None:
+        found = facts["mentioned"] = frozenset(pid for o in view.me.objectives for pid in _parse(o.when).priorities)
+    return found
 
 
 def free(view: SeatView, seat: str, kind: str) -> int:
     return view.delegates[seat].free.get(kind, 0)
 
 
-def promised(view: SeatView) -> dict[str, int]:
-    """Returns the units the seat already offers in its own open offers, by kind: a bot does
-    not pledge them elsewhere, so its offers stay good until answered."""
-    held: dict[str, int] = {}
-    for offer in view.offers:
-        if offer.status == "open" and offer.proposer == view.seat:
-            for item in offer.items:
-                if item.giver == view.seat:
-                    held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
-    return held
-
-
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
-                priorities: set[str] | None = None, avoid: set | None = None,
+                priorities: Set[str] | None = None, avoid: Set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
-    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`."""
-    best, best_score = None, 0.0
-    gaps = {pid: gap(view, pid) for pid in view.priorities}
+    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`. Scores
+    each (kind, priority) off the view first and lists the legal pledges only if one scores."""
+    spare = spare_units(view)
+    if not spare:
+        return None
+    seat = view.seat
+    room_of = gaps(view)
     odds = view.me.approval_odds
-    held = promised(view)
-    for action in legal:
-        if not isinstance(action, Pledge) or gaps[action.priority] <= 0:
+    toward = advances(view)
+    scored: dict[str, dict[str, tuple[float, int]]] = {}  # kind -> priority -> (score, amount)
+    for kind, units in spare.items():
+        if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
-        if priorities is not None and action.priority not in priorities:
+        if kind in odds and (not approval_ok or odds[kind] < min_odds):
             continue
-        if avoid and ((view.seat, action.kind_id) in avoid or (None, action.kind_id) in avoid):
-            continue
-        if action.kind_id in odds and (not approval_ok or odds[action.kind_id] < min_odds):
-            continue
-        value = view.contribution.get((action.kind_id, action.priority), 0)
-        spare = free(view, view.seat, action.kind_id) - held.get(action.kind_id, 0)
-        if spare <= 0:
-            continue
-        amount = min(spare, units_needed(view, action.kind_id, action.priority))
-        if cap is not None:
-            amount = min(amount, cap)
-        score = min(amount * value, gaps[action.priority]) * odds.get(action.kind_id, 1.0)
-        if score > best_score:
-            best, best_score = Pledge(view.seat, action.kind_id, amount, action.priority), score
-    return best
+        chance = odds.get(kind, 1.0)
+        for pid, value in toward.get(kind, ()):
+            room = room_of[pid]
+            if room <= 0 or (priorities is not None and pid not in priorities):
+                continue
+            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+            if cap is not None and cap < amount:
+                amount = cap
+            score = min(amount * value, room) * chance
+            if score > 0:
+                scored.setdefault(kind, {})[pid] = (score, amount)
+    if not scored:
+        return None  # no legal pledge could score
+    best, best_score = None, 0.0
+    for action in legal_of(legal, "pledge"):  # the first legal one of the best score
+        by_priority = scored.get(action.kind_id)
+        if by_priority is not None:
+            found = by_priority.get(action.priority)
+            if found is not None and found[0] > best_score:
+                best, best_score = action, found[0]
+    if best is None:
+        return None
+    amount = scored[best.kind_id][best.priority][1]
+    if amount == best.amount:
+        return best  # the listed pledge itself: the engine knows it well formed
+    return Pledge(seat, best.kind_id, amount, best.priority)
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
     """Returns a renewal of the seat's commitment whose term ends this round, if it still
     matters: its priority would fall short without it, or an objective of the seat names it."""
+    now = view.round
     for c in view.mine:
-        if c.term_ends != view.round or c.status not in ("active", "pending", "suspended"):
+        if c.term_ends != now or c.status not in ("active", "pending", "suspended"):
             continue
         p = view.priorities[c.priority]
         worth = c.amount * view.contribution.get((c.kind, c.priority), 0.0)
@@ -165,10 +196,15 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
     pending = {c.kind for c in view.mine if c.status == "pending"}
+    if not pending:
+        return None
     odds = view.me.approval_odds
-    votes = [a for a in legal if isinstance(a, SeekApproval) and a.kind_id in pending
+    votes = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending
              and odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
+
+
+_RANKS = {"failed": 0, "partial": 1, "secured": 2}
 
 
 def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing: bool,
@@ -176,23 +212,30 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
     contributed = {c.priority for c in view.mine if c.effective}
-    ranks = {"failed": 0, "partial": 1, "secured": 2}
+    ranks = _RANKS
+    floor = ranks[threshold]
     signed = view.delegates[view.seat].signed
-    signs = [a for a in legal if isinstance(a, Sign)]
-    # the priority closest to done first: a signature counts most where it can secure it
-    signs.sort(key=lambda a: (-ranks[view.priorities[a.priority].status], gap(view, a.priority), a.priority))
-    for action in signs:
-        if not isinstance(action, Sign):
-            continue
-        pid = action.priority
+    room_of = None
+    wanted: dict[str, tuple[bool, tuple]] = {}  # priority -> (the signature's `reservations`, its rank)
+    for pid, p in view.priorities.items():
         want_full = full_when_contributing and pid in contributed
         if signed.get(pid) is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        if ranks[view.priorities[pid].status] < ranks[threshold] and pid not in contributed:
+        rank = ranks[p.status]
+        if rank < floor and pid not in contributed:
             continue
-        if action.reservations != want_full:
-            return action
-    return None
+        if room_of is None:
+            room_of = gaps(view)
+        # the priority closest to done first: a signature counts most where it can secure it
+        wanted[pid] = (not want_full, (-rank, room_of[pid], pid))
+    if not wanted:
+        return None
+    best, best_key = None, None
+    for action in legal_of(legal, "sign"):  # the first legal one of the best rank
+        found = wanted.get(action.priority)
+        if found is not None and found[0] == action.reservations and (best_key is None or found[1] < best_key):
+            best, best_key = action, found[1]
+    return best
 
 
 def my_items(offer: Any, seat: str) -> list[Any]:
@@ -202,8 +245,13 @@ def my_items(offer: Any, seat: str) -> list[Any]:
 def offer_value(view: SeatView, offer: Any) -> float:
     """Returns how much the offer advances open priorities, per unit the seat gives."""
     gain = 0.0
+    contribution = view.contribution
+    room_of = gaps(view)
+    seat = view.seat
+    cost = 0
     for item in offer.items:
-        value = view.contribution.get((item.kind_id, item.priority), 0) * item.amount
-        gain += min(value, gap(view, item.priority))  # nothing for a priority already at target
-    cost = sum(item.amount for item in my_items(offer, view.seat))
+        value = contribution.get((item.kind_id, item.priority), 0) * item.amount
+        gain += min(value, room_of[item.priority])  # nothing for a priority already at target
+        if item.giver == seat:
+            cost += item.amount
     return gain / max(1, cost)

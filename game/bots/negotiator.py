@@ -19,15 +19,22 @@ from game.bots.judgement import (
     approval_to_seek,
     avoided,
     best_pledge,
-    free,
-    gap,
     my_items,
     objective_priorities,
     offer_value,
-    open_priorities,
     renewal,
+    seat_facts,
     sign_choice,
     wants,
+)
+from game.bots.reading import (
+    advances,
+    cannot_give,
+    forgets_view,
+    gaps,
+    kinds_toward,
+    memo,
+    open_ids,
 )
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
@@ -41,6 +48,7 @@ class NegotiatorBot:
         self.proposed: set[tuple[int, str]] = set()
         """(round, partner) pairs already offered to, so it does not repeat itself."""
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             return self._answer(view, offer, legal, check)
@@ -84,14 +92,18 @@ class NegotiatorBot:
     def _offer(self, view: SeatView, rng: Rng, check: Check) -> Propose | None:
         asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat]
         asks = [a for a in asks if a is not None]
+        best = self._best_give(view)
+        if best is None or cannot_give(view, view.seat, best[0]):
+            # nothing to give in return, whoever the partner: no offer, but the same draws
+            if not asks:
+                rng.shuffle([None] * self._generic_count(view))
+            return None
         if not asks:
             asks = self._generic_asks(view, rng)
         for partner, kind, pid in asks:
-            if (view.round, partner) in self.proposed:
+            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
                 continue
             give = self._give(view, partner)
-            if give is None:
-                continue
             offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
             if check(offer) is None:
                 self.proposed.add((view.round, partner))
@@ -102,68 +114,133 @@ class NegotiatorBot:
         """Turns a want into (partner, kind, priority) the partner can give now, adapting
         to events: a partner without binding authority is asked for something non-binding."""
         partner = view.delegates[want.delegate]
-        kinds = [want.kind] if want.kind else list(view.kinds)
+        kinds_seen = view.kinds
+        spare = partner.free
+        kinds = [want.kind] if want.kind else list(kinds_seen)
         if not partner.binding_authority:
-            kinds = [k for k in view.kinds if not view.kinds[k].needs_binding_authority
-                     and free(view, want.delegate, k) > 0] or kinds
+            kinds = [k for k in kinds_seen if not kinds_seen[k].needs_binding_authority
+                     and spare.get(k, 0) > 0] or kinds
+        contribution = view.contribution
         for kind in kinds:
-            if free(view, want.delegate, kind) <= 0 or kind in partner.blocked:
+            if spare.get(kind, 0) <= 0 or kind in partner.blocked:
                 continue
-            if view.kinds[kind].needs_binding_authority and not partner.binding_authority:
+            if kinds_seen[kind].needs_binding_authority and not partner.binding_authority:
                 continue
-            pids = [want.priority] if want.priority else open_priorities(view) or list(view.priorities)
+            pids = [want.priority] if want.priority else open_ids(view) or list(view.priorities)
             for pid in pids:
-                if view.contribution.get((kind, pid), 0) > 0:
+                if contribution.get((kind, pid), 0) > 0:
                     return want.delegate, kind, pid
         return None
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
+        wanted = _wanted(view)
         asks = []
-        for pid in open_priorities(view)[:2]:
-            kinds = [(kind, value) for (kind, p), value in view.contribution.items() if p == pid]
-            for seat, d in view.delegates.items():
-                if seat == view.seat:
-                    continue
-                for kind, value in kinds:
-                    units = d.free.get(kind, 0)
-                    if units > 0 and kind not in d.blocked:
-                        asks.append((units * value, seat, kind, pid))
-        top = heapq.nsmallest(4, asks, key=lambda a: (-a[0], a[1], a[2], a[3]))  # sorted(...)[:4]
+        me = view.seat
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            blocked = d.blocked
+            for kind, units in d.free.items():
+                if units > 0 and kind in wanted and kind not in blocked:
+                    for pid, value in wanted[kind]:
+                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
+        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
+
+    def _generic_count(self, view: SeatView) -> int:
+        """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
+        wanted = _wanted(view)
+        me = view.seat
+        count = 0
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            blocked = d.blocked
+            for kind, units in d.free.items():
+                if units > 0 and kind in wanted and kind not in blocked:
+                    count += len(wanted[kind])
+                    if count >= 4:
+                        return 4
+        return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
         """Returns what the seat offers in return: its best contribution toward a priority its
         objectives name; when military or vote-bound, conditional on what its objectives need
         from someone outside the deal."""
+        best = self._best_give(view)
+        if best is None:
+            return None
+        kind, pid, units, risky = best
+        condition = None
+        if risky:
+            w = next((w for w in wants(view) if w.delegate not in (None, view.seat, partner)), None)
+            if w is not None:
+                condition = _contributed(view, w)
+        return OfferItem(view.seat, kind, min(units, 2), pid, condition)
+
+    def _best_give(self, view: SeatView) -> tuple[str, str, int, bool] | None:
+        """Returns (kind, priority, spare units, risky) of the seat's best contribution to give,
+        the same whoever the partner: read once per view."""
+        m = memo(view)
+        if "give" in m:
+            return m["give"]
         preferred = objective_priorities(view)
         avoid = avoided(view)
         promised = self._promised(view)
-        options = []
-        for (kind, pid), value in view.contribution.items():
-            units = free(view, view.seat, kind) - promised.get(kind, 0)
-            if units <= 0 or (view.seat, kind) in avoid or gap(view, pid) <= 0:
+        room_of = gaps(view)
+        toward = advances(view)
+        seat = view.seat
+        best, best_score = None, 0.0
+        for kind, units in view.delegates[seat].free.items():
+            units -= promised.get(kind, 0)
+            if units <= 0 or (seat, kind) in avoid:
                 continue
-            options.append((value * (2 if pid in preferred else 1), kind, pid, units))
-        if not options:
-            return None
-        options.sort(key=lambda o: (-o[0], o[1], o[2]))
-        _, kind, pid, units = options[0]
-        risky = view.kinds[kind].military or kind in view.me.approval_odds
-        outside = [w for w in wants(view) if w.delegate not in (None, view.seat, partner)]
-        condition = None
-        if risky and outside:
-            w = outside[0]
-            condition = ContributedTest(test="contributed", delegate=w.delegate, kind=w.kind, priority=w.priority)
-        return OfferItem(view.seat, kind, min(units, 2), pid, condition)
+            for pid, value in toward.get(kind, ()):
+                if room_of[pid] > 0:
+                    score = value * 2 if pid in preferred else value
+                    # the most valuable first, then by kind and priority
+                    if best is None or score > best_score or (score == best_score and (kind, pid) < best[:2]):
+                        best, best_score = (kind, pid, units), score
+        if best is not None:
+            kind, pid, units = best
+            best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
+        m["give"] = best
+        return best
 
     @staticmethod
     def _promised(view: SeatView) -> dict[str, int]:
-        """Returns the units the seat already offers in its own open offers, by kind."""
-        promised: dict[str, int] = {}
-        for offer in view.offers:
-            if offer.status == "open":
-                for item in my_items(offer, view.seat):
-                    promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
+        """Returns the units the seat already offers in any open offer, by kind (shared for the view)."""
+        m = memo(view)
+        promised = m.get("offered")
+        if promised is None:
+            promised = m["offered"] = {}
+            seat = view.seat
+            for offer in view.offers:
+                if offer.status == "open":
+                    for item in offer.items:
+                        if item.giver == seat:
+                            promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised
+
+
+def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
+    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps."""
+    wanted: dict[str, list[tuple[str, float]]] = {}
+    toward = kinds_toward(view)
+    for pid in open_ids(view)[:2]:
+        for kind, value in toward.get(pid, ()):
+            wanted.setdefault(kind, []).append((pid, value))
+    return wanted
+
+
+def _contributed(view: SeatView, want: Want) -> ContributedTest:
+    """Returns the condition that `want` is contributed (a static model: built once per seat and want)."""
+    facts = seat_facts(view)
+    key = ("contributed", want)
+    found = facts.get(key)
+    if found is None:
+        found = facts[key] = ContributedTest(test="contributed", delegate=want.delegate, kind=want.kind,
+                                             priority=want.priority)
+    return found

@@ -19,6 +19,7 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
+from game.bots.reading import forgets_view
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
 
@@ -59,17 +60,19 @@ class CautiousBot:
     def __init__(self) -> None:
         self.asked: set[tuple[int, str]] = set()
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
             return retreat
         odds = view.me.approval_odds
         me = view.delegates[view.seat]
-        total = sum(me.free.values()) + sum(me.committed.values())
+        committed = sum(me.committed.values())
+        total = sum(me.free.values()) + committed
         for offer in answer_order(view):
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
-                sum(me.committed.values()) + sum(i.amount for i in mine)) * 2 <= total + 2
+                committed + sum(i.amount for i in mine)) * 2 <= total + 2
             safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
             if small and safe and accept in legal:
@@ -78,7 +81,7 @@ class CautiousBot:
         vote = approval_to_seek(view, legal, min_odds=0.55)
         if vote:
             return vote
-        room = (sum(me.committed.values()) + 1) * 2 <= total + 2  # keeps about half back
+        room = (committed + 1) * 2 <= total + 2  # keeps about half back
         backed = conditional_pledge(view, check, max_units=1) if room else None
         if backed is not None:
             return backed  # costs nothing unless the backing comes
@@ -86,7 +89,7 @@ class CautiousBot:
             trade = small_trade(view, rng, check, self.asked)
             if trade is not None:
                 return trade
-        if sum(me.committed.values()) * 2 < total and view.round >= 2 - (rng.random() < 0.3):
+        if committed * 2 < total and view.round >= 2 - (rng.random() < 0.3):
             # pledges a vote-bound kind only on fair odds (>= 45%): it withdraws below 30%
             pledge = best_pledge(view, legal, cap=1, approval_ok=rng.random() < 0.3, min_odds=0.45)
             if pledge:
@@ -118,6 +121,7 @@ class CooperativeBot:
     def __init__(self) -> None:
         self.asked: set[tuple[int, str]] = set()
 
+    @forgets_view
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             accept = Accept(view.seat, offer.id)

@@ -1,0 +1,141 @@
+"""What bots derive from a view, computed once: per view (a snapshot for one decision), or per
+part of a view that the next views hand over unchanged (the priorities, the contribution
+table), so a bot's reasoning costs little next to building the view it reads."""
+
+from collections.abc import Callable, Sequence
+from functools import wraps
+from typing import Any
+
+from game.engine import SeatView
+
+_LAST: tuple[Any, dict] = (None, {})
+
+
+def memo(view: SeatView) -> dict:
+    """Returns a scratch dict for values derived from this one view: a view is a snapshot, so
+    they hold for the whole decision. Only the last view's is kept (swapped in one step)."""
+    global _LAST
+    last = _LAST
+    if last[0] is view:
+        return last[1]
+    found: dict = {}
+    _LAST = (view, found)
+    return found
+
+
+def forgets_view(decide: Callable) -> Callable:
+    """Wraps a bot's `decide`: once it has decided, what it derived from the view is let go,
+    so no bot holds a view (nor the game behind it) between decisions."""
+
+    @wraps(decide)
+    def deciding(bot: Any, view: SeatView, *args: Any) -> Any:
+        global _LAST
+        try:
+            return decide(bot, view, *args)
+        finally:
+            if _LAST[0] is view:
+                _LAST = (None, {})
+
+    return deciding
+
+
+_SHARED: dict[str, tuple[Any, Any]] = {}
+"""name -> (the part of a view read, what was derived from it), for the last part read."""
+
+
+def _shared(name: str, part: Any, derive: Callable[[Any], Any]) -> Any:
+    """Returns derive(part), kept while views hand over this same (immutable) part."""
+    hit = _SHARED.get(name)
+    if hit is not None and hit[0] is part:
+        return hit[1]
+    found = derive(part)
+    _SHARED[name] = (part, found)  # holds the part, so its id is not reused meanwhile
+    return found
+
+
+def legal_of(legal: Sequence[Any], kind: str) -> Sequence[Any]:
+    """Returns the legal actions of one kind in listed order; lists only that kind when `legal`
+    is the engine's LegalActions (a remote bot gets a plain list)."""
+    return legal.of(kind) if hasattr(legal, "of") else tuple(a for a in legal if a.kind == kind)
+
+
+def gaps(view: SeatView) -> dict[str, float]:
+    """Returns every priority's gap to its target (0 once reached), by id. Read it, do not change it."""
+    return _shared("gaps", view.priorities, _gaps)
+
+
+def _gaps(priorities: dict) -> dict[str, float]:
+    return {pid: max(0.0, p.target - p.progress) for pid, p in priorities.items()}
+
+
+def open_ids(view: SeatView) -> tuple[str, ...]:
+    """Returns the priorities short of their target, biggest gap first."""
+    return _shared("open", view.priorities, _open)
+
+
+def _open(priorities: dict) -> tuple[str, ...]:
+    room = _shared("gaps", priorities, _gaps)
+    return tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))
+
+
+def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
+    order of `view.contribution`."""
+    return _shared("toward", view.contribution, _toward)
+
+
+def _toward(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
+    lists: dict[str, list[tuple[str, float]]] = {}
+    for (kind, pid), value in contribution.items():
+        lists.setdefault(pid, []).append((kind, value))
+    return {pid: tuple(pairs) for pid, pairs in lists.items()}
+
+
+def advances(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Returns, by kind, the (priority, progress per unit) pairs it advances, in the order of
+    `view.contribution`."""
+    return _shared("advances", view.contribution, _advances)
+
+
+def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
+    lists: dict[str, list[tuple[str, float]]] = {}
+    for (kind, pid), value in contribution.items():
+        lists.setdefault(kind, []).append((pid, value))
+    return {kind: tuple(pairs) for kind, pairs in lists.items()}
+
+
+def promised(view: SeatView) -> dict[str, int]:
+    """Returns the units the seat already offers in its own open offers, by kind: a bot does
+    not pledge them elsewhere, so its offers stay good until answered. Read it, do not change it."""
+    m = memo(view)
+    held = m.get("promised")
+    if held is None:
+        held = m["promised"] = {}
+        seat = view.seat
+        for offer in view.offers:
+            if offer.status == "open" and offer.proposer == seat:
+                for item in offer.items:
+                    if item.giver == seat:
+                        held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
+    return held
+
+
+def spare_units(view: SeatView) -> dict[str, int]:
+    """Returns the seat's free units not promised in its own open offers, for each kind it has
+    some of. Read it, do not change it."""
+    m = memo(view)
+    found = m.get("spare")
+    if found is None:
+        held = promised(view)
+        found = m["spare"] = {kind: units - held.get(kind, 0)
+                              for kind, units in view.delegates[view.seat].free.items()
+                              if units - held.get(kind, 0) > 0}
+    return found
+
+
+def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
+    """Returns whether the public rules refuse any commitment of `kind` by `seat` now: the kind
+    is blocked for it, or binding while its representative has no binding authority. The
+    engine refuses an offer or pledge with such an item, so a bot need not ask it."""
+    d = view.delegates[seat]
+    return kind in d.blocked or (not d.binding_authority and view.kinds[kind].needs_binding_authority)
