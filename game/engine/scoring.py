@@ -40,13 +40,19 @@ class Derived:
     signatories: dict[str, int]
     leads_ok: dict[str, bool]
     by_delegate: dict[str, dict[tuple[str, str], int]]
-    """delegate -> (kind, priority) -> effective units: most conditions name a delegate."""
+    """delegate -> (kind, priority) -> units of its active unconditional commitments: most
+    conditions name a delegate."""
+    with_conditional: dict[str, dict[tuple[str, str], int]]
+    """The same rows, effective conditional commitments added, for the delegates that have
+    some (an overlay: a conditional commitment does not copy every delegate's rows)."""
     sums: dict
     """Memo of contributed totals by (delegate, kind, priority), None meaning any."""
 
     def contributed(self, delegate: str | None, kind: str | None, priority: str | None) -> int:
-        if delegate is not None and kind is not None and priority is not None:
-            return self.by_delegate.get(delegate, _NONE).get((kind, priority), 0)  # one row: no sum to memoise
+        if delegate is not None:
+            rows = self.with_conditional.get(delegate) or self.by_delegate.get(delegate, _NONE)
+            if kind is not None and priority is not None:
+                return rows.get((kind, priority), 0)  # one row: no sum to memoise
         key = (delegate, kind, priority)
         total = self.sums.get(key)
         if total is None:
@@ -57,7 +63,7 @@ class Derived:
                         if (kind is None or k == kind) and (priority is None or p == priority):
                             total += a
             else:
-                for (k, p), a in self.by_delegate.get(delegate, _NONE).items():
+                for (k, p), a in rows.items():
                     if (kind is None or k == kind) and (priority is None or p == priority):
                         total += a
             self.sums[key] = total
@@ -96,7 +102,7 @@ def _with_signatures(state: State, d: Derived, priorities: set[str]) -> Derived:
         signatories[pid] = len(state.signatories.get(pid, ()))
         status[pid] = _status(state, pid, d.progress[pid], d.leads_ok[pid], signatories[pid])
     return Derived(d.effective, d.totals, d.extra, d.progress, status, signatories, d.leads_ok,
-                   d.by_delegate, d.sums)
+                   d.by_delegate, d.with_conditional, d.sums)
 
 
 def _resolve(state: State) -> None:
@@ -137,7 +143,8 @@ def _base_totals(state: State) -> tuple:
             retro = state.retro
             total = sum(units * (unit_value + retro.get((kind, pid), 0.0))
                         for (kind, unit_value), units in sorted(state.unit_rows.get(pid, {}).items()))
-            hit = cache[pid] = (key, total, frozenset(delegate for delegate, _ in rows))
+            leads = frozenset(delegate for delegate, _ in rows) if state.tables.priorities[pid].required_leads else None
+            hit = cache[pid] = (key, total, leads)  # contributors matter only where leads are required
         progress[pid], contributors[pid] = hit[1], hit[2]
     return progress, contributors, state.base_by_delegate
 
@@ -151,24 +158,22 @@ def _with_conditional(state: State, base: tuple, effective: set[int], plain: dic
     extra: dict[tuple[str, str, str], int] = {}
     touched: dict[str, float] = {}
     """priority -> progress with the effective conditional commitments, added in their order."""
-    leads: dict[str, set] = {}
-    if effective:  # copy-on-write: only what the effective conditional commitments touch
-        by_delegate = dict(by_delegate)
-        copied_delegates: set[str] = set()
-        for c in state.conditional:
-            if c.id in effective:
-                pid = c.priority
-                key = (c.delegate, c.kind, pid)
-                extra[key] = extra.get(key, 0) + c.amount
-                touched[pid] = touched.get(pid, raw[pid]) + c.amount * value(state, c)
-                if pid not in leads:
-                    leads[pid] = set(contributors[pid])
-                leads[pid].add(c.delegate)
-                if c.delegate not in copied_delegates:
-                    by_delegate[c.delegate] = dict(by_delegate.get(c.delegate, {}))
-                    copied_delegates.add(c.delegate)
-                rows = by_delegate[c.delegate]
-                rows[(c.kind, pid)] = rows.get((c.kind, pid), 0) + c.amount
+    leads: dict[str, set | None] = {}
+    rows_of: dict[str, dict[tuple[str, str], int]] = {}
+    for c in state.conditional if effective else ():
+        if c.id in effective:
+            pid, delegate = c.priority, c.delegate
+            key = (delegate, c.kind, pid)
+            extra[key] = extra.get(key, 0) + c.amount
+            touched[pid] = touched.get(pid, raw[pid]) + c.amount * value(state, c)
+            if pid not in leads:
+                leads[pid] = None if contributors[pid] is None else set(contributors[pid])
+            if leads[pid] is not None:
+                leads[pid].add(delegate)
+            rows = rows_of.get(delegate)
+            if rows is None:
+                rows = rows_of[delegate] = dict(by_delegate.get(delegate, _NONE))
+            rows[(c.kind, pid)] = rows.get((c.kind, pid), 0) + c.amount
     progress, status, leads_ok = {}, {}, {}
     for pid in t.priority_order:
         if pid in touched:
@@ -181,7 +186,7 @@ def _with_conditional(state: State, base: tuple, effective: set[int], plain: dic
     # shared with the state when nothing conditional counts: a Derived is read-only and is
     # replaced at the next changed(), which every change of the totals makes
     return Derived(frozenset(effective), state.base_totals, extra, progress, status, signatories, leads_ok,
-                   by_delegate, {})
+                   by_delegate, rows_of, {})
 
 
 def _priority_values(state: State, pid: str, raw: float, contributors, signatories: int) -> tuple[float, bool, str]:

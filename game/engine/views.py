@@ -323,13 +323,15 @@ class _Deferred:
 
 def settle_views(state: State) -> None:
     """Computes what views still hold unread, before an action changes the state under them.
-    Cached private parts left unread are dropped instead (rebuilt if asked for again)."""
+    Cached private parts left unread, or already stale, are dropped instead (rebuilt if asked
+    for again), so the cache holds no more than the seats read since the last change."""
     caches = state.caches
     if not caches.deferred:
         return
-    unread = [seat for seat, (_, view) in caches.private_views.items()
-              if view.deferred._results is None or view.deferred._odds is None]
-    for seat in unread:  # (a comprehension: no loop variable keeps the last one alive)
+    version = caches.version
+    dropped = [seat for seat, (built, view) in caches.private_views.items()
+               if built != version or view.deferred._results is None or view.deferred._odds is None]
+    for seat in dropped:  # (a comprehension: no loop variable keeps the last one alive)
         del caches.private_views[seat]
     for ref in caches.deferred:
         deferred = ref()
