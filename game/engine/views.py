@@ -3,186 +3,33 @@
 The public part (tables, tracks, commitments, signatures) is built once per state
 version and shared by every seat's view. The private part holds only the seat's own
 brief, red lines, objectives, offers and private log entries; the facilitator's view
-holds every seat's.
-
-Views are read-only by contract, not frozen: cached parts are shared between views (never
-change one), and a frozen dataclass sets each field through object.__setattr__, which cost
-bot games about 6% of their time.
+holds every seat's. The types are in `view_types.py`; what a view computes only when
+read (the log, objective results, approval odds) in `deferred.py`.
 """
 
-import weakref
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
-from typing import Any
-
-from game.engine.approvals import approval_chance
+from game.engine.deferred import SeatLog, build_private, settle_views
 from game.engine.effects import LIVE
-from game.engine.log import LogEntry
 from game.engine.reasons import missing
-from game.engine.scoring import derived, objective_results
+from game.engine.scoring import derived
 from game.engine.state import State
+from game.engine.view_types import (
+    CommitmentView,
+    DelegateView,
+    KindView,
+    ObjectiveView,
+    OfferView,
+    PriorityView,
+    PrivateView,
+    PublicView,
+    SeatView,
+)
 from game.engine.words import describe_condition
 from game.model.actions import FACILITATOR, PUBLIC
 
-
-@dataclass(slots=True)
-class DelegateView:
-    id: str
-    name: str
-    country: str
-    representative: str
-    title: str
-    role: str
-    binding_authority: bool
-    attributes: tuple[str, ...]
-    capital: int
-    free: dict[str, int]
-    committed: dict[str, int]
-    signed: dict[str, bool]
-    blocked: dict[str, str]
-    mandates: frozenset[str]
-    controller: str
-    core: bool
-    actions_per_turn: int
-
-
-@dataclass(slots=True)
-class PriorityView:
-    id: str
-    name: str
-    short: str
-    target: float
-    partial_at: float
-    progress: float
-    status: str
-    signatories: tuple[str, ...]
-    leads_ok: bool
-    missing: tuple[str, ...] = ()
-    """Plain reasons why it is not secured ("needs 10 signatures, has 8"); empty once secured."""
-    required_leads: tuple[str, ...] = ()
-    required_signatories: tuple[str, ...] = ()
-    min_signatories: int = 0
-
-
-@dataclass(slots=True)
-class CommitmentView:
-    id: int
-    delegate: str
-    kind: str
-    amount: int
-    priority: str
-    status: str
-    effective: bool
-    condition: str
-    offer: int | None
-    round: int
-    when: Any = None
-    """The condition itself (a model), for a reader that reasons about it; None if unconditional."""
-    term_ends: int | None = None
-    """The last round it counts unless renewed (its kind has a term); None: no term."""
-
-
-@dataclass(slots=True)
-class OfferView:
-    id: int
-    proposer: str
-    parties: tuple[str, ...]
-    items: tuple
-    status: str
-    accepted_by: frozenset[str]
-    note: str
-    round: int
-    replaces: int | None
-
-
-@dataclass(slots=True)
-class ObjectiveView:
-    id: str
-    description: str
-    points: int
-    met: bool
-    when: tuple
-    """The objective's conditions (models), so the seat's own bot can reason about them."""
-
-
-@dataclass(slots=True)
-class KindView:
-    id: str
-    name: str
-    unit: str
-    military: bool
-    needs_binding_authority: bool
-
-
-@dataclass(slots=True)
-class PrivateView:
-    """One seat's secrets: what only it (and the facilitator) may see."""
-
-    confidential_brief: str
-    red_lines: Any
-    objectives: tuple[ObjectiveView, ...]
-    score: int
-    approval_odds: dict[str, float]
-    votes_scheduled: frozenset[str]
-
-
-@dataclass(slots=True)
-class PublicView:
-    """What everyone may see, rebuilt only when the caches' version changes."""
-
-    rounds: int
-    tracks: dict[str, float]
-    flags: dict[str, bool]
-    delegates: dict[str, DelegateView]
-    priorities: dict[str, PriorityView]
-    commitments: tuple[CommitmentView, ...]
-    kinds: dict[str, KindView]
-    contribution: dict[tuple[str, str], float]
-    """(kind, priority) -> progress per unit, as events have left it."""
-
-
-@dataclass(slots=True)
-class SeatView:
-    seat: str
-    round: int
-    phase: str
-    turn_seat: str | None
-    actions_left: int
-    paused: bool
-    over: bool
-    end_reason: str
-    public: PublicView
-    private: dict[str, PrivateView]
-    """The seat's own secrets under its id; every seat's for the facilitator."""
-    offers: tuple[OfferView, ...]
-    """Offers the seat made or is party to (all offers for the facilitator)."""
-    log: "SeatLog"
-    """The log entries the seat may see (a sequence gathered on first read)."""
-    events_fired: dict[str, int]
-    """How often each event card the seat may know of has been played (private cards only
-    for their recipients)."""
-    mine: tuple[CommitmentView, ...]
-    """The seat's own commitments (empty for the facilitator and the public)."""
-
-    # The public part, by name: view.priorities rather than view.public.priorities.
-    rounds = property(lambda self: self.public.rounds)
-    tracks = property(lambda self: self.public.tracks)
-    flags = property(lambda self: self.public.flags)
-    delegates = property(lambda self: self.public.delegates)
-    priorities = property(lambda self: self.public.priorities)
-    commitments = property(lambda self: self.public.commitments)
-    kinds = property(lambda self: self.public.kinds)
-    contribution = property(lambda self: self.public.contribution)
-
-    @property
-    def me(self) -> PrivateView | None:
-        return self.private.get(self.seat)
-
-    def open_offers_to_me(self) -> list[OfferView]:
-        return [o for o in self.offers if o.status == "open" and self.seat in o.parties
-                and self.seat not in o.accepted_by]
+__all__ = [
+    "CommitmentView", "DelegateView", "KindView", "ObjectiveView", "OfferView", "PriorityView", "PrivateView",
+    "PublicView", "SeatLog", "SeatView", "build_view", "settle_views",
+]
 
 
 def _public(state: State) -> PublicView:
@@ -270,127 +117,9 @@ def _private(state: State, seat: str) -> PrivateView:
     hit = state.caches.private_views.get(seat)
     if hit is not None and hit[0] == version:
         return hit[1]
-    view = _build_private(state, seat)
+    view = build_private(state, seat)
     state.caches.private_views[seat] = (version, view)
     return view
-
-
-def _build_private(state: State, seat: str) -> PrivateView:
-    """Returns the seat's private part with its objectives' results and its approval odds
-    deferred: a bot that reads neither never pays for them."""
-    static = state.tables.delegates[seat]
-    deferred = _Deferred(state, seat)
-    objectives = tuple(_DeferredObjective(o.id, o.description, o.points, o.when, deferred, index)
-                       for index, o in enumerate(state.tables.objectives[seat]))
-    return _DeferredPrivate(static.confidential_brief, static.red_lines, objectives,
-                            frozenset(state.delegates[seat].votes_scheduled), deferred)
-
-
-class _Deferred:
-    """A seat's objective results and approval odds as the state stands when its view is built,
-    computed at first read, or by `settle_views` just before the game's next action if a view
-    still holds them unread, so a view stays a snapshot."""
-
-    __slots__ = ("_state", "_seat", "_stamp", "_results", "_odds", "__weakref__")
-
-    def __init__(self, state: State, seat: str):
-        self._state, self._seat, self._stamp = state, seat, state.decisions
-        self._results: list | None = None
-        self._odds: dict | None = None
-        state.caches.deferred.append(weakref.ref(self))
-
-    def results(self) -> list:
-        if self._results is None:
-            self._results = objective_results(self._live(), self._seat)
-        return self._results
-
-    def odds(self) -> dict[str, float]:
-        if self._odds is None:
-            state = self._live()
-            self._odds = {k: approval_chance(state, self._seat, k) for k in state.tables.approval_kinds[self._seat]}
-        return self._odds
-
-    def _live(self) -> State:
-        if self._state.decisions != self._stamp:  # settle_views runs before every action: a bug
-            raise RuntimeError(f"{self._seat}'s private view was read after the game moved on")
-        return self._state
-
-    def settle(self) -> None:
-        self.results()
-        self.odds()
-        self._state = None  # type: ignore[assignment]
-
-
-def settle_views(state: State) -> None:
-    """Computes what views still hold unread, before an action changes the state under them.
-    Cached private parts left unread, or already stale, are dropped instead (rebuilt if asked
-    for again), so the cache holds no more than the seats read since the last change."""
-    caches = state.caches
-    if not caches.deferred:
-        return
-    version = caches.version
-    dropped = [seat for seat, (built, view) in caches.private_views.items()
-               if built != version or view.deferred._results is None or view.deferred._odds is None]
-    for seat in dropped:  # (a comprehension: no loop variable keeps the last one alive)
-        del caches.private_views[seat]
-    for ref in caches.deferred:
-        deferred = ref()
-        if deferred is not None and deferred._state is not None:
-            deferred.settle()
-    caches.deferred.clear()
-
-
-class _DeferredObjective(ObjectiveView):
-    """An ObjectiveView whose `met` is read from its seat's deferred results."""
-
-    __slots__ = ("_deferred", "_index")
-
-    def __init__(self, id: str, description: str, points: int, when: tuple, deferred: _Deferred, index: int):
-        self.id, self.description, self.points, self.when = id, description, points, when
-        self._deferred, self._index = deferred, index
-
-    @property  # type: ignore[override]
-    def met(self) -> bool:
-        return self._deferred.results()[self._index][1]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ObjectiveView) and _fields_of(self) == _fields_of(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self):  # a copy (or a pickle) is a plain ObjectiveView, computed
-        return ObjectiveView, _fields_of(self)
-
-
-class _DeferredPrivate(PrivateView):
-    """A PrivateView whose `score` and `approval_odds` are read from its seat's deferred values."""
-
-    __slots__ = ("deferred",)
-
-    def __init__(self, confidential_brief: str, red_lines: Any, objectives: tuple, votes_scheduled: frozenset,
-                 deferred: _Deferred):
-        self.confidential_brief, self.red_lines, self.objectives = confidential_brief, red_lines, objectives
-        self.votes_scheduled, self.deferred = votes_scheduled, deferred
-
-    @property  # type: ignore[override]
-    def score(self) -> int:
-        return sum(points for _, _, points in self.deferred.results())
-
-    @property  # type: ignore[override]
-    def approval_odds(self) -> dict[str, float]:
-        return self.deferred.odds()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PrivateView) and _fields_of(self) == _fields_of(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self):  # a copy (or a pickle) is a plain PrivateView, computed
-        return PrivateView, _fields_of(self)
-
-
-def _fields_of(view: Any) -> tuple:
-    return tuple(getattr(view, f.name) for f in dataclass_fields(view))
 
 
 def _seat_offers(state: State, seat: str, offers: list) -> tuple[OfferView, ...]:
@@ -468,71 +197,3 @@ def _fired(state: State, seat: str) -> dict[str, int]:
             eid: n for eid, n in state.fired.items()
             if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients})
     return dict(hit[1])
-
-
-class SeatLog(Sequence):
-    """The log entries one viewer may see, as the log stood when its view was built.
-
-    Gathered on first read, not when the view is built: bots never read the log, and
-    gathering it for every seat after every action made views cost more as tables grew.
-    The engine's log only grows (undo builds a new state), so a late read is still exact."""
-
-    __slots__ = ("_state", "_seat", "_length", "_entries")
-
-    def __init__(self, state: State | None, seat: str, length: int, entries: tuple | None = None):
-        self._state, self._seat, self._length, self._entries = state, seat, length, entries
-
-    def entries(self) -> tuple:
-        if self._entries is None:
-            state, self._state = self._state, None
-            if self._seat == FACILITATOR:
-                self._entries = tuple(state.log[:self._length])
-            else:
-                self._entries = _visible_log(state, self._seat, self._length)
-        return self._entries
-
-    def __len__(self) -> int:
-        return len(self.entries())
-
-    def __getitem__(self, index):
-        return self.entries()[index]
-
-    def __iter__(self):
-        return iter(self.entries())
-
-    def __reversed__(self):
-        return reversed(self.entries())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SeatLog):
-            other = other.entries()
-        return isinstance(other, tuple | list) and self.entries() == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"SeatLog({self.entries()!r})"
-
-
-def _visible_log(state: State, seat: str, length: int) -> tuple:
-    """Returns the entries among the first `length` that the seat may see, numbered 1, 2, 3...
-    in its own sequence, so the numbers never betray hidden entries; extends a per-seat cache
-    (the log only grows) that remembers where each visible entry stood in the whole log."""
-    logs = state.caches.seat_logs
-    seen, entries, positions = logs.get(seat, (0, (), []))
-    if seen > len(state.log):  # never after append-only growth; guards a rebuilt state
-        seen, entries, positions = 0, (), []
-    if seen < len(state.log):
-        start = len(entries) + 1
-        fresh = []
-        for index in range(seen, len(state.log)):
-            e = state.log[index]
-            if e.visible_to is None or seat in e.visible_to:
-                fresh.append(LogEntry(start + len(fresh), e.round, e.phase, e.actor, e.kind, e.text, e.auto,
-                                      e.visible_to, e.data))
-                positions.append(index)
-        entries += tuple(fresh)
-        logs[seat] = (len(state.log), entries, positions)
-    if length >= len(state.log):
-        return entries
-    return entries[:bisect_left(positions, length)]
