@@ -14,6 +14,7 @@ from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
 from game.bots.reading import (
     advances,
+    approval_kinds,
     cannot_give,
     gaps,
     kinds_toward,
@@ -112,9 +113,10 @@ def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> C
 
 def _substitute(view: SeatView, pid: str) -> str | None:
     """Returns the kind the seat can give most of toward the priority, if any."""
+    needs_vote = approval_kinds(view)
     options = [(free(view, view.seat, k) * v, k) for (k, p), v in view.contribution.items()
                if p == pid and v > 0 and free(view, view.seat, k) > 0
-               and k not in view.delegates[view.seat].blocked and k not in view.me.approval_odds]
+               and k not in view.delegates[view.seat].blocked and k not in needs_vote]
     return max(options)[1] if options else None
 
 

@@ -9,7 +9,16 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.reading import advances, gaps, legal_of, memo, spare_units
+from game.bots.listing import pledge_targets, signatures
+from game.bots.reading import (
+    advances,
+    approval_kinds,
+    cannot_give,
+    gaps,
+    legal_of,
+    memo,
+    spare_units,
+)
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -141,15 +150,24 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
         return None
     seat = view.seat
     room_of = gaps(view)
-    odds = view.me.approval_odds
+    needs_vote = approval_kinds(view)
+    odds = None  # read only if a vote-bound kind is spare
     toward = advances(view)
-    scored: dict[str, dict[str, tuple[float, int]]] = {}  # kind -> priority -> (score, amount)
+    scored: dict[tuple[str, str], tuple[float, int]] = {}  # (kind, priority) -> (score, amount)
     for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
-        if kind in odds and (not approval_ok or odds[kind] < min_odds):
-            continue
-        chance = odds.get(kind, 1.0)
+        if cannot_give(view, seat, kind):
+            continue  # never listed
+        chance = 1.0
+        if kind in needs_vote:
+            if not approval_ok:
+                continue
+            if odds is None:
+                odds = view.me.approval_odds
+            chance = odds[kind]
+            if chance < min_odds:
+                continue
         for pid, value in toward.get(kind, ()):
             room = room_of[pid]
             if room <= 0 or (priorities is not None and pid not in priorities):
@@ -159,22 +177,22 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 amount = cap
             score = min(amount * value, room) * chance
             if score > 0:
-                scored.setdefault(kind, {})[pid] = (score, amount)
+                scored[(kind, pid)] = (score, amount)
     if not scored:
         return None  # no legal pledge could score
-    best, best_score = None, 0.0
-    for action in legal_of(legal, "pledge"):  # the first legal one of the best score
-        by_priority = scored.get(action.kind_id)
-        if by_priority is not None:
-            found = by_priority.get(action.priority)
-            if found is not None and found[0] > best_score:
-                best, best_score = action, found[0]
+    targets = pledge_targets(view, legal, {kind for kind, _ in scored})
+    best, best_score, best_at = None, 0.0, None
+    for pair, (score, _) in scored.items():  # the first listed one of the best score
+        found = targets.get(pair)
+        if found is not None and (score > best_score or (score == best_score and found[0] < best_at)):
+            best, best_score, best_at = found, score, found[0]
     if best is None:
         return None
-    amount = scored[best.kind_id][best.priority][1]
-    if amount == best.amount:
-        return best  # the listed pledge itself: the engine knows it well formed
-    return Pledge(seat, best.kind_id, amount, best.priority)
+    _, first, by_amount = best
+    amount = scored[(first.kind_id, first.priority)][1]
+    if amount == first.amount:
+        return first  # a listed pledge itself: the engine knows it well formed
+    return by_amount.get(amount) or Pledge(seat, first.kind_id, amount, first.priority)
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
@@ -198,9 +216,11 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     pending = {c.kind for c in view.mine if c.status == "pending"}
     if not pending:
         return None
+    requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
+    if not requests:
+        return None
     odds = view.me.approval_odds
-    votes = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending
-             and odds.get(a.kind_id, 0) >= min_odds]
+    votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 
 
@@ -215,26 +235,30 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     ranks = _RANKS
     floor = ranks[threshold]
     signed = view.delegates[view.seat].signed
-    room_of = None
-    wanted: dict[str, tuple[bool, tuple]] = {}  # priority -> (the signature's `reservations`, its rank)
+    signs = room_of = None
+    best, best_key = None, None
     for pid, p in view.priorities.items():
+        done = signed.get(pid)
+        if done is False:
+            continue  # signed cleanly: nothing is listed
         want_full = full_when_contributing and pid in contributed
-        if signed.get(pid) is True and not want_full:
+        if done is True and not want_full:
             continue  # already reserved; nothing to upgrade to
         rank = ranks[p.status]
         if rank < floor and pid not in contributed:
             continue
-        if room_of is None:
+        if signs is None:
+            signs = signatures(view, legal)
+            if signs is None:
+                return None  # nothing is listed now
             room_of = gaps(view)
+        both = signs.get(pid)
+        if both is None:
+            continue
         # the priority closest to done first: a signature counts most where it can secure it
-        wanted[pid] = (not want_full, (-rank, room_of[pid], pid))
-    if not wanted:
-        return None
-    best, best_key = None, None
-    for action in legal_of(legal, "sign"):  # the first legal one of the best rank
-        found = wanted.get(action.priority)
-        if found is not None and found[0] == action.reservations and (best_key is None or found[1] < best_key):
-            best, best_key = action, found[1]
+        key = (-rank, room_of[pid], pid)
+        if best_key is None or key < best_key:
+            best, best_key = both[not want_full], key  # with reservations unless signing fully
     return best
 
 

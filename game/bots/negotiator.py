@@ -29,6 +29,7 @@ from game.bots.judgement import (
 )
 from game.bots.reading import (
     advances,
+    approval_kinds,
     cannot_give,
     forgets_view,
     gaps,
@@ -205,7 +206,7 @@ class NegotiatorBot:
                         best, best_score = (kind, pid, units), score
         if best is not None:
             kind, pid, units = best
-            best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
+            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view))
         m["give"] = best
         return best
 

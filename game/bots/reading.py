@@ -2,7 +2,7 @@
 part of a view that the next views hand over unchanged (the priorities, the contribution
 table), so a bot's reasoning costs little next to building the view it reads."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from functools import wraps
 from typing import Any
 
@@ -57,6 +57,31 @@ def legal_of(legal: Sequence[Any], kind: str) -> Sequence[Any]:
     """Returns the legal actions of one kind in listed order; lists only that kind when `legal`
     is the engine's LegalActions (a remote bot gets a plain list)."""
     return legal.of(kind) if hasattr(legal, "of") else tuple(a for a in legal if a.kind == kind)
+
+
+_SEATS: dict[str, tuple[Any, dict]] = {}
+"""seat -> (the contribution table of the game it was read in, {what: found}): what the seat's
+listings and private odds gave, which the static tables fix for a whole game."""
+
+
+def seat_store(view: SeatView) -> dict:
+    """Returns the seat's store for the game the view is of: a view's contribution table is its
+    game's own (rebuilt only when an event changes a contribution), so it tells games apart."""
+    contribution = view.contribution
+    hit = _SEATS.get(view.seat)
+    if hit is None or hit[0] is not contribution:
+        hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    return hit[1]
+
+
+def approval_kinds(view: SeatView) -> Set[str]:
+    """Returns the kinds the seat needs a mandate for: the keys of `view.me.approval_odds`, fixed
+    per seat, read once a game; the odds themselves must be read off each view."""
+    store = seat_store(view)
+    found = store.get("approval kinds")
+    if found is None:
+        found = store["approval kinds"] = frozenset(view.me.approval_odds)
+    return found
 
 
 def gaps(view: SeatView) -> dict[str, float]:

@@ -1,0 +1,104 @@
+"""The signatures and pledges the engine lists for a seat, without listing them each decision.
+
+Which priorities a seat may sign, and to which priorities each kind may be pledged, are fixed
+for a game by its static rules (red lines, signers, contributors) and its contribution table;
+so they are learned from the engine's own listing once a game, and combined with what the view
+shows each time (the seat's signatures, its free units, blocks and authority). The actions
+kept are the engine's listed ones, so it need not check their form again.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from game.bots.reading import cannot_give, legal_of, memo, seat_store
+from game.engine import SeatView
+from game.model.actions import Pledge, Sign
+
+
+def may_act(view: SeatView, legal: Sequence[Any]) -> bool:
+    """Returns whether the engine lists anything for the seat now (nothing while it may not act):
+    read off the view when it is the seat's turn with actions left, else off the listing."""
+    if view.turn_seat == view.seat and view.actions_left > 0 and not view.paused:
+        return True  # turn_seat is None once the game is over, and outside negotiation
+    m = memo(view)
+    found = m.get("may act")
+    if found is None:
+        found = m["may act"] = bool(legal_of(legal, "pass"))
+    return found
+
+
+def _store(view: SeatView, legal: Sequence[Any]) -> dict:
+    """Returns where the seat's learned listings are kept for this game (a throwaway dict for a
+    remote bot's plain list, which is read afresh each time)."""
+    return seat_store(view) if hasattr(legal, "of") else {}
+
+
+# -- signatures ------------------------------------------------------------------------
+
+def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Sign | None] | None] | None:
+    """Returns, by priority, the seat's (clean, reserved) signatures as listed while it had not
+    signed it, or None where the rules never let it sign; None while the seat may not act.
+
+    The engine lists both signatures of each priority the seat may sign and has not signed, the
+    clean one where it signed with reservations, none where it signed cleanly; signatures are
+    never taken back, so a priority signed cleanly when this was read is left out for good."""
+    if not may_act(view, legal):
+        return None
+    store = _store(view, legal)
+    found = store.get("signs")
+    if found is None:
+        found = store["signs"] = _learn_signatures(view, legal_of(legal, "sign"))
+    return found
+
+
+def _learn_signatures(view: SeatView, listed: Sequence[Sign]) -> dict[str, tuple[Sign, Sign | None] | None]:
+    both: dict[str, list] = {}
+    for action in listed:
+        both.setdefault(action.priority, [None, None])[action.reservations] = action
+    signed = view.delegates[view.seat].signed
+    found: dict[str, tuple[Sign, Sign | None] | None] = {}
+    for pid in view.priorities:
+        if pid in both:
+            found[pid] = (both[pid][0], both[pid][1])
+        elif signed.get(pid) is not False:
+            found[pid] = None  # listed in neither form: the rules never let the seat sign it
+    return found
+
+
+# -- pledges ---------------------------------------------------------------------------
+
+def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[str, str], tuple]:
+    """Returns, by (kind, priority) the rules let the seat pledge to, (listed place, the one-unit
+    pledge, the listed pledges by amount), learned for each of `kinds` (kinds the seat has free
+    units of and may give now, see `cannot_give`). Empty while the seat may not act.
+
+    The engine lists, for each kind the seat has free units of and may give, two pledges (one
+    unit, and all that is free) to each priority the kind advances outside its red lines and
+    exclusions, kinds in the order of their first such priority in the contribution table."""
+    if not may_act(view, legal):
+        return {}
+    store = _store(view, legal)
+    known = store.get("pledge kinds")
+    if known is None:
+        known = store["pledge kinds"] = set()
+        store["pledge pairs"] = {}
+    if not known.issuperset(kinds):
+        _learn_pledges(view, legal_of(legal, "pledge"), known, store["pledge pairs"])
+    return store["pledge pairs"]
+
+
+def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: dict) -> None:
+    place = {pair: index for index, pair in enumerate(view.contribution)}
+    first: dict[str, int] = {}  # kind -> the place of its first listed priority
+    for action in listed:
+        kind = action.kind_id
+        pair = (kind, action.priority)
+        hit = pairs.get(pair)
+        if hit is None:
+            at = first.setdefault(kind, place[pair])
+            hit = pairs[pair] = ((at, place[pair]), action, {})
+        hit[2].setdefault(action.amount, action)
+    seat = view.seat
+    for kind, units in view.delegates[seat].free.items():
+        if units > 0 and not cannot_give(view, seat, kind):
+            known.add(kind)  # all its priorities were listed: any other is never legal
