@@ -12,6 +12,7 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
+from game.bots.listing import refused_to_me
 from game.bots.reading import (
     advances,
     approval_kinds,
@@ -120,7 +121,7 @@ def _substitute(view: SeatView, pid: str) -> str | None:
     return max(options)[1] if options else None
 
 
-def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose | None:
+def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, asked: set) -> Propose | None:
     """Returns a one-for-one trade toward the biggest open gaps: the seat's most useful free
     unit for the partner's, the partner chosen by what it could add; `asked` holds
     (round, partner) pairs already tried, so the seat does not repeat itself."""
@@ -155,8 +156,8 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
         if cannot_give(view, seat, kind):
             continue
         for give in gives:
-            if cannot_give(view, me, give.kind_id):
-                continue
+            if cannot_give(view, me, give.kind_id) or refused_to_me(view, legal, give.kind_id, give.priority):
+                continue  # the engine would refuse the offer
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:
                 asked.add((view.round, seat))

@@ -117,6 +117,18 @@ def wants(view: SeatView) -> tuple[Want, ...]:
     return found
 
 
+def names_others(view: SeatView) -> bool:
+    """Returns whether any of the seat's objectives wants another delegation's contribution: if
+    none does, what it asks of others is nothing, met or not (so `met` need not be read)."""
+    facts = seat_facts(view)
+    found = facts.get("names others")
+    if found is None:
+        seat = view.seat
+        found = facts["names others"] = any(w.delegate and w.delegate != seat
+                                            for o in view.me.objectives for w in _parse(o.when).wants)
+    return found
+
+
 def avoided(view: SeatView) -> frozenset[tuple[str | None, str | None]]:
     """Returns (delegate, kind) pairs the seat's objectives want NOT committed."""
     facts = seat_facts(view)

@@ -102,3 +102,11 @@ def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: 
     for kind, units in view.delegates[seat].free.items():
         if units > 0 and not cannot_give(view, seat, kind):
             known.add(kind)  # all its priorities were listed: any other is never legal
+
+
+def refused_to_me(view: SeatView, legal: Sequence[Any], kind: str, pid: str) -> bool:
+    """Returns whether the rules refuse the seat any commitment of `kind` (which it has free units
+    of and may give now) to the priority, in a pledge or an offer alike: the engine lists no
+    pledge of it there (its red lines, the priority's exclusions or contributors). False while
+    the seat may not act (nothing is listed then)."""
+    return may_act(view, legal) and (kind, pid) not in pledge_targets(view, legal, (kind,))

@@ -20,6 +20,7 @@ from game.bots.judgement import (
     avoided,
     best_pledge,
     my_items,
+    names_others,
     objective_priorities,
     offer_value,
     renewal,
@@ -27,6 +28,7 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
+from game.bots.listing import refused_to_me
 from game.bots.reading import (
     advances,
     approval_kinds,
@@ -63,7 +65,7 @@ class NegotiatorBot:
         if backed is not None:
             return backed
         if view.actions_left > 1 or rng.random() < 0.5:
-            offer = self._offer(view, rng, check)
+            offer = self._offer(view, legal, rng, check)
             if offer is not None:
                 return offer
         pledge = best_pledge(view, legal, cap=2, priorities=objective_priorities(view) or None,
@@ -90,12 +92,13 @@ class NegotiatorBot:
                    and (w.priority in (None, item.priority)) for w in wants(view))
 
     # -- offering ----------------------------------------------------------------
-    def _offer(self, view: SeatView, rng: Rng, check: Check) -> Propose | None:
-        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat]
+    def _offer(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Propose | None:
+        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat] \
+            if names_others(view) else []
         asks = [a for a in asks if a is not None]
         best = self._best_give(view)
-        if best is None or cannot_give(view, view.seat, best[0]):
-            # nothing to give in return, whoever the partner: no offer, but the same draws
+        if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
+            # nothing it may give in return, whoever the partner: no offer, but the same draws
             if not asks:
                 rng.shuffle([None] * self._generic_count(view))
             return None
@@ -175,7 +178,7 @@ class NegotiatorBot:
             return None
         kind, pid, units, risky = best
         condition = None
-        if risky:
+        if risky and names_others(view):
             w = next((w for w in wants(view) if w.delegate not in (None, view.seat, partner)), None)
             if w is not None:
                 condition = _contributed(view, w)

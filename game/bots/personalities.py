@@ -86,7 +86,7 @@ class CautiousBot:
         if backed is not None:
             return backed  # costs nothing unless the backing comes
         if room and view.round >= 2 and view.actions_left > 1 and rng.random() < 0.15:
-            trade = small_trade(view, rng, check, self.asked)
+            trade = small_trade(view, legal, rng, check, self.asked)
             if trade is not None:
                 return trade
         if committed * 2 < total and view.round >= 2 - (rng.random() < 0.3):
@@ -142,7 +142,7 @@ class CooperativeBot:
         if backed is not None:
             return backed
         if view.actions_left > 1 and rng.random() < 0.25:
-            trade = small_trade(view, rng, check, self.asked)
+            trade = small_trade(view, legal, rng, check, self.asked)
             if trade is not None:
                 return trade
         pledge = best_pledge(view, legal, cap=2 + rng.below(2))
