@@ -1,10 +1,10 @@
 """The signatures and pledges the engine lists for a seat, without listing them each decision.
 
 Which priorities a seat may sign, and to which priorities each kind may be pledged, are fixed
-for a game by its static rules (red lines, signers, contributors) and its contribution table;
-so they are learned from the engine's own listing once a game, and combined with what the view
-shows each time (the seat's signatures, its free units, blocks and authority). The actions
-kept are the engine's listed ones, so it need not check their form again.
+by the scenario's static rules (red lines, signers, contributors) and the contribution table;
+so they are learned from the engine's own listing once a scenario table, and combined with what
+the view shows each time (the seat's signatures, its free units, blocks and authority). The
+actions kept are the engine's listed ones, so it need not check their form again.
 """
 
 from collections.abc import Sequence
@@ -27,10 +27,29 @@ def may_act(view: SeatView, legal: Sequence[Any]) -> bool:
     return found
 
 
-def _store(view: SeatView, legal: Sequence[Any]) -> dict:
-    """Returns where the seat's learned listings are kept for this game (a throwaway dict for a
-    remote bot's plain list, which is read afresh each time)."""
-    return seat_store(view) if hasattr(legal, "of") else {}
+_TABLES: dict[str, dict[int, tuple[Any, dict]]] = {}
+"""seat -> {id of the Pass the engine lists for it (its own action, one per scenario table and
+seat): (that Pass, what the seat's listings taught at that table)}, for the last few tables."""
+
+
+def _taught(view: SeatView, legal: Sequence[Any]) -> dict:
+    """Returns what the seat's listings taught at the view's table (a throwaway dict for a remote
+    bot's plain list, read afresh each time): what static rules fix holds for every game at that
+    table, and the actions kept are the table's own. Only while the seat may act."""
+    if not hasattr(legal, "of"):
+        return {}
+    store = seat_store(view)
+    found = store.get("taught")
+    if found is None:
+        by_table = _TABLES.setdefault(view.seat, {})
+        table = legal.of("pass")[0]
+        hit = by_table.get(id(table))  # by identity: an equal Pass may be another table's
+        if hit is None or hit[0] is not table:
+            if len(by_table) >= 8:
+                del by_table[next(iter(by_table))]
+            hit = by_table[id(table)] = (table, {})  # holds the Pass, so its id is not reused meanwhile
+        found = store["taught"] = hit[1]
+    return found
 
 
 # -- signatures ------------------------------------------------------------------------
@@ -40,29 +59,32 @@ def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Si
     signed it, or None where the rules never let it sign; None while the seat may not act.
 
     The engine lists both signatures of each priority the seat may sign and has not signed, the
-    clean one where it signed with reservations, none where it signed cleanly; signatures are
-    never taken back, so a priority signed cleanly when this was read is left out for good."""
+    clean one where it signed with reservations, none where it signed cleanly. Signatures are
+    never taken back, so a priority signed cleanly when first read in a game may be left out."""
     if not may_act(view, legal):
         return None
-    store = _store(view, legal)
+    store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("signs")
     if found is None:
-        found = store["signs"] = _learn_signatures(view, legal_of(legal, "sign"))
+        found = store["signs"] = _taught(view, legal).setdefault("signs", {})
+        signed = view.delegates[view.seat].signed
+        if any(pid not in found and signed.get(pid) is not False for pid in view.priorities):
+            _learn_signatures(view, legal_of(legal, "sign"), found)
     return found
 
 
-def _learn_signatures(view: SeatView, listed: Sequence[Sign]) -> dict[str, tuple[Sign, Sign | None] | None]:
+def _learn_signatures(view: SeatView, listed: Sequence[Sign], found: dict) -> None:
     both: dict[str, list] = {}
     for action in listed:
         both.setdefault(action.priority, [None, None])[action.reservations] = action
     signed = view.delegates[view.seat].signed
-    found: dict[str, tuple[Sign, Sign | None] | None] = {}
     for pid in view.priorities:
         if pid in both:
-            found[pid] = (both[pid][0], both[pid][1])
+            kept = found.get(pid)
+            clean, reserved = both[pid]
+            found[pid] = (clean, reserved or (kept[1] if kept else None))
         elif signed.get(pid) is not False:
             found[pid] = None  # listed in neither form: the rules never let the seat sign it
-    return found
 
 
 # -- pledges ---------------------------------------------------------------------------
@@ -77,14 +99,14 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
     exclusions, kinds in the order of their first such priority in the contribution table."""
     if not may_act(view, legal):
         return {}
-    store = _store(view, legal)
-    known = store.get("pledge kinds")
-    if known is None:
-        known = store["pledge kinds"] = set()
-        store["pledge pairs"] = {}
+    store = seat_store(view) if hasattr(legal, "of") else {}
+    found = store.get("pledges")
+    if found is None:  # what contributes is the game's own: it orders the kinds too
+        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.contribution), (set(), {}))
+    known, pairs = found
     if not known.issuperset(kinds):
-        _learn_pledges(view, legal_of(legal, "pledge"), known, store["pledge pairs"])
-    return store["pledge pairs"]
+        _learn_pledges(view, legal_of(legal, "pledge"), known, pairs)
+    return pairs
 
 
 def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: dict) -> None:
