@@ -35,6 +35,7 @@ from game.bots.reading import (
     cannot_give,
     forgets_view,
     gaps,
+    givable,
     kinds_toward,
     memo,
     open_ids,
@@ -144,9 +145,8 @@ class NegotiatorBot:
         for seat, d in view.delegates.items():
             if seat == me:
                 continue
-            blocked = d.blocked
-            for kind, units in d.free.items():
-                if units > 0 and kind in wanted and kind not in blocked:
+            for kind, units in givable(seat, d):
+                if kind in wanted:
                     for pid, value in wanted[kind]:
                         asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
         top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
@@ -161,9 +161,8 @@ class NegotiatorBot:
         for seat, d in view.delegates.items():
             if seat == me:
                 continue
-            blocked = d.blocked
-            for kind, units in d.free.items():
-                if units > 0 and kind in wanted and kind not in blocked:
+            for kind, _ in givable(seat, d):
+                if kind in wanted:
                     count += len(wanted[kind])
                     if count >= 4:
                         return 4

@@ -158,6 +158,23 @@ def spare_units(view: SeatView) -> dict[str, int]:
     return found
 
 
+_GIVABLE: dict[str, tuple[Any, tuple[tuple[str, int], ...]]] = {}
+"""seat -> (the last DelegateView read of it, what `givable` found in it)."""
+
+
+def givable(seat: str, d: Any) -> tuple[tuple[str, int], ...]:
+    """Returns the (kind, free units) a delegation has some of and is not blocked from giving,
+    in the order of its free units; kept while views hand over the same DelegateView (each
+    view's delegates are rebuilt only when they change)."""
+    hit = _GIVABLE.get(seat)
+    if hit is not None and hit[0] is d:
+        return hit[1]
+    blocked = d.blocked
+    found = tuple((kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked)
+    _GIVABLE[seat] = (d, found)  # holds the DelegateView, so its id is not reused meanwhile
+    return found
+
+
 def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
     """Returns whether the public rules refuse any commitment of `kind` by `seat` now: the kind
     is blocked for it, or binding while its representative has no binding authority. The
