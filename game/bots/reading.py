@@ -76,11 +76,17 @@ def seat_store(view: SeatView) -> dict:
 
 def approval_kinds(view: SeatView) -> Set[str]:
     """Returns the kinds the seat needs a mandate for: the keys of `view.me.approval_odds`, fixed
-    per seat, read once a game; the odds themselves must be read off each view."""
+    per seat and scenario table, read once a game or table; the odds must be read off each view."""
     store = seat_store(view)
     found = store.get("approval kinds")
     if found is None:
-        found = store["approval kinds"] = frozenset(view.me.approval_odds)
+        taught = store.get("taught")  # what the seat's listings taught at this table (listing.py)
+        found = taught.get("approval kinds") if taught is not None else None
+        if found is None:
+            found = frozenset(view.me.approval_odds)
+            if taught is not None:
+                taught["approval kinds"] = found
+        store["approval kinds"] = found
     return found
 
 
