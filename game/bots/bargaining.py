@@ -60,7 +60,7 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     backing = backing_conditions(view)
     if not backing:
         return None
-    made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+    made = None  # the kinds it already pledged on a condition: read once one could be pledged
     held = promised(view)
     seat = view.seat
     free_now = view.delegates[seat].free
@@ -68,7 +68,11 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing:
         units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
-        if kind in made or units <= 0 or cannot_give(view, seat, kind):
+        if units <= 0 or cannot_give(view, seat, kind):
+            continue
+        if made is None:
+            made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+        if kind in made:
             continue
         for pid in ((wanted_pid,) if wanted_pid else view.priorities):
             value = contribution.get((kind, pid), 0) * units

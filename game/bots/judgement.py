@@ -17,6 +17,7 @@ from game.bots.reading import (
     gaps,
     legal_of,
     memo,
+    seat_store,
     spare_units,
 )
 from game.engine import SeatView
@@ -94,11 +95,15 @@ def seat_facts(view: SeatView) -> dict:
     m = memo(view)
     facts = m.get("facts")
     if facts is None:
-        whens = tuple(map(_WHEN, view.me.objectives))
-        hit = _BY_SEAT.get(view.seat)
-        if hit is None or hit[0] != whens:  # compared by identity first
-            hit = _BY_SEAT[view.seat] = (whens, {})
-        facts = m["facts"] = hit[1]
+        store = seat_store(view)  # a seat's conditions are the same all game
+        facts = store.get("facts")
+        if facts is None:
+            whens = tuple(map(_WHEN, view.me.objectives))
+            hit = _BY_SEAT.get(view.seat)
+            if hit is None or hit[0] != whens:  # compared by identity first
+                hit = _BY_SEAT[view.seat] = (whens, {})
+            facts = store["facts"] = hit[1]
+        m["facts"] = facts
     return facts
 
 

@@ -39,6 +39,7 @@ from game.bots.reading import (
     kinds_toward,
     memo,
     open_ids,
+    seat_store,
 )
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
@@ -229,12 +230,17 @@ class NegotiatorBot:
 
 
 def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
-    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps."""
-    wanted: dict[str, list[tuple[str, float]]] = {}
-    toward = kinds_toward(view)
-    for pid in open_ids(view)[:2]:
-        for kind, value in toward.get(pid, ()):
-            wanted.setdefault(kind, []).append((pid, value))
+    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
+    (kept for the game's contribution table while they are the same two). Read it, do not change it."""
+    top = open_ids(view)[:2]
+    store = seat_store(view)
+    wanted = store.get(("wanted", top))
+    if wanted is None:
+        wanted = store[("wanted", top)] = {}
+        toward = kinds_toward(view)
+        for pid in top:
+            for kind, value in toward.get(pid, ()):
+                wanted.setdefault(kind, []).append((pid, value))
     return wanted
 
 
