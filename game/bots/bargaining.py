@@ -16,6 +16,7 @@ from game.bots.listing import refused_to_me
 from game.bots.reading import (
     advances,
     approval_kinds,
+    awaiting_me,
     cannot_give,
     gaps,
     kinds_toward,
@@ -86,9 +87,10 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
 
 def answer_order(view: SeatView) -> list[Any]:
     """Returns the open offers awaiting the seat's answer, most valuable to it first."""
-    if not view.offers:
+    waiting = awaiting_me(view)
+    if not waiting:
         return []
-    return sorted(view.open_offers_to_me(), key=lambda o: (-offer_value(view, o), o.id))
+    return sorted(waiting, key=lambda o: (-offer_value(view, o), o.id))
 
 
 def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> Counter | None:

@@ -13,7 +13,6 @@ from game.bots.listing import pledge_targets, signatures
 from game.bots.reading import (
     advances,
     approval_kinds,
-    cannot_give,
     gaps,
     legal_of,
     memo,
@@ -168,27 +167,31 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     seat = view.seat
     room_of = gaps(view)
     needs_vote = approval_kinds(view)
-    odds = None  # read only if a vote-bound kind is spare
+    odds = None  # read only if a vote-bound kind could score
     toward = advances(view)
+    d = view.delegates[seat]
+    blocked, authority, kinds = d.blocked, d.binding_authority, view.kinds
     scored: dict[tuple[str, str], tuple[float, int]] = {}  # (kind, priority) -> (score, amount)
     for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
-        if cannot_give(view, seat, kind):
-            continue  # never listed
+        if kind in blocked or (not authority and kinds[kind].needs_binding_authority):
+            continue  # never listed (see cannot_give)
         chance = 1.0
         if kind in needs_vote:
             if not approval_ok:
                 continue
-            if odds is None:
-                odds = view.me.approval_odds
-            chance = odds[kind]
-            if chance < min_odds:
-                continue
+            chance = None  # read once a priority has room for it
         for pid, value in toward.get(kind, ()):
             room = room_of[pid]
             if room <= 0 or (priorities is not None and pid not in priorities):
                 continue
+            if chance is None:
+                if odds is None:
+                    odds = view.me.approval_odds
+                chance = odds[kind]
+                if chance < min_odds:
+                    break
             amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
             if cap is not None and cap < amount:
                 amount = cap

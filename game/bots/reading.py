@@ -164,6 +164,22 @@ def spare_units(view: SeatView) -> dict[str, int]:
     return found
 
 
+_AWAITING: dict[str, tuple[Any, list]] = {}
+"""seat -> (the last tuple of its offers read, the open ones awaiting its answer)."""
+
+
+def awaiting_me(view: SeatView) -> list:
+    """Returns view.open_offers_to_me(), kept while views hand over the same tuple of the seat's
+    offers (the engine builds it again when an offer is made or changes). Read it, do not change it."""
+    offers = view.offers
+    if not offers:
+        return []
+    hit = _AWAITING.get(view.seat)
+    if hit is None or hit[0] is not offers:
+        hit = _AWAITING[view.seat] = (offers, view.open_offers_to_me())  # holds the tuple: its id is not reused
+    return hit[1]
+
+
 _GIVABLE: dict[str, tuple[Any, tuple[tuple[str, int], ...]]] = {}
 """seat -> (the last DelegateView read of it, what `givable` found in it)."""
 
