@@ -12,10 +12,9 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
-from game.bots.listing import refused_to_me
+from game.bots.listing import approval_kinds, refused_to_me
 from game.bots.reading import (
     advances,
-    approval_kinds,
     awaiting_me,
     cannot_give,
     gaps,

@@ -9,16 +9,8 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.listing import pledge_targets, signatures
-from game.bots.reading import (
-    advances,
-    approval_kinds,
-    gaps,
-    legal_of,
-    memo,
-    seat_store,
-    spare_units,
-)
+from game.bots.listing import approval_kinds, pledge_targets, signatures
+from game.bots.reading import advances, gaps, legal_of, memo, seat_store, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -166,7 +158,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
         return None
     seat = view.seat
     room_of = gaps(view)
-    needs_vote = approval_kinds(view)
+    needs_vote = approval_kinds(view, legal)
     odds = None  # read only if a vote-bound kind could score
     toward = advances(view)
     d = view.delegates[seat]

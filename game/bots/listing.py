@@ -7,7 +7,7 @@ the view shows each time (the seat's signatures, its free units, blocks and auth
 actions kept are the engine's listed ones, so it need not check their form again.
 """
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 from game.bots.reading import cannot_give, legal_of, memo, seat_store
@@ -49,6 +49,25 @@ def _taught(view: SeatView, legal: Sequence[Any]) -> dict:
                 del by_table[next(iter(by_table))]
             hit = by_table[id(table)] = (table, {})  # holds the Pass, so its id is not reused meanwhile
         found = store["taught"] = hit[1]
+    return found
+
+
+def approval_kinds(view: SeatView, legal: Sequence[Any] | None = None) -> Set[str]:
+    """Returns the kinds the seat needs a mandate for: the keys of `view.me.approval_odds`, fixed
+    per seat and scenario table, read once a game, or once a table when `legal` is at hand (the
+    odds themselves must be read off each view)."""
+    store = seat_store(view)
+    found = store.get("approval kinds")
+    if found is None:
+        taught = store.get("taught")
+        if taught is None and legal is not None and may_act(view, legal):
+            taught = _taught(view, legal)
+        found = taught.get("approval kinds") if taught else None
+        if found is None:
+            found = frozenset(view.me.approval_odds)
+            if taught is not None and hasattr(legal, "of"):
+                taught["approval kinds"] = found
+        store["approval kinds"] = found
     return found
 
 

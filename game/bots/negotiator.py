@@ -28,10 +28,9 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.bots.listing import refused_to_me
+from game.bots.listing import approval_kinds, refused_to_me
 from game.bots.reading import (
     advances,
-    approval_kinds,
     cannot_give,
     forgets_view,
     gaps,
@@ -98,7 +97,7 @@ class NegotiatorBot:
         asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat] \
             if names_others(view) else []
         asks = [a for a in asks if a is not None]
-        best = self._best_give(view)
+        best = self._best_give(view, legal)
         if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
             # nothing it may give in return, whoever the partner: no offer, but the same draws
             if not asks:
@@ -184,7 +183,7 @@ class NegotiatorBot:
                 condition = _contributed(view, w)
         return OfferItem(view.seat, kind, min(units, 2), pid, condition)
 
-    def _best_give(self, view: SeatView) -> tuple[str, str, int, bool] | None:
+    def _best_give(self, view: SeatView, legal: Sequence[Any] | None = None) -> tuple[str, str, int, bool] | None:
         """Returns (kind, priority, spare units, risky) of the seat's best contribution to give,
         the same whoever the partner: read once per view."""
         m = memo(view)
@@ -209,7 +208,7 @@ class NegotiatorBot:
                         best, best_score = (kind, pid, units), score
         if best is not None:
             kind, pid, units = best
-            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view))
+            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view, legal))
         m["give"] = best
         return best
 

@@ -2,7 +2,7 @@
 part of a view that the next views hand over unchanged (the priorities, the contribution
 table), so a bot's reasoning costs little next to building the view it reads."""
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any
 
@@ -72,22 +72,6 @@ def seat_store(view: SeatView) -> dict:
     if hit is None or hit[0] is not contribution:
         hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
     return hit[1]
-
-
-def approval_kinds(view: SeatView) -> Set[str]:
-    """Returns the kinds the seat needs a mandate for: the keys of `view.me.approval_odds`, fixed
-    per seat and scenario table, read once a game or table; the odds must be read off each view."""
-    store = seat_store(view)
-    found = store.get("approval kinds")
-    if found is None:
-        taught = store.get("taught")  # what the seat's listings taught at this table (listing.py)
-        found = taught.get("approval kinds") if taught is not None else None
-        if found is None:
-            found = frozenset(view.me.approval_odds)
-            if taught is not None:
-                taught["approval kinds"] = found
-        store["approval kinds"] = found
-    return found
 
 
 def gaps(view: SeatView) -> dict[str, float]:
