@@ -119,33 +119,48 @@ def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
     return {kind: tuple(pairs) for kind, pairs in lists.items()}
 
 
+_PROMISED: dict[str, tuple[Any, dict[str, int]]] = {}
+"""seat -> (the last tuple of its offers read, what `promised` found in it)."""
+
+
 def promised(view: SeatView) -> dict[str, int]:
     """Returns the units the seat already offers in its own open offers, by kind: a bot does
-    not pledge them elsewhere, so its offers stay good until answered. Read it, do not change it."""
-    m = memo(view)
-    held = m.get("promised")
-    if held is None:
-        held = m["promised"] = {}
-        seat = view.seat
-        for offer in view.offers:
+    not pledge them elsewhere, so its offers stay good until answered. Kept while views hand
+    over the same tuple of the seat's offers (rebuilt when an offer is made or changes).
+    Read it, do not change it."""
+    offers = view.offers
+    seat = view.seat
+    hit = _PROMISED.get(seat)
+    if hit is None or hit[0] is not offers:
+        held: dict[str, int] = {}
+        for offer in offers:
             if offer.status == "open" and offer.proposer == seat:
                 for item in offer.items:
                     if item.giver == seat:
                         held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
-    return held
+        hit = _PROMISED[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
+    return hit[1]
+
+
+_SPARE: dict[str, tuple[Any, dict, dict[str, int]]] = {}
+"""seat -> (its last DelegateView read, the units it had promised then, what `spare_units` found)."""
 
 
 def spare_units(view: SeatView) -> dict[str, int]:
     """Returns the seat's free units not promised in its own open offers, for each kind it has
-    some of. Read it, do not change it."""
-    m = memo(view)
-    found = m.get("spare")
-    if found is None:
-        held = promised(view)
-        found = m["spare"] = {kind: units - held.get(kind, 0)
-                              for kind, units in view.delegates[view.seat].free.items()
-                              if units - held.get(kind, 0) > 0}
-    return found
+    some of; kept while views hand over the same DelegateView of it and it promised the same.
+    Read it, do not change it."""
+    seat = view.seat
+    d = view.delegates[seat]
+    held = promised(view)
+    hit = _SPARE.get(seat)
+    if hit is None or hit[0] is not d or hit[1] is not held:
+        if held:
+            found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
+        else:
+            found = {kind: units for kind, units in d.free.items() if units > 0}
+        hit = _SPARE[seat] = (d, held, found)
+    return hit[2]
 
 
 _AWAITING: dict[str, tuple[Any, list]] = {}
