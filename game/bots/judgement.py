@@ -243,30 +243,30 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
                 threshold: str = "partial") -> Sign | None:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
+    signs = signatures(view, legal)  # by priority the rules let the seat sign at all
+    if not signs:
+        return None  # nothing is listed now
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = _RANKS
     floor = ranks[threshold]
     signed = view.delegates[view.seat].signed
-    signs = room_of = None
+    priorities = view.priorities
+    room_of = None
     best, best_key = None, None
-    for pid, p in view.priorities.items():
+    for pid, both in signs.items():
+        if both is None:
+            continue
         done = signed.get(pid)
         if done is False:
             continue  # signed cleanly: nothing is listed
         want_full = full_when_contributing and pid in contributed
         if done is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        rank = ranks[p.status]
+        rank = ranks[priorities[pid].status]
         if rank < floor and pid not in contributed:
             continue
-        if signs is None:
-            signs = signatures(view, legal)
-            if signs is None:
-                return None  # nothing is listed now
+        if room_of is None:
             room_of = gaps(view)
-        both = signs.get(pid)
-        if both is None:
-            continue
         # the priority closest to done first: a signature counts most where it can secure it
         key = (-rank, room_of[pid], pid)
         if best_key is None or key < best_key:
