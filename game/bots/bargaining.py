@@ -157,12 +157,12 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
         asks.extend((worth, seat, kind, rank, pid) for seat in seats)
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
+    usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
+              and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest
     for _, seat, kind, _, pid in top:
         if cannot_give(view, seat, kind):
             continue
-        for give in gives:
-            if cannot_give(view, me, give.kind_id) or refused_to_me(view, legal, give.kind_id, give.priority):
-                continue  # the engine would refuse the offer
+        for give in usable:
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:
                 asked.add((view.round, seat))
