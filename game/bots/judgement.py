@@ -152,7 +152,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
     vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`. Scores
-    each (kind, priority) off the view first and lists the legal pledges only if one scores."""
+    each (kind, priority) off the view, then keeps those the engine lists a pledge for (listing.py)."""
     spare = spare_units(view)
     if not spare:
         return None
