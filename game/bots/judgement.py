@@ -151,19 +151,47 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: Set[str] | None = None, avoid: Set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
-    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`. Scores
-    each (kind, priority) off the view, then keeps those the engine lists a pledge for (listing.py)."""
+    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`; the first
+    listed of the best score."""
+    best, best_score, best_amount = None, 0.0, 0
+    for pid, value, room, units, chance, found in _pledge_options(view, legal, avoid, approval_ok, min_odds):
+        if priorities is not None and pid not in priorities:
+            continue
+        amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+        if cap is not None and cap < amount:
+            amount = cap
+        score = min(amount * value, room) * chance
+        if score > 0 and (score > best_score or (score == best_score and found[0] < best[0])):
+            best, best_score, best_amount = found, score, amount
+    if best is None:
+        return None
+    _, first, by_amount = best
+    if best_amount == first.amount:
+        return first  # a listed pledge itself: the engine knows it well formed
+    return by_amount.get(best_amount) or Pledge(view.seat, first.kind_id, best_amount, first.priority)
+
+
+def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool,
+                    min_odds: float) -> list[tuple]:
+    """Returns (priority, progress per unit, room, spare units, odds, listed) for each (kind,
+    priority) with room that the seat may pledge its spare units to now (the engine lists a
+    pledge of it: see `pledge_targets`), kept for the view (the negotiator asks twice)."""
+    m = memo(view)
+    key = ("pledge options", avoid, approval_ok, min_odds)
+    options = m.get(key)
+    if options is not None:
+        return options
+    options = m[key] = []
     spare = spare_units(view)
     if not spare:
-        return None
+        return options
     seat = view.seat
     room_of = gaps(view)
     needs_vote = approval_kinds(view, legal)
-    odds = None  # read only if a vote-bound kind could score
+    odds = None  # read only if a vote-bound kind has a priority with room
     toward = advances(view)
     d = view.delegates[seat]
     blocked, authority, kinds = d.blocked, d.binding_authority, view.kinds
-    scored: dict[tuple[str, str], tuple[float, int]] = {}  # (kind, priority) -> (score, amount)
     for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
@@ -176,7 +204,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
             chance = None  # read once a priority has room for it
         for pid, value in toward.get(kind, ()):
             room = room_of[pid]
-            if room <= 0 or (priorities is not None and pid not in priorities):
+            if room <= 0:
                 continue
             if chance is None:
                 if odds is None:
@@ -184,27 +212,12 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 chance = odds[kind]
                 if chance < min_odds:
                     break
-            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
-            if cap is not None and cap < amount:
-                amount = cap
-            score = min(amount * value, room) * chance
-            if score > 0:
-                scored[(kind, pid)] = (score, amount)
-    if not scored:
-        return None  # no legal pledge could score
-    targets = pledge_targets(view, legal, {kind for kind, _ in scored})
-    best, best_score, best_at = None, 0.0, None
-    for pair, (score, _) in scored.items():  # the first listed one of the best score
-        found = targets.get(pair)
-        if found is not None and (score > best_score or (score == best_score and found[0] < best_at)):
-            best, best_score, best_at = found, score, found[0]
-    if best is None:
-        return None
-    _, first, by_amount = best
-    amount = scored[(first.kind_id, first.priority)][1]
-    if amount == first.amount:
-        return first  # a listed pledge itself: the engine knows it well formed
-    return by_amount.get(amount) or Pledge(seat, first.kind_id, amount, first.priority)
+            options.append((kind, pid, value, room, units, chance))
+    if options:
+        targets = pledge_targets(view, legal, {option[0] for option in options})
+        options[:] = [(pid, value, room, units, chance, targets[(kind, pid)])
+                      for kind, pid, value, room, units, chance in options if (kind, pid) in targets]
+    return options
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
