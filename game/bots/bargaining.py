@@ -12,8 +12,10 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
+from game.bots.listing import approval_kinds, refused_to_me
 from game.bots.reading import (
     advances,
+    awaiting_me,
     cannot_give,
     gaps,
     kinds_toward,
@@ -58,7 +60,7 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     backing = backing_conditions(view)
     if not backing:
         return None
-    made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+    made = None  # the kinds it already pledged on a condition: read once one could be pledged
     held = promised(view)
     seat = view.seat
     free_now = view.delegates[seat].free
@@ -66,7 +68,11 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing:
         units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
-        if kind in made or units <= 0 or cannot_give(view, seat, kind):
+        if units <= 0 or cannot_give(view, seat, kind):
+            continue
+        if made is None:
+            made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
+        if kind in made:
             continue
         for pid in ((wanted_pid,) if wanted_pid else view.priorities):
             value = contribution.get((kind, pid), 0) * units
@@ -80,9 +86,10 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
 
 def answer_order(view: SeatView) -> list[Any]:
     """Returns the open offers awaiting the seat's answer, most valuable to it first."""
-    if not view.offers:
+    waiting = awaiting_me(view)
+    if not waiting:
         return []
-    return sorted(view.open_offers_to_me(), key=lambda o: (-offer_value(view, o), o.id))
+    return sorted(waiting, key=lambda o: (-offer_value(view, o), o.id))
 
 
 def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> Counter | None:
@@ -112,13 +119,14 @@ def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> C
 
 def _substitute(view: SeatView, pid: str) -> str | None:
     """Returns the kind the seat can give most of toward the priority, if any."""
+    needs_vote = approval_kinds(view)
     options = [(free(view, view.seat, k) * v, k) for (k, p), v in view.contribution.items()
                if p == pid and v > 0 and free(view, view.seat, k) > 0
-               and k not in view.delegates[view.seat].blocked and k not in view.me.approval_odds]
+               and k not in view.delegates[view.seat].blocked and k not in needs_vote]
     return max(options)[1] if options else None
 
 
-def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose | None:
+def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, asked: set) -> Propose | None:
     """Returns a one-for-one trade toward the biggest open gaps: the seat's most useful free
     unit for the partner's, the partner chosen by what it could add; `asked` holds
     (round, partner) pairs already tried, so the seat does not repeat itself."""
@@ -149,12 +157,12 @@ def small_trade(view: SeatView, rng: Rng, check: Check, asked: set) -> Propose |
         asks.extend((worth, seat, kind, rank, pid) for seat in seats)
     top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
     rng.shuffle(top)
+    usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
+              and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest
     for _, seat, kind, _, pid in top:
         if cannot_give(view, seat, kind):
             continue
-        for give in gives:
-            if cannot_give(view, me, give.kind_id):
-                continue
+        for give in usable:
             offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
             if check(offer) is None:
                 asked.add((view.round, seat))

@@ -9,7 +9,8 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.reading import advances, gaps, legal_of, memo, spare_units
+from game.bots.listing import approval_kinds, pledge_targets, signatures
+from game.bots.reading import advances, gaps, legal_of, memo, seat_store, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -85,11 +86,15 @@ def seat_facts(view: SeatView) -> dict:
     m = memo(view)
     facts = m.get("facts")
     if facts is None:
-        whens = tuple(map(_WHEN, view.me.objectives))
-        hit = _BY_SEAT.get(view.seat)
-        if hit is None or hit[0] != whens:  # compared by identity first
-            hit = _BY_SEAT[view.seat] = (whens, {})
-        facts = m["facts"] = hit[1]
+        store = seat_store(view)  # a seat's conditions are the same all game
+        facts = store.get("facts")
+        if facts is None:
+            whens = tuple(map(_WHEN, view.me.objectives))
+            hit = _BY_SEAT.get(view.seat)
+            if hit is None or hit[0] != whens:  # compared by identity first
+                hit = _BY_SEAT[view.seat] = (whens, {})
+            facts = store["facts"] = hit[1]
+        m["facts"] = facts
     return facts
 
 
@@ -105,6 +110,18 @@ def wants(view: SeatView) -> tuple[Want, ...]:
         if found is None:
             found = facts[key] = tuple(w for o in objectives if not o.met for w in _parse(o.when).wants)
         m["wants"] = found
+    return found
+
+
+def names_others(view: SeatView) -> bool:
+    """Returns whether any of the seat's objectives wants another delegation's contribution: if
+    none does, what it asks of others is nothing, met or not (so `met` need not be read)."""
+    facts = seat_facts(view)
+    found = facts.get("names others")
+    if found is None:
+        seat = view.seat
+        found = facts["names others"] = any(w.delegate and w.delegate != seat
+                                            for o in view.me.objectives for w in _parse(o.when).wants)
     return found
 
 
@@ -134,47 +151,73 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: Set[str] | None = None, avoid: Set | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
-    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`. Scores
-    each (kind, priority) off the view first and lists the legal pledges only if one scores."""
+    vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`; the first
+    listed of the best score."""
+    best, best_score, best_amount = None, 0.0, 0
+    for pid, value, room, units, chance, found in _pledge_options(view, legal, avoid, approval_ok, min_odds):
+        if priorities is not None and pid not in priorities:
+            continue
+        amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+        if cap is not None and cap < amount:
+            amount = cap
+        score = min(amount * value, room) * chance
+        if score > 0 and (score > best_score or (score == best_score and found[0] < best[0])):
+            best, best_score, best_amount = found, score, amount
+    if best is None:
+        return None
+    _, first, by_amount = best
+    if best_amount == first.amount:
+        return first  # a listed pledge itself: the engine knows it well formed
+    return by_amount.get(best_amount) or Pledge(view.seat, first.kind_id, best_amount, first.priority)
+
+
+def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool,
+                    min_odds: float) -> list[tuple]:
+    """Returns (priority, progress per unit, room, spare units, odds, listed) for each (kind,
+    priority) with room that the seat may pledge its spare units to now (the engine lists a
+    pledge of it: see `pledge_targets`), kept for the view (the negotiator asks twice)."""
+    m = memo(view)
+    key = ("pledge options", avoid, approval_ok, min_odds)
+    options = m.get(key)
+    if options is not None:
+        return options
+    options = m[key] = []
     spare = spare_units(view)
     if not spare:
-        return None
+        return options
     seat = view.seat
     room_of = gaps(view)
-    odds = view.me.approval_odds
+    needs_vote = approval_kinds(view, legal)
+    odds = None  # read only if a vote-bound kind has a priority with room
     toward = advances(view)
-    scored: dict[str, dict[str, tuple[float, int]]] = {}  # kind -> priority -> (score, amount)
+    d = view.delegates[seat]
+    blocked, authority, kinds = d.blocked, d.binding_authority, view.kinds
     for kind, units in spare.items():
         if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
             continue
-        if kind in odds and (not approval_ok or odds[kind] < min_odds):
-            continue
-        chance = odds.get(kind, 1.0)
+        if kind in blocked or (not authority and kinds[kind].needs_binding_authority):
+            continue  # never listed (see cannot_give)
+        chance = 1.0
+        if kind in needs_vote:
+            if not approval_ok:
+                continue
+            chance = None  # read once a priority has room for it
         for pid, value in toward.get(kind, ()):
             room = room_of[pid]
-            if room <= 0 or (priorities is not None and pid not in priorities):
+            if room <= 0:
                 continue
-            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
-            if cap is not None and cap < amount:
-                amount = cap
-            score = min(amount * value, room) * chance
-            if score > 0:
-                scored.setdefault(kind, {})[pid] = (score, amount)
-    if not scored:
-        return None  # no legal pledge could score
-    best, best_score = None, 0.0
-    for action in legal_of(legal, "pledge"):  # the first legal one of the best score
-        by_priority = scored.get(action.kind_id)
-        if by_priority is not None:
-            found = by_priority.get(action.priority)
-            if found is not None and found[0] > best_score:
-                best, best_score = action, found[0]
-    if best is None:
-        return None
-    amount = scored[best.kind_id][best.priority][1]
-    if amount == best.amount:
-        return best  # the listed pledge itself: the engine knows it well formed
-    return Pledge(seat, best.kind_id, amount, best.priority)
+            if chance is None:
+                if odds is None:
+                    odds = view.me.approval_odds
+                chance = odds[kind]
+                if chance < min_odds:
+                    break
+            options.append((kind, pid, value, room, units, chance))
+    if options:
+        targets = pledge_targets(view, legal, {option[0] for option in options})
+        options[:] = [(pid, value, room, units, chance, targets[(kind, pid)])
+                      for kind, pid, value, room, units, chance in options if (kind, pid) in targets]
+    return options
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
@@ -198,9 +241,11 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     pending = {c.kind for c in view.mine if c.status == "pending"}
     if not pending:
         return None
+    requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
+    if not requests:
+        return None
     odds = view.me.approval_odds
-    votes = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending
-             and odds.get(a.kind_id, 0) >= min_odds]
+    votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 
 
@@ -211,30 +256,34 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
                 threshold: str = "partial") -> Sign | None:
     """Returns a signature to give on a priority at or above `threshold` (or one the seat
     contributes to): fully where it contributes and `full_when_contributing`, else with reservations."""
+    signs = signatures(view, legal)  # by priority the rules let the seat sign at all
+    if not signs:
+        return None  # nothing is listed now
     contributed = {c.priority for c in view.mine if c.effective}
     ranks = _RANKS
     floor = ranks[threshold]
     signed = view.delegates[view.seat].signed
+    priorities = view.priorities
     room_of = None
-    wanted: dict[str, tuple[bool, tuple]] = {}  # priority -> (the signature's `reservations`, its rank)
-    for pid, p in view.priorities.items():
+    best, best_key = None, None
+    for pid, both in signs.items():
+        if both is None:
+            continue
+        done = signed.get(pid)
+        if done is False:
+            continue  # signed cleanly: nothing is listed
         want_full = full_when_contributing and pid in contributed
-        if signed.get(pid) is True and not want_full:
+        if done is True and not want_full:
             continue  # already reserved; nothing to upgrade to
-        rank = ranks[p.status]
+        rank = ranks[priorities[pid].status]
         if rank < floor and pid not in contributed:
             continue
         if room_of is None:
             room_of = gaps(view)
         # the priority closest to done first: a signature counts most where it can secure it
-        wanted[pid] = (not want_full, (-rank, room_of[pid], pid))
-    if not wanted:
-        return None
-    best, best_key = None, None
-    for action in legal_of(legal, "sign"):  # the first legal one of the best rank
-        found = wanted.get(action.priority)
-        if found is not None and found[0] == action.reservations and (best_key is None or found[1] < best_key):
-            best, best_key = action, found[1]
+        key = (-rank, room_of[pid], pid)
+        if best_key is None or key < best_key:
+            best, best_key = both[not want_full], key  # with reservations unless signing fully
     return best
 
 

@@ -20,6 +20,7 @@ from game.bots.judgement import (
     avoided,
     best_pledge,
     my_items,
+    names_others,
     objective_priorities,
     offer_value,
     renewal,
@@ -27,14 +28,17 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
+from game.bots.listing import approval_kinds, refused_to_me
 from game.bots.reading import (
     advances,
     cannot_give,
     forgets_view,
     gaps,
+    givable,
     kinds_toward,
     memo,
     open_ids,
+    seat_store,
 )
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
@@ -62,7 +66,7 @@ class NegotiatorBot:
         if backed is not None:
             return backed
         if view.actions_left > 1 or rng.random() < 0.5:
-            offer = self._offer(view, rng, check)
+            offer = self._offer(view, legal, rng, check)
             if offer is not None:
                 return offer
         pledge = best_pledge(view, legal, cap=2, priorities=objective_priorities(view) or None,
@@ -89,12 +93,13 @@ class NegotiatorBot:
                    and (w.priority in (None, item.priority)) for w in wants(view))
 
     # -- offering ----------------------------------------------------------------
-    def _offer(self, view: SeatView, rng: Rng, check: Check) -> Propose | None:
-        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat]
+    def _offer(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Propose | None:
+        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat] \
+            if names_others(view) else []
         asks = [a for a in asks if a is not None]
-        best = self._best_give(view)
-        if best is None or cannot_give(view, view.seat, best[0]):
-            # nothing to give in return, whoever the partner: no offer, but the same draws
+        best = self._best_give(view, legal)
+        if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
+            # nothing it may give in return, whoever the partner: no offer, but the same draws
             if not asks:
                 rng.shuffle([None] * self._generic_count(view))
             return None
@@ -140,9 +145,8 @@ class NegotiatorBot:
         for seat, d in view.delegates.items():
             if seat == me:
                 continue
-            blocked = d.blocked
-            for kind, units in d.free.items():
-                if units > 0 and kind in wanted and kind not in blocked:
+            for kind, units in givable(seat, d):
+                if kind in wanted:
                     for pid, value in wanted[kind]:
                         asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
         top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
@@ -157,9 +161,8 @@ class NegotiatorBot:
         for seat, d in view.delegates.items():
             if seat == me:
                 continue
-            blocked = d.blocked
-            for kind, units in d.free.items():
-                if units > 0 and kind in wanted and kind not in blocked:
+            for kind, _ in givable(seat, d):
+                if kind in wanted:
                     count += len(wanted[kind])
                     if count >= 4:
                         return 4
@@ -174,13 +177,13 @@ class NegotiatorBot:
             return None
         kind, pid, units, risky = best
         condition = None
-        if risky:
+        if risky and names_others(view):
             w = next((w for w in wants(view) if w.delegate not in (None, view.seat, partner)), None)
             if w is not None:
                 condition = _contributed(view, w)
         return OfferItem(view.seat, kind, min(units, 2), pid, condition)
 
-    def _best_give(self, view: SeatView) -> tuple[str, str, int, bool] | None:
+    def _best_give(self, view: SeatView, legal: Sequence[Any] | None = None) -> tuple[str, str, int, bool] | None:
         """Returns (kind, priority, spare units, risky) of the seat's best contribution to give,
         the same whoever the partner: read once per view."""
         m = memo(view)
@@ -205,7 +208,7 @@ class NegotiatorBot:
                         best, best_score = (kind, pid, units), score
         if best is not None:
             kind, pid, units = best
-            best = (kind, pid, units, view.kinds[kind].military or kind in view.me.approval_odds)
+            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view, legal))
         m["give"] = best
         return best
 
@@ -226,12 +229,17 @@ class NegotiatorBot:
 
 
 def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
-    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps."""
-    wanted: dict[str, list[tuple[str, float]]] = {}
-    toward = kinds_toward(view)
-    for pid in open_ids(view)[:2]:
-        for kind, value in toward.get(pid, ()):
-            wanted.setdefault(kind, []).append((pid, value))
+    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
+    (kept for the game's contribution table while they are the same two). Read it, do not change it."""
+    top = open_ids(view)[:2]
+    store = seat_store(view)
+    wanted = store.get(("wanted", top))
+    if wanted is None:
+        wanted = store[("wanted", top)] = {}
+        toward = kinds_toward(view)
+        for pid in top:
+            for kind, value in toward.get(pid, ()):
+                wanted.setdefault(kind, []).append((pid, value))
     return wanted
 
 

@@ -65,7 +65,6 @@ class CautiousBot:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
             return retreat
-        odds = view.me.approval_odds
         me = view.delegates[view.seat]
         committed = sum(me.committed.values())
         total = sum(me.free.values()) + committed
@@ -73,6 +72,7 @@ class CautiousBot:
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
                 committed + sum(i.amount for i in mine)) * 2 <= total + 2
+            odds = view.me.approval_odds
             safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
             if small and safe and accept in legal:
@@ -86,7 +86,7 @@ class CautiousBot:
         if backed is not None:
             return backed  # costs nothing unless the backing comes
         if room and view.round >= 2 and view.actions_left > 1 and rng.random() < 0.15:
-            trade = small_trade(view, rng, check, self.asked)
+            trade = small_trade(view, legal, rng, check, self.asked)
             if trade is not None:
                 return trade
         if committed * 2 < total and view.round >= 2 - (rng.random() < 0.3):
@@ -103,10 +103,14 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
     (the odds fell below 30%, say after a threat from Moscow), while it has capital to spare."""
     if view.delegates[view.seat].capital < 2:
         return None
-    odds = view.me.approval_odds
+    odds = None  # read only for a pledge waiting for its vote
     for c in view.mine:
         # a conditional pledge waits for its backing, which is what would raise the odds
-        if c.status == "pending" and c.when is None and odds.get(c.kind, 1.0) < 0.3:
+        if c.status != "pending" or c.when is not None:
+            continue
+        if odds is None:
+            odds = view.me.approval_odds
+        if odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
                 return withdraw
@@ -138,7 +142,7 @@ class CooperativeBot:
         if backed is not None:
             return backed
         if view.actions_left > 1 and rng.random() < 0.25:
-            trade = small_trade(view, rng, check, self.asked)
+            trade = small_trade(view, legal, rng, check, self.asked)
             if trade is not None:
                 return trade
         pledge = best_pledge(view, legal, cap=2 + rng.below(2))

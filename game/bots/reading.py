@@ -59,6 +59,21 @@ def legal_of(legal: Sequence[Any], kind: str) -> Sequence[Any]:
     return legal.of(kind) if hasattr(legal, "of") else tuple(a for a in legal if a.kind == kind)
 
 
+_SEATS: dict[str, tuple[Any, dict]] = {}
+"""seat -> (the contribution table of the game it was read in, {what: found}): what the seat's
+listings and private odds gave, which the static tables fix for a whole game."""
+
+
+def seat_store(view: SeatView) -> dict:
+    """Returns the seat's store for the game the view is of: a view's contribution table is its
+    game's own (rebuilt only when an event changes a contribution), so it tells games apart."""
+    contribution = view.contribution
+    hit = _SEATS.get(view.seat)
+    if hit is None or hit[0] is not contribution:
+        hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    return hit[1]
+
+
 def gaps(view: SeatView) -> dict[str, float]:
     """Returns every priority's gap to its target (0 once reached), by id. Read it, do not change it."""
     return _shared("gaps", view.priorities, _gaps)
@@ -104,32 +119,80 @@ def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
     return {kind: tuple(pairs) for kind, pairs in lists.items()}
 
 
+_PROMISED: dict[str, tuple[Any, dict[str, int]]] = {}
+"""seat -> (the last tuple of its offers read, what `promised` found in it)."""
+
+
 def promised(view: SeatView) -> dict[str, int]:
     """Returns the units the seat already offers in its own open offers, by kind: a bot does
-    not pledge them elsewhere, so its offers stay good until answered. Read it, do not change it."""
-    m = memo(view)
-    held = m.get("promised")
-    if held is None:
-        held = m["promised"] = {}
-        seat = view.seat
-        for offer in view.offers:
+    not pledge them elsewhere, so its offers stay good until answered. Kept while views hand
+    over the same tuple of the seat's offers (rebuilt when an offer is made or changes).
+    Read it, do not change it."""
+    offers = view.offers
+    seat = view.seat
+    hit = _PROMISED.get(seat)
+    if hit is None or hit[0] is not offers:
+        held: dict[str, int] = {}
+        for offer in offers:
             if offer.status == "open" and offer.proposer == seat:
                 for item in offer.items:
                     if item.giver == seat:
                         held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
-    return held
+        hit = _PROMISED[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
+    return hit[1]
+
+
+_SPARE: dict[str, tuple[Any, dict, dict[str, int]]] = {}
+"""seat -> (its last DelegateView read, the units it had promised then, what `spare_units` found)."""
 
 
 def spare_units(view: SeatView) -> dict[str, int]:
     """Returns the seat's free units not promised in its own open offers, for each kind it has
-    some of. Read it, do not change it."""
-    m = memo(view)
-    found = m.get("spare")
-    if found is None:
-        held = promised(view)
-        found = m["spare"] = {kind: units - held.get(kind, 0)
-                              for kind, units in view.delegates[view.seat].free.items()
-                              if units - held.get(kind, 0) > 0}
+    some of; kept while views hand over the same DelegateView of it and it promised the same.
+    Read it, do not change it."""
+    seat = view.seat
+    d = view.delegates[seat]
+    held = promised(view)
+    hit = _SPARE.get(seat)
+    if hit is None or hit[0] is not d or hit[1] is not held:
+        if held:
+            found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
+        else:
+            found = {kind: units for kind, units in d.free.items() if units > 0}
+        hit = _SPARE[seat] = (d, held, found)
+    return hit[2]
+
+
+_AWAITING: dict[str, tuple[Any, list]] = {}
+"""seat -> (the last tuple of its offers read, the open ones awaiting its answer)."""
+
+
+def awaiting_me(view: SeatView) -> list:
+    """Returns view.open_offers_to_me(), kept while views hand over the same tuple of the seat's
+    offers (the engine builds it again when an offer is made or changes). Read it, do not change it."""
+    offers = view.offers
+    if not offers:
+        return []
+    hit = _AWAITING.get(view.seat)
+    if hit is None or hit[0] is not offers:
+        hit = _AWAITING[view.seat] = (offers, view.open_offers_to_me())  # holds the tuple: its id is not reused
+    return hit[1]
+
+
+_GIVABLE: dict[str, tuple[Any, tuple[tuple[str, int], ...]]] = {}
+"""seat -> (the last DelegateView read of it, what `givable` found in it)."""
+
+
+def givable(seat: str, d: Any) -> tuple[tuple[str, int], ...]:
+    """Returns the (kind, free units) a delegation has some of and is not blocked from giving,
+    in the order of its free units; kept while views hand over the same DelegateView (each
+    view's delegates are rebuilt only when they change)."""
+    hit = _GIVABLE.get(seat)
+    if hit is not None and hit[0] is d:
+        return hit[1]
+    blocked = d.blocked
+    found = tuple((kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked)
+    _GIVABLE[seat] = (d, found)  # holds the DelegateView, so its id is not reused meanwhile
     return found
 
 

@@ -1,0 +1,153 @@
+"""The signatures and pledges the engine lists for a seat, without listing them each decision.
+
+Which priorities a seat may sign, and to which priorities each kind may be pledged, are fixed
+by the scenario's static rules (red lines, signers, contributors) and the contribution table;
+so they are learned from the engine's own listing once a scenario table, and combined with what
+the view shows each time (the seat's signatures, its free units, blocks and authority). The
+actions kept are the engine's listed ones, so it need not check their form again.
+"""
+
+from collections.abc import Sequence, Set
+from typing import Any
+
+from game.bots.reading import cannot_give, legal_of, memo, seat_store
+from game.engine import SeatView
+from game.model.actions import Pledge, Sign
+
+
+def may_act(view: SeatView, legal: Sequence[Any]) -> bool:
+    """Returns whether the engine lists anything for the seat now (nothing while it may not act):
+    read off the view when it is the seat's turn with actions left, else off the listing."""
+    if view.turn_seat == view.seat and view.actions_left > 0 and not view.paused:
+        return True  # turn_seat is None once the game is over, and outside negotiation
+    m = memo(view)
+    found = m.get("may act")
+    if found is None:
+        found = m["may act"] = bool(legal_of(legal, "pass"))
+    return found
+
+
+_TABLES: dict[str, dict[int, tuple[Any, dict]]] = {}
+"""seat -> {id of the Pass the engine lists for it (its own action, one per scenario table and
+seat): (that Pass, what the seat's listings taught at that table)}, for the last few tables."""
+
+
+def _taught(view: SeatView, legal: Sequence[Any]) -> dict:
+    """Returns what the seat's listings taught at the view's table (a throwaway dict for a remote
+    bot's plain list, read afresh each time): what static rules fix holds for every game at that
+    table, and the actions kept are the table's own. Only while the seat may act."""
+    if not hasattr(legal, "of"):
+        return {}
+    store = seat_store(view)
+    found = store.get("taught")
+    if found is None:
+        by_table = _TABLES.setdefault(view.seat, {})
+        table = legal.of("pass")[0]
+        hit = by_table.get(id(table))  # by identity: an equal Pass may be another table's
+        if hit is None or hit[0] is not table:
+            if len(by_table) >= 8:
+                del by_table[next(iter(by_table))]
+            hit = by_table[id(table)] = (table, {})  # holds the Pass, so its id is not reused meanwhile
+        found = store["taught"] = hit[1]
+    return found
+
+
+def approval_kinds(view: SeatView, legal: Sequence[Any] | None = None) -> Set[str]:
+    """Returns the kinds the seat needs a mandate for: the keys of `view.me.approval_odds`, fixed
+    per seat and scenario table, read once a game, or once a table when `legal` is at hand (the
+    odds themselves must be read off each view)."""
+    store = seat_store(view)
+    found = store.get("approval kinds")
+    if found is None:
+        taught = store.get("taught")
+        if taught is None and legal is not None and may_act(view, legal):
+            taught = _taught(view, legal)
+        found = taught.get("approval kinds") if taught else None
+        if found is None:
+            found = frozenset(view.me.approval_odds)
+            if taught is not None and hasattr(legal, "of"):
+                taught["approval kinds"] = found
+        store["approval kinds"] = found
+    return found
+
+
+# -- signatures ------------------------------------------------------------------------
+
+def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Sign | None] | None] | None:
+    """Returns, by priority, the seat's (clean, reserved) signatures as listed while it had not
+    signed it, or None where the rules never let it sign; None while the seat may not act.
+
+    The engine lists both signatures of each priority the seat may sign and has not signed, the
+    clean one where it signed with reservations, none where it signed cleanly. Signatures are
+    never taken back, so a priority signed cleanly when first read in a game may be left out."""
+    if not may_act(view, legal):
+        return None
+    store = seat_store(view) if hasattr(legal, "of") else {}
+    found = store.get("signs")
+    if found is None:
+        found = store["signs"] = _taught(view, legal).setdefault("signs", {})
+        signed = view.delegates[view.seat].signed
+        if any(pid not in found and signed.get(pid) is not False for pid in view.priorities):
+            _learn_signatures(view, legal_of(legal, "sign"), found)
+    return found
+
+
+def _learn_signatures(view: SeatView, listed: Sequence[Sign], found: dict) -> None:
+    both: dict[str, list] = {}
+    for action in listed:
+        both.setdefault(action.priority, [None, None])[action.reservations] = action
+    signed = view.delegates[view.seat].signed
+    for pid in view.priorities:
+        if pid in both:
+            kept = found.get(pid)
+            clean, reserved = both[pid]
+            found[pid] = (clean, reserved or (kept[1] if kept else None))
+        elif signed.get(pid) is not False:
+            found[pid] = None  # listed in neither form: the rules never let the seat sign it
+
+
+# -- pledges ---------------------------------------------------------------------------
+
+def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[str, str], tuple]:
+    """Returns, by (kind, priority) the rules let the seat pledge to, (listed place, the one-unit
+    pledge, the listed pledges by amount), learned for each of `kinds` (kinds the seat has free
+    units of and may give now, see `cannot_give`). Empty while the seat may not act.
+
+    The engine lists, for each kind the seat has free units of and may give, two pledges (one
+    unit, and all that is free) to each priority the kind advances outside its red lines and
+    exclusions, kinds in the order of their first such priority in the contribution table."""
+    if not may_act(view, legal):
+        return {}
+    store = seat_store(view) if hasattr(legal, "of") else {}
+    found = store.get("pledges")
+    if found is None:  # what contributes is the game's own: it orders the kinds too
+        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.contribution), (set(), {}))
+    known, pairs = found
+    if not known.issuperset(kinds):
+        _learn_pledges(view, legal_of(legal, "pledge"), known, pairs)
+    return pairs
+
+
+def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: dict) -> None:
+    place = {pair: index for index, pair in enumerate(view.contribution)}
+    first: dict[str, int] = {}  # kind -> the place of its first listed priority
+    for action in listed:
+        kind = action.kind_id
+        pair = (kind, action.priority)
+        hit = pairs.get(pair)
+        if hit is None:
+            at = first.setdefault(kind, place[pair])
+            hit = pairs[pair] = ((at, place[pair]), action, {})
+        hit[2].setdefault(action.amount, action)
+    seat = view.seat
+    for kind, units in view.delegates[seat].free.items():
+        if units > 0 and not cannot_give(view, seat, kind):
+            known.add(kind)  # all its priorities were listed: any other is never legal
+
+
+def refused_to_me(view: SeatView, legal: Sequence[Any], kind: str, pid: str) -> bool:
+    """Returns whether the rules refuse the seat any commitment of `kind` (which it has free units
+    of and may give now) to the priority, in a pledge or an offer alike: the engine lists no
+    pledge of it there (its red lines, the priority's exclusions or contributors). False while
+    the seat may not act (nothing is listed then)."""
+    return may_act(view, legal) and (kind, pid) not in pledge_targets(view, legal, (kind,))
