@@ -94,19 +94,22 @@ def _a(kind: str) -> str:
     return f"an '{kind}'" if kind[:1] in "aeiou" else f"a '{kind}'"
 
 
+_CHECKS: dict[type, tuple[str, tuple[tuple[str, Callable[[Any], str | None]], ...]]] = {
+    cls: (kind, tuple((name, FIELDS[name]) for name in cls.__dataclass_fields__ if name != "kind"))
+    for kind, cls in CLASSES.items()}
+"""action class -> (its kind, (field name, its check) for each other field): what `problem` walks."""
+
+
 def problem(action: Any) -> Rejection | None:
     """Returns why a typed action is malformed, or None if every field has its exact type."""
-    cls = CLASSES.get(getattr(action, "kind", None))
-    if cls is None or type(action) is not cls:
+    found = _CHECKS.get(type(action))
+    if found is None or found[0] != getattr(action, "kind", None):
         return Rejection("malformed", f"Not an action: {_shown(action)} (expected one of: {', '.join(CLASSES)}).")
-    for name in cls.__dataclass_fields__:
-        if name == "kind":
-            continue
+    for name, check in found[1]:
         value = getattr(action, name)
-        expected = FIELDS[name](value)
+        expected = check(value)
         if expected:
-            return Rejection("malformed", f"{_a(cls.__dataclass_fields__['kind'].default)} needs '{name}' "
-                                          f"to be {expected} (got {_shown(value)}).")
+            return Rejection("malformed", f"{_a(found[0])} needs '{name}' to be {expected} (got {_shown(value)}).")
     return None
 
 
