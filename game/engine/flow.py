@@ -51,8 +51,7 @@ def end_phase(state: State) -> None:
 
 
 def actions_for(state: State, seat: str) -> int:
-    rules = state.tables.scenario.rules
-    return rules.actions_per_turn + state.delegates[seat].actions_shift
+    return state.tables.actions_per_turn + state.delegates[seat].actions_shift
 
 
 def _start_negotiation(state: State) -> bool:
@@ -73,16 +72,15 @@ def _start_negotiation(state: State) -> bool:
 
 def _settle_turn(state: State) -> bool:
     """Skips seats with no actions; returns False when the phase has ended instead."""
-    rules = state.tables.scenario.rules
+    order, t, delegates = state.order, state.tables, state.delegates
     while True:
-        if state.turn_index >= len(state.order):
+        if state.turn_index >= len(order):
             state.cycle += 1
-            if state.cycle >= rules.turns_per_round or not state.acted_this_cycle:
+            if state.cycle >= t.turns_per_round or not state.acted_this_cycle:
                 return False
             state.turn_index, state.acted_this_cycle = 0, False
-        seat = state.order[state.turn_index]
-        state.actions_left = actions_for(state, seat)
-        if state.actions_left > 0:
+        left = state.actions_left = t.actions_per_turn + delegates[order[state.turn_index]].actions_shift
+        if left > 0:
             return True
         state.turn_index += 1
 
@@ -97,8 +95,9 @@ def seat_done(state: State, seat: str) -> None:
 
 def next_turn(state: State) -> None:
     """Ends the current seat's turn; ends the phase when every seat has had its turns."""
-    end_turn(state, state.order[state.turn_index])
-    state.turn_index += 1
+    index = state.turn_index
+    end_turn(state, state.order[index])
+    state.turn_index = index + 1
     if not _settle_turn(state):
         end_phase(state)
 
@@ -189,7 +188,7 @@ def _check_pass(state: State, a) -> Rejection | None:
 
 
 def _apply_pass(state: State, a) -> None:
-    record(state, a.seat, "Passed", f"{state.tables.delegates[a.seat].name} passes.")
+    record(state, a.seat, "Passed", f"{state.tables.display_names[a.seat]} passes.")
 
 
 def _legal_pass(state: State, seat: str):

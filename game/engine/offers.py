@@ -145,13 +145,17 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
     """Withdraws each open offer (of the seat's, or all) in which the proposer or a party that
     already accepted can no longer give what it promised: units spent, capacity cut, blocked."""
     offers = state.offers if seat is None else state.delegates[seat].offers
-    for offer in list(offers):
+    for offer in offers:  # withdrawing one changes its status, never the list
         if offer.status != OPEN:
             continue
-        bound = {offer.proposer, *offer.accepted_by}
-        items = [i for i in offer.items if i.giver in bound]
-        problem = next((p for p in (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
-                                               own=i.giver == offer.proposer) for i in items) if p), None)
+        proposer, accepted = offer.proposer, offer.accepted_by
+        items = [i for i in offer.items if i.giver == proposer or i.giver in accepted]
+        problem = None
+        for i in items:
+            problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
+                                 own=i.giver == proposer)
+            if problem:
+                break
         problem = problem or check_totals(state, items)
         if problem:
             state.set_offer_status(offer, CANCELLED)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.conditions import Predicate, compile_all
-from game.engine.words import Names
+from game.engine.words import Names, lower_name, number, quantity
 from game.model.delegates import Delegate
 from game.model.scenario import CommitmentKind, Event, Flag, Priority, Scenario, Track
 
@@ -63,13 +63,25 @@ class Tables:
     """The ids of the memoised actions (kept alive by the memo): known well formed."""
     names: Names
     catalog: Catalog
+    display_names: dict[str, str]
+    """delegate, priority or kind id -> its name (a delegate's first, then a priority's)."""
+    kind_words: dict[str, tuple[str, str, str]]
+    """kind -> (its name in mid-sentence, its unit, "1 <unit in the singular>"): what the log says."""
+    binding_kinds: frozenset[str]
+    """The kinds that need a representative with binding authority."""
+    contributor_rule: dict[str, tuple[frozenset[str], frozenset[str] | None]]
+    """priority -> (its excluded contributors, its only contributors or None for everyone)."""
+    actions_per_turn: int
+    turns_per_round: int
 
     def display_name(self, some_id: str) -> str:
         """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
-        for table in (self.delegates, self.priorities, self.kinds):
-            if some_id in table:
-                return table[some_id].name
-        return some_id
+        return self.display_names.get(some_id, some_id)
+
+    def quantity(self, kind: str, amount: float) -> str:
+        """Returns `words.quantity(amount, unit)` for the kind's unit ("1 contingent", "3 contingents")."""
+        _, unit, one = self.kind_words[kind]
+        return one if amount == 1 else f"{number(amount)} {unit}"
 
     def action(self, cls, *args):
         """Returns the memoised action cls(*args)."""
@@ -133,6 +145,15 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         action_memo={},
         memo_ids=set(),
         names=Names(scenario),
+        display_names={some_id: item.name for table in (kinds, priorities, delegates)
+                       for some_id, item in table.items()},
+        kind_words={k.id: (lower_name(k.name), k.unit, quantity(1, k.unit)) for k in scenario.commitment_kinds},
+        binding_kinds=frozenset(k.id for k in scenario.commitment_kinds if k.needs_binding_authority),
+        contributor_rule={p.id: (frozenset(p.excluded_contributors),
+                                 None if p.contributors is None else frozenset(p.contributors))
+                          for p in scenario.priorities},
+        actions_per_turn=scenario.rules.actions_per_turn,
+        turns_per_round=scenario.rules.turns_per_round,
         catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
                         {t.id: t for t in scenario.tracks}, {f.id: f for f in scenario.flags}, partial_at),
     )
