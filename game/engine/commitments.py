@@ -28,6 +28,12 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
                condition: Any = None, *, own: bool = True) -> Rejection | None:
     """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
     t = state.tables
+    if (giver, kind, priority) in t.open_items[own] and condition is None and type(amount) is int:
+        d = state.delegates[giver]  # the common case, each test below passing, in one go
+        if (amount >= 1 and state.contribution.get((kind, priority), 0) > 0 and kind not in d.blocked
+                and (kind not in t.binding_kinds or d.rep.binding)
+                and d.capacity.get(kind, 0) - d.committed.get(kind, 0) >= amount):
+            return None
     if giver not in t.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{giver}' at this table.")
     if kind not in t.kinds:
@@ -92,11 +98,19 @@ def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Reject
 
 
 def check_totals(state: State, items) -> Rejection | None:
-    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together."""
+    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together.
+    Each item alone has passed `check_item`, so only a giver and kind given twice can fail."""
     totals: dict[tuple[str, str], int] = {}
+    repeated = False
     for item in items:
         key = (item.giver, item.kind_id)
-        totals[key] = totals.get(key, 0) + item.amount
+        if key in totals:
+            repeated = True
+            totals[key] += item.amount
+        else:
+            totals[key] = item.amount
+    if not repeated:
+        return None
     t = state.tables
     for (giver, kind), amount in totals.items():
         free = state.free(giver, kind)

@@ -123,13 +123,17 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
 def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
-    problems = (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in offer.items)
-    for problem in (*problems, check_totals(state, offer.items)):
+    for i in offer.items:
+        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
         if problem:
-            state.set_offer_status(offer, FAILED)
-            record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
-                   auto=True, visible_to=everyone, offer=offer.id)
-            return
+            break
+    else:
+        problem = check_totals(state, offer.items)
+    if problem:
+        state.set_offer_status(offer, FAILED)
+        record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
+               auto=True, visible_to=everyone, offer=offer.id)
+        return
     state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
     lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)

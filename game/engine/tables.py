@@ -71,6 +71,9 @@ class Tables:
     """The kinds that need a representative with binding authority."""
     contributor_rule: dict[str, tuple[frozenset[str], frozenset[str] | None]]
     """priority -> (its excluded contributors, its only contributors or None for everyone)."""
+    open_items: tuple[frozenset[tuple[str, str, str]], frozenset[tuple[str, str, str]]]
+    """(giver, kind, priority) that the scenario's standing rules let a giver commit: (to
+    another's offer, with red lines unseen; of its own, within its red lines)."""
     actions_per_turn: int
     turns_per_round: int
 
@@ -152,6 +155,7 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         contributor_rule={p.id: (frozenset(p.excluded_contributors),
                                  None if p.contributors is None else frozenset(p.contributors))
                           for p in scenario.priorities},
+        open_items=_open_items(scenario),
         actions_per_turn=scenario.rules.actions_per_turn,
         turns_per_round=scenario.rules.turns_per_round,
         catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
@@ -159,3 +163,18 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
     )
     _tables_cache[content_hash] = tables
     return tables
+
+
+def _open_items(scenario: Scenario) -> tuple[frozenset, frozenset]:
+    """Returns the (giver, kind, priority) triples no excluded/contributors rule forbids, and
+    those of them outside the giver's red lines (see `commitments.check_item`)."""
+    allowed, own = set(), set()
+    for p in scenario.priorities:
+        for d in scenario.delegates:
+            if d.id in p.excluded_contributors or (p.contributors is not None and d.id not in p.contributors):
+                continue
+            for k in scenario.commitment_kinds:
+                allowed.add((d.id, k.id, p.id))
+                if p.id not in d.red_lines.priorities and k.id not in d.red_lines.kinds:
+                    own.add((d.id, k.id, p.id))
+    return frozenset(allowed), frozenset(own)

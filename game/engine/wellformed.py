@@ -59,8 +59,11 @@ def _flag(value: Any) -> str | None:
 
 
 def _ids(value: Any) -> str | None:
-    if type(value) is not tuple or len(value) > 64 or any(_id(v) for v in value):
+    if type(value) is not tuple or len(value) > 64:
         return "a list of at most 64 delegation ids"
+    for v in value:  # _id, inlined
+        if type(v) is not str or not 0 < len(v) <= MAX_ID:
+            return "a list of at most 64 delegation ids"
     return None
 
 
@@ -74,8 +77,8 @@ def _items(value: Any) -> str | None:
     for index, item in enumerate(value):
         if type(item) is not OfferItem:
             return f"a list of commitments (item {index + 1} is not one)"
-        for name in OfferItem.__dataclass_fields__:
-            expected = FIELDS[name](getattr(item, name))
+        for name, check in _ITEM_CHECKS:
+            expected = check(getattr(item, name))
             if expected:
                 return f"a list of commitments whose '{name}' is {expected} (item {index + 1})"
     return None
@@ -88,6 +91,7 @@ FIELDS: dict[str, Callable[[Any], str | None]] = {
     "items": _items, "condition": _condition,
 }
 """field name -> its check; a test ties every field of every action to an entry here."""
+_ITEM_CHECKS = tuple((name, FIELDS[name]) for name in OfferItem.__dataclass_fields__)
 
 
 def _a(kind: str) -> str:
