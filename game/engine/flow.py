@@ -105,14 +105,14 @@ def next_turn(state: State) -> None:
 def _events_phase(state: State) -> None:
     t = state.tables
     drawn: set[str] = set()
+    fired = state.fired
     for _ in range(t.scenario.rules.events_per_round):
-        eligible = [eid for eid in t.event_order if eid not in drawn
-                    and (t.events[eid].repeatable or not state.fired.get(eid))
-                    and t.event_when[eid](state)]
+        eligible = [(eid, weight) for eid, repeatable, when, weight in t.event_deck if eid not in drawn
+                    and (repeatable or not fired.get(eid)) and when(state)]
         if not eligible:
             record(state, "game", "DeckEmpty", "No event card can be drawn this round.", auto=True)
             return
-        eid = eligible[state.rng.weighted_index([t.events[e].weight for e in eligible])]
+        eid = eligible[state.rng.weighted_index([weight for _, weight in eligible])][0]
         drawn.add(eid)
         fire_event(state, eid, "game")
 

@@ -40,6 +40,8 @@ class Tables:
     events: dict[str, Event]
     event_order: tuple[str, ...]
     event_when: dict[str, Predicate]
+    event_deck: tuple[tuple[str, bool, Predicate, float], ...]
+    """(event id, repeatable, its `when`, its weight) in scenario order: what a draw reads."""
     objective_when: dict[tuple[str, str], Predicate]
     end_when: tuple[tuple[str, Predicate], ...]
     approval_mods: dict[tuple[str, str], tuple[tuple[Predicate, float], ...]]
@@ -116,6 +118,7 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
                 needs.add((d.id, k.id))
             if approval:
                 mods[(d.id, k.id)] = tuple((compile_all(m.when), m.by) for m in approval.modifiers)
+    event_when = {e.id: compile_all(e.when) for e in scenario.events}
     partial_at = {p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities}
     tables = Tables(
         scenario=scenario,
@@ -128,7 +131,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         priority_order=tuple(priorities),
         events=events,
         event_order=tuple(e.id for e in scenario.events),
-        event_when={e.id: compile_all(e.when) for e in scenario.events},
+        event_when=event_when,
+        event_deck=tuple((e.id, e.repeatable, event_when[e.id], e.weight) for e in scenario.events),
         objective_when={(d.id, o.id): compile_all(o.when) for d in scenario.delegates for o in d.objectives},
         end_when=tuple((c.id, compile_all(c.when)) for c in scenario.rules.end_conditions),
         approval_mods=mods,

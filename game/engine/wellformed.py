@@ -77,6 +77,11 @@ def _items(value: Any) -> str | None:
     for index, item in enumerate(value):
         if type(item) is not OfferItem:
             return f"a list of commitments (item {index + 1} is not one)"
+        giver, kind, amount, priority, condition = item.giver, item.kind_id, item.amount, item.priority, item.condition
+        if (type(giver) is str and 0 < len(giver) <= MAX_ID and type(kind) is str and 0 < len(kind) <= MAX_ID
+                and type(amount) is int and abs(amount) <= MAX_NUMBER and type(priority) is str
+                and 0 < len(priority) <= MAX_ID and (condition is None or isinstance(condition, _CONDITIONS))):
+            continue  # each field passes its check (_ITEM_CHECKS), tested in one go
         for name, check in _ITEM_CHECKS:
             expected = check(getattr(item, name))
             if expected:
@@ -92,6 +97,8 @@ FIELDS: dict[str, Callable[[Any], str | None]] = {
 }
 """field name -> its check; a test ties every field of every action to an entry here."""
 _ITEM_CHECKS = tuple((name, FIELDS[name]) for name in OfferItem.__dataclass_fields__)
+if _ITEM_CHECKS != (("giver", _id), ("kind_id", _id), ("amount", _whole), ("priority", _id), ("condition", _condition)):
+    raise ImportError("_items tests an offer item's fields in one go: bring it in line with FIELDS")
 
 
 def _a(kind: str) -> str:
