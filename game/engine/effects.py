@@ -351,9 +351,10 @@ def apply_effect(state: State, effect: Any, source: str) -> None:
     """Applies one effect model; `source` (the event id) goes in the log."""
     rule = EFFECTS[effect.op]
     revert_args = rule.apply(state, effect, source)
-    rounds = getattr(effect, "rounds", None)
-    if rounds is not None and rule.revert is not None:
-        state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
+    if rule.revert is not None:  # (a missing attribute costs pydantic an exception: only these can be timed)
+        rounds = getattr(effect, "rounds", None)
+        if rounds is not None:
+            state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
     if rule.moves is None:
         state.changed()  # conditions read flags, tracks and authority, not only commitments
     else:
