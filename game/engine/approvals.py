@@ -70,35 +70,39 @@ def approvals_phase(state: State) -> None:
 
 def check_seek_approval(state: State, a) -> Rejection | None:
     t = state.tables
-    if a.kind_id not in t.kinds:
-        return Rejection("unknown_kind", f"Unknown commitment kind '{a.kind_id}'.")
+    kind = a.kind_id
+    if kind not in t.kinds:
+        return Rejection("unknown_kind", f"Unknown commitment kind '{kind}'.")
     d = state.delegates[a.seat]
-    who, what = t.delegates[a.seat].name, t.kinds[a.kind_id].name.lower()
-    if (a.seat, a.kind_id) not in t.needs_approval:
-        return Rejection("no_approval_needed", f"{who} needs no domestic approval for {what}; pledge it directly.")
-    if a.kind_id in t.red_kinds[a.seat]:
-        return Rejection("red_line", f"{who} will not commit {what}: it is one of its red lines.")
-    if d.capacity.get(a.kind_id, 0) <= 0:
-        return Rejection("capacity", f"{who} has no {what} to commit, so there is nothing to approve.")
-    if a.kind_id in d.mandates:
-        return Rejection("already_approved", f"{who} already holds a mandate for {what}.")
-    if a.kind_id in d.votes_scheduled:
-        return Rejection("vote_scheduled", f"A vote on {what} is already scheduled for {who} this round.")
     cost = t.scenario.rules.approval_capital_cost
-    if d.capital < cost:
-        return Rejection("no_capital", f"Seeking approval costs {cost} political capital; {who} has {d.capital}.")
-    return None
+    if ((a.seat, kind) in t.needs_approval and kind not in t.red_kinds[a.seat] and d.capacity.get(kind, 0) > 0
+            and kind not in d.mandates and kind not in d.votes_scheduled and d.capital >= cost):
+        return None
+    who, what = t.delegates[a.seat].name, t.kinds[kind].name.lower()
+    if (a.seat, kind) not in t.needs_approval:
+        return Rejection("no_approval_needed", f"{who} needs no domestic approval for {what}; pledge it directly.")
+    if kind in t.red_kinds[a.seat]:
+        return Rejection("red_line", f"{who} will not commit {what}: it is one of its red lines.")
+    if d.capacity.get(kind, 0) <= 0:
+        return Rejection("capacity", f"{who} has no {what} to commit, so there is nothing to approve.")
+    if kind in d.mandates:
+        return Rejection("already_approved", f"{who} already holds a mandate for {what}.")
+    if kind in d.votes_scheduled:
+        return Rejection("vote_scheduled", f"A vote on {what} is already scheduled for {who} this round.")
+    return Rejection("no_capital", f"Seeking approval costs {cost} political capital; {who} has {d.capital}.")
 
 
 def apply_seek_approval(state: State, a) -> None:
     d = state.delegates[a.seat]
-    state.spend_capital(a.seat, state.tables.scenario.rules.approval_capital_cost)
-    if "approvals" in state.tables.scenario.rules.phases:
+    t = state.tables
+    rules = t.scenario.rules
+    state.spend_capital(a.seat, rules.approval_capital_cost)
+    if "approvals" in rules.phases:
         d.votes_scheduled.add(a.kind_id)
-        body = approval_body(state, a.seat, a.kind_id)
+        body = t.names.body(a.seat, a.kind_id)  # approval_body
         record(state, a.seat, "ApprovalSought",
-               f"{state.tables.delegates[a.seat].name} asks {body} to approve "
-               f"{state.tables.kinds[a.kind_id].name.lower()} (vote at the end of the round).",
+               f"{t.display_names[a.seat]} asks {body} to approve "
+               f"{t.kinds[a.kind_id].name.lower()} (vote at the end of the round).",
                kind_id=a.kind_id)
     else:
         roll_approval(state, a.seat, a.kind_id)

@@ -28,23 +28,30 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
                condition: Any = None, *, own: bool = True) -> Rejection | None:
     """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
     t = state.tables
+    if (giver, kind, priority) in t.open_items[own] and condition is None and type(amount) is int:
+        d = state.delegates[giver]  # the common case, each test below passing, in one go
+        if (amount >= 1 and state.contribution.get((kind, priority), 0) > 0 and kind not in d.blocked
+                and (kind not in t.binding_kinds or d.rep.binding)
+                and d.capacity.get(kind, 0) - d.committed.get(kind, 0) >= amount):
+            return None
     if giver not in t.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{giver}' at this table.")
     if kind not in t.kinds:
         return Rejection("unknown_kind", f"Unknown commitment kind '{kind}' (known: {', '.join(t.kinds)}).")
     if priority not in t.priorities:
         return Rejection("unknown_priority", f"Unknown priority '{priority}' (known: {', '.join(t.priorities)}).")
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 1:
+    if (type(amount) is not int and (not isinstance(amount, int) or isinstance(amount, bool))) or amount < 1:
         return Rejection("bad_amount", f"Commit at least {quantity(1, t.kinds[kind].unit)} (got {amount}).")
     if state.contribution.get((kind, priority), 0) <= 0:
         helps = [t.priorities[p].name for (k, p), v in state.contribution.items() if k == kind and v > 0]
         return Rejection("no_contribution", f"{t.kinds[kind].name} does not advance {t.priorities[priority].name}; "
                                             f"it counts toward: {', '.join(helps) or 'nothing now'}.")
-    if giver in t.priorities[priority].excluded_contributors:
+    excluded, contributors = t.contributor_rule[priority]
+    if giver in excluded:
         pr = t.priorities[priority]
         return Rejection("excluded", f"{t.delegates[giver].name} may not commit anything to {pr.name}"
                                      + (f": {pr.excluded_note}" if pr.excluded_note else "."))
-    if t.priorities[priority].contributors is not None and giver not in t.priorities[priority].contributors:
+    if contributors is not None and giver not in contributors:
         pr = t.priorities[priority]
         return Rejection("not_a_contributor", not_a_contributor(t.display_name(giver), pr.name,
                                                                 [t.display_name(s) for s in pr.contributors or ()],
@@ -52,10 +59,10 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     if own and priority in t.red_priorities[giver]:
         return Rejection("red_line", f"{t.delegates[giver].name} will not commit to {t.priorities[priority].name}: "
                                      f"it is one of its red lines.")
-    problem = check_giver(state, giver, kind, own)
-    if problem:
-        return problem
-    free = state.free(giver, kind)
+    d = state.delegates[giver]
+    if (own and kind in t.red_kinds[giver]) or kind in d.blocked or (kind in t.binding_kinds and not d.rep.binding):
+        return check_giver(state, giver, kind, own)
+    free = d.capacity.get(kind, 0) - d.committed.get(kind, 0)  # state.free, inlined on the hot path
     if free < amount:
         return Rejection("capacity", f"{t.delegates[giver].name} has {_left(t, kind, free)} left uncommitted "
                                      f"(asked for {amount}).")
@@ -82,7 +89,7 @@ def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Reject
     if kind in d.blocked:
         return Rejection("blocked", f"{t.delegates[giver].name} cannot commit {lower_name(t.kinds[kind].name)} now: "
                                     f"{d.blocked[kind]}. Try another kind, or wait for the block to end.")
-    if t.kinds[kind].needs_binding_authority and not d.rep.binding:
+    if kind in t.binding_kinds and not d.rep.binding:
         return Rejection("no_authority", f"{possessive(t.delegates[giver].name)} representative ({d.rep.name}, "
                                          f"{d.rep.title}) has no authority to give a binding "
                                          f"{lower_name(t.kinds[kind].name)}; offer something non-binding, or wait "
@@ -91,11 +98,19 @@ def check_giver(state: State, giver: str, kind: str, own: bool = True) -> Reject
 
 
 def check_totals(state: State, items) -> Rejection | None:
-    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together."""
+    """Checks that a bundle's items of one giver and kind fit that giver's free capacity together.
+    Each item alone has passed `check_item`, so only a giver and kind given twice can fail."""
     totals: dict[tuple[str, str], int] = {}
+    repeated = False
     for item in items:
         key = (item.giver, item.kind_id)
-        totals[key] = totals.get(key, 0) + item.amount
+        if key in totals:
+            repeated = True
+            totals[key] += item.amount
+        else:
+            totals[key] = item.amount
+    if not repeated:
+        return None
     t = state.tables
     for (giver, kind), amount in totals.items():
         free = state.free(giver, kind)
@@ -107,36 +122,45 @@ def check_totals(state: State, items) -> Rejection | None:
 
 def _left(t, kind: str, free: int) -> str:
     """Returns "no ground troops" or "only 2 contingents of ground troops"."""
-    name = lower_name(t.kinds[kind].name)
-    return f"no {name}" if free <= 0 else f"only {quantity(free, t.kinds[kind].unit)} of {name}"
+    name = t.kind_words[kind][0]
+    return f"no {name}" if free <= 0 else f"only {t.quantity(kind, free)} of {name}"
 
 
 def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
                         condition: Any = None) -> str:
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
     t = state.tables
-    k = t.kinds[kind]
-    text = f"{t.delegates[giver].name}: {quantity(amount, k.unit)} ({lower_name(k.name)}) to {t.priorities[priority].name}"
+    text = (f"{t.delegates[giver].name}: {t.quantity(kind, amount)} ({t.kind_words[kind][0]}) "
+            f"to {t.priorities[priority].name}")
     if condition is not None:
         text += f", if {describe_condition(condition, t.display_name)}"
     return text
 
 
+_NO_TESTS: frozenset[str] = frozenset()
+_withdraw_unhonourable = None
+"""offers.withdraw_unhonourable, bound at the first commitment (offers builds on this module)."""
+
+
 def commit(state: State, giver: str, kind: str, amount: int, priority: str, condition: Any,
            offer: int | None) -> Commitment:
     """Makes a commitment (pending if its kind needs a mandate the giver lacks)."""
-    needs_vote = (giver, kind) in state.tables.needs_approval and kind not in state.delegates[giver].mandates
+    global _withdraw_unhonourable
+    t = state.tables
+    needs_vote = (giver, kind) in t.needs_approval and kind not in state.delegates[giver].mandates
     key = (kind, priority)
     c = Commitment(len(state.commitments) + 1, giver, kind, amount, priority, state.round, condition,
                    offer, PENDING if needs_vote else ACTIVE,
                    compile_condition(condition) if condition is not None else None,
                    state.contribution.get(key, 0.0) - state.retro.get(key, 0.0),
-                   tests_read(condition) if condition is not None else frozenset())
+                   tests_read(condition) if condition is not None else _NO_TESTS)
     state.add_commitment(c)
-    if state.tables.kinds[kind].term:  # it lapses at the end of its term unless renewed (terms.py)
+    if t.kinds[kind].term:  # it lapses at the end of its term unless renewed (terms.py)
         start_term(state, c)
-    from game.engine.offers import withdraw_unhonourable  # offers builds on this module
-    withdraw_unhonourable(state, giver)
+    if _withdraw_unhonourable is None:
+        from game.engine.offers import withdraw_unhonourable
+        _withdraw_unhonourable = withdraw_unhonourable
+    _withdraw_unhonourable(state, giver)
     return c
 
 

@@ -34,6 +34,19 @@ class EffectRule:
     label: str = ""
     """What the log calls the effect when its time ends."""
     words: Callable[..., tuple[str, str]] | None = None
+    moves: frozenset[str] | None = None
+    """The condition tests ("track", "flag"...) whose answer the effect can change, when it
+    leaves commitments and contributions be; None: it may change any derived value."""
+
+
+def changed_for(state: State, reads: frozenset[str], seat: str | None = None) -> None:
+    """Marks views stale after a change that derived values see only through conditions with
+    one of these tests (a track, the round): they are recomputed only if an active conditional
+    commitment reads one (unconditional totals, progress and statuses read none of them)."""
+    if any(not c.reads.isdisjoint(reads) for c in state.conditional):
+        state.changed(seat)
+    else:
+        state.changed(seat, ())
 
 
 def clamp_track(state: State, track: str, value: float) -> float:
@@ -322,17 +335,30 @@ EFFECTS: dict[str, EffectRule] = {
     "renew_commitments": EffectRule(renew_commitments),
     "message": EffectRule(message),
 }
-EFFECTS = {op: EffectRule(r.apply, r.revert, r.label, EFFECT_WORDS[op]) for op, r in EFFECTS.items()}
+_MOVES: dict[str, frozenset[str]] = {
+    "adjust_track": frozenset({"track"}), "set_flag": frozenset({"flag"}), "adjust_capacity": frozenset({"capacity"}),
+    "adjust_capital": frozenset({"capital"}), "block_kind": frozenset(), "unblock_kind": frozenset(),
+    "replace_representative": frozenset({"binding_authority"}), "adjust_approval": frozenset(),
+    "adjust_actions": frozenset(), "cancel_offers": frozenset(), "revoke_approval": frozenset({"approved"}),
+    "message": frozenset(),
+}
+"""op -> what its change can move, for the ops that touch no commitment and no contribution
+(blocks, approval odds, actions per turn and offers are read by no condition)."""
+EFFECTS = {op: EffectRule(r.apply, r.revert, r.label, EFFECT_WORDS[op], _MOVES.get(op)) for op, r in EFFECTS.items()}
 
 
 def apply_effect(state: State, effect: Any, source: str) -> None:
     """Applies one effect model; `source` (the event id) goes in the log."""
     rule = EFFECTS[effect.op]
     revert_args = rule.apply(state, effect, source)
-    rounds = getattr(effect, "rounds", None)
-    if rounds is not None and rule.revert is not None:
-        state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
-    state.changed()  # conditions read flags, tracks and authority, not only commitments
+    if rule.revert is not None:  # (a missing attribute costs pydantic an exception: only these can be timed)
+        rounds = getattr(effect, "rounds", None)
+        if rounds is not None:
+            state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
+    if rule.moves is None:
+        state.changed()  # conditions read flags, tracks and authority, not only commitments
+    else:
+        changed_for(state, rule.moves)
 
 
 def expire_timed(state: State) -> None:
@@ -341,13 +367,19 @@ def expire_timed(state: State) -> None:
     if not due:
         return
     state.timed = [t for t in state.timed if t.expires > state.round]
+    moves: set[str] | None = set()
     for timed in reversed(due):
+        rule = EFFECTS[timed.op]
         state.log_scope = timed.scope  # what a revert logs is as public as the card that began it
         try:
-            EFFECTS[timed.op].revert(state, *timed.args)
+            rule.revert(state, *timed.args)
         finally:
             state.log_scope = None
-    state.changed()
+        moves = None if moves is None or rule.moves is None else moves | rule.moves  # a revert moves what its effect did
+    if moves is None:
+        state.changed()
+    else:
+        changed_for(state, frozenset(moves))
     scopes: dict[tuple[str, ...] | None, list[Timed]] = {}
     for timed in due:  # a private card's effects end as quietly as they began
         scopes.setdefault(timed.scope, []).append(timed)

@@ -8,7 +8,7 @@ ends a delegation's turn, is the flow's own action.
 
 from game.engine.approvals import approvals_phase
 from game.engine.commitments import lapse_unmet
-from game.engine.effects import apply_effect, expire_timed
+from game.engine.effects import apply_effect, changed_for, expire_timed
 from game.engine.log import record
 from game.engine.offers import end_turn, expire_offers, withdraw_unhonourable
 from game.engine.rule import Rejection, Rule
@@ -51,8 +51,7 @@ def end_phase(state: State) -> None:
 
 
 def actions_for(state: State, seat: str) -> int:
-    rules = state.tables.scenario.rules
-    return rules.actions_per_turn + state.delegates[seat].actions_shift
+    return state.tables.actions_per_turn + state.delegates[seat].actions_shift
 
 
 def _start_negotiation(state: State) -> bool:
@@ -61,7 +60,7 @@ def _start_negotiation(state: State) -> bool:
     shift = (state.round - 1) % len(seats) if state.tables.scenario.rules.turn_order == "rotate" else 0
     state.order = seats[shift:] + seats[:shift]
     state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
-    state.changed()
+    state.changed(None, ())  # views show the turn; no condition reads it
     record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
     if state.simultaneous:
         turns = state.tables.scenario.rules.turns_per_round
@@ -73,16 +72,15 @@ def _start_negotiation(state: State) -> bool:
 
 def _settle_turn(state: State) -> bool:
     """Skips seats with no actions; returns False when the phase has ended instead."""
-    rules = state.tables.scenario.rules
+    order, t, delegates = state.order, state.tables, state.delegates
     while True:
-        if state.turn_index >= len(state.order):
+        if state.turn_index >= len(order):
             state.cycle += 1
-            if state.cycle >= rules.turns_per_round or not state.acted_this_cycle:
+            if state.cycle >= t.turns_per_round or not state.acted_this_cycle:
                 return False
             state.turn_index, state.acted_this_cycle = 0, False
-        seat = state.order[state.turn_index]
-        state.actions_left = actions_for(state, seat)
-        if state.actions_left > 0:
+        left = state.actions_left = t.actions_per_turn + delegates[order[state.turn_index]].actions_shift
+        if left > 0:
             return True
         state.turn_index += 1
 
@@ -97,8 +95,9 @@ def seat_done(state: State, seat: str) -> None:
 
 def next_turn(state: State) -> None:
     """Ends the current seat's turn; ends the phase when every seat has had its turns."""
-    end_turn(state, state.order[state.turn_index])
-    state.turn_index += 1
+    index = state.turn_index
+    end_turn(state, state.order[index])
+    state.turn_index = index + 1
     if not _settle_turn(state):
         end_phase(state)
 
@@ -106,14 +105,14 @@ def next_turn(state: State) -> None:
 def _events_phase(state: State) -> None:
     t = state.tables
     drawn: set[str] = set()
+    fired = state.fired
     for _ in range(t.scenario.rules.events_per_round):
-        eligible = [eid for eid in t.event_order if eid not in drawn
-                    and (t.events[eid].repeatable or not state.fired.get(eid))
-                    and t.event_when[eid](state)]
+        eligible = [(eid, weight) for eid, repeatable, when, weight in t.event_deck if eid not in drawn
+                    and (repeatable or not fired.get(eid)) and when(state)]
         if not eligible:
             record(state, "game", "DeckEmpty", "No event card can be drawn this round.", auto=True)
             return
-        eid = eligible[state.rng.weighted_index([t.events[e].weight for e in eligible])]
+        eid = eligible[state.rng.weighted_index([weight for _, weight in eligible])][0]
         drawn.add(eid)
         fire_event(state, eid, "game")
 
@@ -123,7 +122,7 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
     event = state.tables.events[event_id]
     state.fired[event_id] = state.fired.get(event_id, 0) + 1
     state.cards_played += 1
-    state.changed()  # even a card with no effects changes what conditions (event_fired) and views read
+    changed_for(state, _EVENT_FIRED)  # even a card with no effects changes what conditions and views read
     private = tuple(event.recipients) if event.visibility == "private" else None
     kind = "EventInjected" if actor == "facilitator" else "EventDrawn"
     record(state, actor, kind, f"{event.title}: {event.text}", auto=actor != "facilitator",
@@ -164,7 +163,7 @@ def _end_round(state: State) -> None:
     lapse_terms(state)
     withdraw_unhonourable(state)
     state.round += 1
-    state.changed()
+    changed_for(state, _ROUND)
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
     drift_tracks(state)
 
@@ -181,6 +180,7 @@ def finish(state: State, reason: str, outcome: str | None = None) -> None:
            auto=True, status=dict(final.status), progress={p: round(v, 4) for p, v in final.progress.items()})
 
 
+_ROUND, _EVENT_FIRED = frozenset({"round"}), frozenset({"event_fired"})
 _AUTOMATIC = {"events": _events_phase, "approvals": approvals_phase, "scoring": _scoring_phase}
 
 
@@ -189,7 +189,7 @@ def _check_pass(state: State, a) -> Rejection | None:
 
 
 def _apply_pass(state: State, a) -> None:
-    record(state, a.seat, "Passed", f"{state.tables.delegates[a.seat].name} passes.")
+    record(state, a.seat, "Passed", f"{state.tables.display_names[a.seat]} passes.")
 
 
 def _legal_pass(state: State, seat: str):

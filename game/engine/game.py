@@ -43,13 +43,22 @@ class SetupError(ValueError):
 MAX_SEED = 2**64 - 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Applied:
     """An accepted action and the log entries it produced (its automatic consequences too)."""
 
     action: Any
     entries: tuple[LogEntry, ...]
     ok: bool = True
+
+    def __init__(self, action: Any, entries: tuple[LogEntry, ...], ok: bool = True):
+        # one per action: setting the slots directly skips a frozen dataclass's object.__setattr__
+        _set_action(self, action)
+        _set_entries(self, entries)
+        _set_ok(self, ok)
+
+
+_set_action, _set_entries, _set_ok = (Applied.__dict__[name].__set__ for name in ("action", "entries", "ok"))
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -95,14 +104,18 @@ class Game:
 
     def apply(self, action: Any) -> Applied | Rejection:
         """Applies a legal action; a refused one returns a Rejection and changes nothing."""
-        problem = rules.check(self._state, action)
+        state = self._state
+        problem = rules.check(state, action)
         if problem is not None:
             return problem
-        start = len(self._state.log)
-        rules.apply_action(self._state, action)
-        self.actions.append(action)
-        self._reseed(len(self.actions))
-        return Applied(action, tuple(self._state.log[start:]))
+        log = state.log
+        start = len(log)
+        rules.apply_action(state, action)
+        actions = self.actions
+        actions.append(action)
+        if self.parent is not None:
+            self._reseed(len(actions))
+        return Applied(action, tuple(log[start:]))
 
     @staticmethod
     def parse_action(data: Any) -> Any:

@@ -63,8 +63,11 @@ CARD_ENTRIES = frozenset(kind for kind, declared in ENTRY_KINDS.items() if decla
 """The entry kinds that play an event card."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class LogEntry:
+    """Immutable: views share entries. Its `__init__` sets the slots through their descriptors,
+    which costs half what a frozen dataclass's object.__setattr__ per field does."""
+
     seq: int
     round: int
     phase: str
@@ -74,6 +77,19 @@ class LogEntry:
     auto: bool = False
     visible_to: tuple[str, ...] | None = None
     data: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, seq: int, round: int, phase: str, actor: str, kind: str, text: str,
+                 auto: bool = False, visible_to: tuple[str, ...] | None = None,
+                 data: dict[str, Any] | None = None):
+        _set_seq(self, seq)
+        _set_round(self, round)
+        _set_phase(self, phase)
+        _set_actor(self, actor)
+        _set_kind(self, kind)
+        _set_text(self, text)
+        _set_auto(self, auto)
+        _set_visible_to(self, visible_to)
+        _set_data(self, {} if data is None else data)
 
     def visible(self, seat: str) -> bool:
         return self.visible_to is None or seat == "facilitator" or seat in self.visible_to
@@ -88,6 +104,10 @@ class LogEntry:
         return out
 
 
+(_set_seq, _set_round, _set_phase, _set_actor, _set_kind, _set_text, _set_auto, _set_visible_to,
+ _set_data) = (LogEntry.__dict__[name].__set__ for name in LogEntry.__dataclass_fields__)
+
+
 def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
            visible_to: tuple[str, ...] | None = None, **data: Any) -> LogEntry:
     """Appends an entry to the state's log and returns it; inside a private event card's
@@ -95,7 +115,7 @@ def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
     scope = state.log_scope
     if scope is not None:
         visible_to = scope if visible_to is None else tuple(s for s in visible_to if s in scope)
-    entry = LogEntry(len(state.log) + 1, state.round, state.phase, actor, kind, text, auto,
-                     visible_to, data)
-    state.log.append(entry)
+    log = state.log
+    entry = LogEntry(len(log) + 1, state.round, state.phase, actor, kind, text, auto, visible_to, data)
+    log.append(entry)
     return entry

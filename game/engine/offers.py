@@ -123,13 +123,17 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
 def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
-    problems = (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in offer.items)
-    for problem in (*problems, check_totals(state, offer.items)):
+    for i in offer.items:
+        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
         if problem:
-            state.set_offer_status(offer, FAILED)
-            record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
-                   auto=True, visible_to=everyone, offer=offer.id)
-            return
+            break
+    else:
+        problem = check_totals(state, offer.items)
+    if problem:
+        state.set_offer_status(offer, FAILED)
+        record(state, "game", "TradeFailed", f"Offer #{offer.id} falls through: {problem.message}",
+               auto=True, visible_to=everyone, offer=offer.id)
+        return
     state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
     lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
@@ -145,13 +149,17 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
     """Withdraws each open offer (of the seat's, or all) in which the proposer or a party that
     already accepted can no longer give what it promised: units spent, capacity cut, blocked."""
     offers = state.offers if seat is None else state.delegates[seat].offers
-    for offer in list(offers):
+    for offer in offers:  # withdrawing one changes its status, never the list
         if offer.status != OPEN:
             continue
-        bound = {offer.proposer, *offer.accepted_by}
-        items = [i for i in offer.items if i.giver in bound]
-        problem = next((p for p in (check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
-                                               own=i.giver == offer.proposer) for i in items) if p), None)
+        proposer, accepted = offer.proposer, offer.accepted_by
+        items = [i for i in offer.items if i.giver == proposer or i.giver in accepted]
+        problem = None
+        for i in items:
+            problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
+                                 own=i.giver == proposer)
+            if problem:
+                break
         problem = problem or check_totals(state, items)
         if problem:
             state.set_offer_status(offer, CANCELLED)

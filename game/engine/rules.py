@@ -48,6 +48,8 @@ def check(state: State, action: Any) -> Rejection | None:
         if action.seat != FACILITATOR:
             return Rejection("facilitator_only", f"Only the facilitator may {action.kind.replace('_', ' ')}.")
         return rule.check(state, action)
+    if not state.paused and not state.simultaneous and action.seat == state.turn_seat:
+        return rule.check(state, action)  # the common case: the checks below would all pass
     if action.seat not in state.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{action.seat}' at this table.")
     if state.paused:
@@ -59,11 +61,12 @@ def check(state: State, action: Any) -> Rejection | None:
             return Rejection("done_this_round", f"{state.tables.display_name(action.seat)} is done for this round "
                                                 f"(it passed or used all its actions); wait for the next round.")
         return rule.check(state, action)
-    if state.turn_seat != action.seat:
-        if state.turn_seat is None:
+    turn_seat = state.turn_seat
+    if turn_seat != action.seat:
+        if turn_seat is None:
             return Rejection("not_negotiating", f"Delegations act in the negotiation phase (now: {state.phase}).")
         name = state.tables.display_name
-        return Rejection("not_your_turn", f"It is {possessive(name(state.turn_seat))} turn, "
+        return Rejection("not_your_turn", f"It is {possessive(name(turn_seat))} turn, "
                                           f"not {possessive(name(action.seat))}.")
     return rule.check(state, action)
 

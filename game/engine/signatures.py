@@ -13,26 +13,29 @@ from game.model.actions import Sign
 
 def check_sign(state: State, a) -> Rejection | None:
     t = state.tables
-    if a.priority not in t.priorities:
+    priority = t.priorities.get(a.priority)
+    if priority is None:
         return Rejection("unknown_priority", f"Unknown priority '{a.priority}'.")
-    who, what = t.display_name(a.seat), t.priorities[a.priority].name
-    priority = t.priorities[a.priority]
-    if not priority.may_sign(a.seat):
-        return Rejection("not_a_signer", not_a_signer(who, what, [t.display_name(s) for s in priority.signers or ()],
+    signers = priority.signers
+    if signers is not None and a.seat not in signers:  # priority.may_sign
+        who = t.display_name(a.seat)
+        return Rejection("not_a_signer", not_a_signer(who, priority.name, [t.display_name(s) for s in signers],
                                                       priority.may_contribute(a.seat)))
     if a.priority in t.red_priorities[a.seat]:
-        return Rejection("red_line", f"{who} will not sign {what}: it is one of its red lines.")
+        return Rejection("red_line", f"{t.display_name(a.seat)} will not sign {priority.name}: it is one of its "
+                                     f"red lines.")
     current = state.delegates[a.seat].signed.get(a.priority)
     if current is False or (current is True and a.reservations):
-        return Rejection("already_signed", f"{who} already signed {what}{' with reservations' if current else ''}.")
+        return Rejection("already_signed", f"{t.display_name(a.seat)} already signed {priority.name}"
+                                           f"{' with reservations' if current else ''}.")
     return None
 
 
 def apply_sign(state: State, a) -> None:
     state.sign(a.seat, a.priority, a.reservations)
+    t = state.tables
     how = " with reservations" if a.reservations else ""
-    record(state, a.seat, "Signed",
-           f"{state.tables.delegates[a.seat].name} signs {state.tables.priorities[a.priority].name}{how}.",
+    record(state, a.seat, "Signed", f"{t.display_names[a.seat]} signs {t.priorities[a.priority].name}{how}.",
            priority=a.priority, reservations=a.reservations)
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.conditions import Predicate, compile_all
-from game.engine.words import Names
+from game.engine.words import Names, lower_name, number, quantity
 from game.model.delegates import Delegate
 from game.model.scenario import CommitmentKind, Event, Flag, Priority, Scenario, Track
 
@@ -40,6 +40,8 @@ class Tables:
     events: dict[str, Event]
     event_order: tuple[str, ...]
     event_when: dict[str, Predicate]
+    event_deck: tuple[tuple[str, bool, Predicate, float], ...]
+    """(event id, repeatable, its `when`, its weight) in scenario order: what a draw reads."""
     objective_when: dict[tuple[str, str], Predicate]
     end_when: tuple[tuple[str, Predicate], ...]
     approval_mods: dict[tuple[str, str], tuple[tuple[Predicate, float], ...]]
@@ -63,13 +65,28 @@ class Tables:
     """The ids of the memoised actions (kept alive by the memo): known well formed."""
     names: Names
     catalog: Catalog
+    display_names: dict[str, str]
+    """delegate, priority or kind id -> its name (a delegate's first, then a priority's)."""
+    kind_words: dict[str, tuple[str, str, str]]
+    """kind -> (its name in mid-sentence, its unit, "1 <unit in the singular>"): what the log says."""
+    binding_kinds: frozenset[str]
+    """The kinds that need a representative with binding authority."""
+    contributor_rule: dict[str, tuple[frozenset[str], frozenset[str] | None]]
+    """priority -> (its excluded contributors, its only contributors or None for everyone)."""
+    open_items: tuple[frozenset[tuple[str, str, str]], frozenset[tuple[str, str, str]]]
+    """(giver, kind, priority) that the scenario's standing rules let a giver commit: (to
+    another's offer, with red lines unseen; of its own, within its red lines)."""
+    actions_per_turn: int
+    turns_per_round: int
 
     def display_name(self, some_id: str) -> str:
         """Returns the display name of a delegate, priority or commitment kind id (else the id)."""
-        for table in (self.delegates, self.priorities, self.kinds):
-            if some_id in table:
-                return table[some_id].name
-        return some_id
+        return self.display_names.get(some_id, some_id)
+
+    def quantity(self, kind: str, amount: float) -> str:
+        """Returns `words.quantity(amount, unit)` for the kind's unit ("1 contingent", "3 contingents")."""
+        _, unit, one = self.kind_words[kind]
+        return one if amount == 1 else f"{number(amount)} {unit}"
 
     def action(self, cls, *args):
         """Returns the memoised action cls(*args)."""
@@ -101,6 +118,7 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
                 needs.add((d.id, k.id))
             if approval:
                 mods[(d.id, k.id)] = tuple((compile_all(m.when), m.by) for m in approval.modifiers)
+    event_when = {e.id: compile_all(e.when) for e in scenario.events}
     partial_at = {p.id: p.target / 2 if p.partial_at is None else p.partial_at for p in scenario.priorities}
     tables = Tables(
         scenario=scenario,
@@ -113,7 +131,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         priority_order=tuple(priorities),
         events=events,
         event_order=tuple(e.id for e in scenario.events),
-        event_when={e.id: compile_all(e.when) for e in scenario.events},
+        event_when=event_when,
+        event_deck=tuple((e.id, e.repeatable, event_when[e.id], e.weight) for e in scenario.events),
         objective_when={(d.id, o.id): compile_all(o.when) for d in scenario.delegates for o in d.objectives},
         end_when=tuple((c.id, compile_all(c.when)) for c in scenario.rules.end_conditions),
         approval_mods=mods,
@@ -133,8 +152,33 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
         action_memo={},
         memo_ids=set(),
         names=Names(scenario),
+        display_names={some_id: item.name for table in (kinds, priorities, delegates)
+                       for some_id, item in table.items()},
+        kind_words={k.id: (lower_name(k.name), k.unit, quantity(1, k.unit)) for k in scenario.commitment_kinds},
+        binding_kinds=frozenset(k.id for k in scenario.commitment_kinds if k.needs_binding_authority),
+        contributor_rule={p.id: (frozenset(p.excluded_contributors),
+                                 None if p.contributors is None else frozenset(p.contributors))
+                          for p in scenario.priorities},
+        open_items=_open_items(scenario),
+        actions_per_turn=scenario.rules.actions_per_turn,
+        turns_per_round=scenario.rules.turns_per_round,
         catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
                         {t.id: t for t in scenario.tracks}, {f.id: f for f in scenario.flags}, partial_at),
     )
     _tables_cache[content_hash] = tables
     return tables
+
+
+def _open_items(scenario: Scenario) -> tuple[frozenset, frozenset]:
+    """Returns the (giver, kind, priority) triples no excluded/contributors rule forbids, and
+    those of them outside the giver's red lines (see `commitments.check_item`)."""
+    allowed, own = set(), set()
+    for p in scenario.priorities:
+        for d in scenario.delegates:
+            if d.id in p.excluded_contributors or (p.contributors is not None and d.id not in p.contributors):
+                continue
+            for k in scenario.commitment_kinds:
+                allowed.add((d.id, k.id, p.id))
+                if p.id not in d.red_lines.priorities and k.id not in d.red_lines.kinds:
+                    own.add((d.id, k.id, p.id))
+    return frozenset(allowed), frozenset(own)

@@ -59,8 +59,11 @@ def _flag(value: Any) -> str | None:
 
 
 def _ids(value: Any) -> str | None:
-    if type(value) is not tuple or len(value) > 64 or any(_id(v) for v in value):
+    if type(value) is not tuple or len(value) > 64:
         return "a list of at most 64 delegation ids"
+    for v in value:  # _id, inlined
+        if type(v) is not str or not 0 < len(v) <= MAX_ID:
+            return "a list of at most 64 delegation ids"
     return None
 
 
@@ -74,8 +77,13 @@ def _items(value: Any) -> str | None:
     for index, item in enumerate(value):
         if type(item) is not OfferItem:
             return f"a list of commitments (item {index + 1} is not one)"
-        for name in OfferItem.__dataclass_fields__:
-            expected = FIELDS[name](getattr(item, name))
+        giver, kind, amount, priority, condition = item.giver, item.kind_id, item.amount, item.priority, item.condition
+        if (type(giver) is str and 0 < len(giver) <= MAX_ID and type(kind) is str and 0 < len(kind) <= MAX_ID
+                and type(amount) is int and abs(amount) <= MAX_NUMBER and type(priority) is str
+                and 0 < len(priority) <= MAX_ID and (condition is None or isinstance(condition, _CONDITIONS))):
+            continue  # each field passes its check (_ITEM_CHECKS), tested in one go
+        for name, check in _ITEM_CHECKS:
+            expected = check(getattr(item, name))
             if expected:
                 return f"a list of commitments whose '{name}' is {expected} (item {index + 1})"
     return None
@@ -88,25 +96,31 @@ FIELDS: dict[str, Callable[[Any], str | None]] = {
     "items": _items, "condition": _condition,
 }
 """field name -> its check; a test ties every field of every action to an entry here."""
+_ITEM_CHECKS = tuple((name, FIELDS[name]) for name in OfferItem.__dataclass_fields__)
+if _ITEM_CHECKS != (("giver", _id), ("kind_id", _id), ("amount", _whole), ("priority", _id), ("condition", _condition)):
+    raise ImportError("_items tests an offer item's fields in one go: bring it in line with FIELDS")
 
 
 def _a(kind: str) -> str:
     return f"an '{kind}'" if kind[:1] in "aeiou" else f"a '{kind}'"
 
 
+_CHECKS: dict[type, tuple[str, tuple[tuple[str, Callable[[Any], str | None]], ...]]] = {
+    cls: (kind, tuple((name, FIELDS[name]) for name in cls.__dataclass_fields__ if name != "kind"))
+    for kind, cls in CLASSES.items()}
+"""action class -> (its kind, (field name, its check) for each other field): what `problem` walks."""
+
+
 def problem(action: Any) -> Rejection | None:
     """Returns why a typed action is malformed, or None if every field has its exact type."""
-    cls = CLASSES.get(getattr(action, "kind", None))
-    if cls is None or type(action) is not cls:
+    found = _CHECKS.get(type(action))
+    if found is None or found[0] != getattr(action, "kind", None):
         return Rejection("malformed", f"Not an action: {_shown(action)} (expected one of: {', '.join(CLASSES)}).")
-    for name in cls.__dataclass_fields__:
-        if name == "kind":
-            continue
+    for name, check in found[1]:
         value = getattr(action, name)
-        expected = FIELDS[name](value)
+        expected = check(value)
         if expected:
-            return Rejection("malformed", f"{_a(cls.__dataclass_fields__['kind'].default)} needs '{name}' "
-                                          f"to be {expected} (got {_shown(value)}).")
+            return Rejection("malformed", f"{_a(found[0])} needs '{name}' to be {expected} (got {_shown(value)}).")
     return None
 
 
