@@ -66,16 +66,12 @@ class _Deferred:
 
 def settle_views(state: State) -> None:
     """Computes what views still hold unread, before an action changes the state under them.
-    Cached private parts left unread, or already stale, are dropped instead (rebuilt if asked
-    for again), so the cache holds no more than the seats read since the last change."""
+    The cache of private parts is emptied first: an entry nobody else holds dies unread (it is
+    rebuilt if asked for again), and the cache never outgrows the seats read since the last action."""
     caches = state.caches
     if not caches.deferred:
         return
-    version = caches.version
-    dropped = [seat for seat, (built, view) in caches.private_views.items()
-               if built != version or view.deferred._results is None or view.deferred._odds is None]
-    for seat in dropped:  # (a comprehension: no loop variable keeps the last one alive)
-        del caches.private_views[seat]
+    caches.private_views.clear()
     for ref in caches.deferred:
         deferred = ref()
         if deferred is not None and deferred._state is not None:
