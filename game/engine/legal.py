@@ -46,7 +46,10 @@ class LegalActions(Sequence):
 
     def _everything(self) -> tuple:
         if self._all is None:
-            self._all = tuple(a for index in range(len(self._groups)) for a in self._group(index))
+            found: list = []
+            for index in range(len(self._groups)):
+                found.extend(self._group(index))
+            self._all = tuple(found)
         return self._all
 
     def __contains__(self, action: object) -> bool:
