@@ -43,7 +43,7 @@ def changed_for(state: State, reads: frozenset[str], seat: str | None = None) ->
     """Marks views stale after a change that derived values see only through conditions with
     one of these tests (a track, the round): they are recomputed only if an active conditional
     commitment reads one (unconditional totals, progress and statuses read none of them)."""
-    if any(not c.reads.isdisjoint(reads) for c in state.conditional):
+    if state.conditions_read(reads):
         state.changed(seat)
     else:
         state.changed(seat, ())

@@ -82,7 +82,7 @@ def derived(state: State) -> Derived:
     caches = state.caches
     if caches.narrow and not caches.dirty and caches.derived is not None:
         narrow, caches.narrow = caches.narrow, set()
-        if any(not c.reads.isdisjoint(_READ_BY[change[0]]) for change in narrow for c in state.conditional):
+        if any(state.conditions_read(_READ_BY[change[0]]) for change in narrow):
             caches.dirty = True
         else:  # no conditional commitment can flip: the effective set and every total stand
             signed = {change[1] for change in narrow if change[0] == "signed"}
@@ -131,34 +131,41 @@ def value(state: State, c) -> float:
 
 
 def _base_totals(state: State) -> tuple:
-    """Progress and contributors per priority from the active unconditional commitments,
-    recomputing only the priorities whose rows (or contributions) changed."""
+    """Progress per priority from the active unconditional commitments, and whether a required
+    lead contributes to it, recomputing only the priorities whose rows (or contributions) changed."""
     cache = state.caches.base_rows
-    progress, contributors = {}, {}
+    progress, leads = {}, {}
     for pid in state.tables.priority_order:
         key = (state.priority_versions.get(pid, 0), state.contribution_version)
         hit = cache.get(pid)
         if hit is None or hit[0] != key:
-            rows = state.base_rows.get(pid, {})
             retro = state.retro
             total = sum(units * (unit_value + retro.get((kind, pid), 0.0))
                         for (kind, unit_value), units in sorted(state.unit_rows.get(pid, {}).items()))
-            leads = frozenset(delegate for delegate, _ in rows) if state.tables.priorities[pid].required_leads else None
-            hit = cache[pid] = (key, total, leads)  # contributors matter only where leads are required
-        progress[pid], contributors[pid] = hit[1], hit[2]
-    return progress, contributors, state.base_by_delegate
+            hit = cache[pid] = (key, total, _a_lead_contributes(state, pid))
+        progress[pid], leads[pid] = hit[1], hit[2]
+    return progress, leads, state.base_by_delegate
 
+
+def _a_lead_contributes(state: State, pid: str) -> bool:
+    """Whether the priority needs no lead, or one of its required leads has an active
+    unconditional commitment to it (read off the leads' own rows, not every contributor's)."""
+    required = state.tables.priorities[pid].required_leads
+    if not required:
+        return True
+    rows = state.base_by_delegate
+    return any(p == pid for lead in required for (_, p) in rows.get(lead, _NONE))
 
 
 def _with_conditional(state: State, base: tuple, effective: set[int], plain: dict) -> Derived:
     """Returns the derived values with the `effective` conditional commitments counted; `plain`
     memoises, across one resolution's passes, the priorities no conditional commitment touches."""
     t = state.tables
-    raw, contributors, by_delegate, signatories = base
+    raw, leads, by_delegate, signatories = base
     extra: dict[tuple[str, str, str], int] = {}
     touched: dict[str, float] = {}
     """priority -> progress with the effective conditional commitments, added in their order."""
-    leads: dict[str, set | None] = {}
+    led: dict[str, bool] = {}
     rows_of: dict[str, dict[tuple[str, str], int]] = {}
     for c in state.conditional if effective else ():
         if c.id in effective:
@@ -166,10 +173,7 @@ def _with_conditional(state: State, base: tuple, effective: set[int], plain: dic
             key = (delegate, c.kind, pid)
             extra[key] = extra.get(key, 0) + c.amount
             touched[pid] = touched.get(pid, raw[pid]) + c.amount * value(state, c)
-            if pid not in leads:
-                leads[pid] = None if contributors[pid] is None else set(contributors[pid])
-            if leads[pid] is not None:
-                leads[pid].add(delegate)
+            led[pid] = led.get(pid, leads[pid]) or delegate in t.priorities[pid].required_leads
             rows = rows_of.get(delegate)
             if rows is None:
                 rows = rows_of[delegate] = dict(by_delegate.get(delegate, _NONE))
@@ -177,11 +181,11 @@ def _with_conditional(state: State, base: tuple, effective: set[int], plain: dic
     progress, status, leads_ok = {}, {}, {}
     for pid in t.priority_order:
         if pid in touched:
-            found = _priority_values(state, pid, touched[pid], leads[pid], signatories[pid])
+            found = _priority_values(state, pid, touched[pid], led[pid], signatories[pid])
         else:
             found = plain.get(pid)
             if found is None:
-                found = plain[pid] = _priority_values(state, pid, raw[pid], contributors[pid], signatories[pid])
+                found = plain[pid] = _priority_values(state, pid, raw[pid], leads[pid], signatories[pid])
         progress[pid], leads_ok[pid], status[pid] = found
     # shared with the state when nothing conditional counts: a Derived is read-only and is
     # replaced at the next changed(), which every change of the totals makes
@@ -189,13 +193,11 @@ def _with_conditional(state: State, base: tuple, effective: set[int], plain: dic
                    by_delegate, rows_of, {})
 
 
-def _priority_values(state: State, pid: str, raw: float, contributors, signatories: int) -> tuple[float, bool, str]:
+def _priority_values(state: State, pid: str, raw: float, leads_ok: bool, signatories: int) -> tuple[float, bool, str]:
     """Returns (progress, leads_ok, status) of one priority."""
     # Sums of fractional contributions land a hair off (19.799999999999997): a target reached to nine
     # decimals is reached, and every reader (status, reasons, conditions, views) sees the same number.
     progress = round(raw, 9)
-    required = state.tables.priorities[pid].required_leads
-    leads_ok = not required or not contributors.isdisjoint(required)
     return progress, leads_ok, _status(state, pid, progress, leads_ok, signatories)
 
 

@@ -163,6 +163,8 @@ class State:
     """(delegate, kind, priority) -> units of active unconditional commitments, kept by set_status."""
     conditional: list = field(default_factory=list)
     """Active conditional commitments: scoring decides which of them are effective."""
+    conditional_reads: dict = field(default_factory=dict)
+    """test -> how many active conditional commitments' conditions use it ("track", "signed"...)."""
     base_rows: dict = field(default_factory=dict)
     """priority -> (delegate, kind) -> units: base_totals by priority, kept by set_status."""
     unit_rows: dict = field(default_factory=dict)
@@ -305,6 +307,8 @@ class State:
                 self.conditional.append(c)
             else:
                 self.conditional.remove(c)
+            for test in c.reads:
+                _add(self.conditional_reads, test, sign)
             return
         self.priority_versions[c.priority] = self.priority_versions.get(c.priority, 0) + 1
         amount = sign * c.amount
@@ -316,6 +320,11 @@ class State:
     def set_offer_status(self, offer: Offer, status: str) -> None:
         offer.status = status
         self.offer_changes += 1
+
+    def conditions_read(self, tests) -> bool:
+        """Whether an active conditional commitment's condition uses one of these tests."""
+        reads = self.conditional_reads
+        return any(test in reads for test in tests)
 
     def free(self, seat: str, kind: str) -> int:
         d = self.delegates[seat]
