@@ -6,11 +6,11 @@ was built from.
 
 import weakref
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from game.engine.approvals import approval_chance
+from game.engine.gathered import Gathered
 from game.engine.log import LogEntry
 from game.engine.scoring import objective_results
 from game.engine.state import State
@@ -132,7 +132,7 @@ def _fields_of(view: Any) -> tuple:
     return tuple(getattr(view, f.name) for f in dataclass_fields(view))
 
 
-class SeatLog(Sequence):
+class SeatLog(Gathered):
     """The log entries one viewer may see, as the log stood when its view was built.
 
     Gathered on first read, not when the view is built: bots never read the log, and
@@ -144,7 +144,7 @@ class SeatLog(Sequence):
     def __init__(self, state: State | None, seat: str, length: int, entries: tuple | None = None):
         self._state, self._seat, self._length, self._entries = state, seat, length, entries
 
-    def entries(self) -> tuple:
+    def _gather(self) -> tuple:
         if self._entries is None:
             state, self._state = self._state, None
             if self._seat == FACILITATOR:
@@ -152,28 +152,6 @@ class SeatLog(Sequence):
             else:
                 self._entries = _visible_log(state, self._seat, self._length)
         return self._entries
-
-    def __len__(self) -> int:
-        return len(self.entries())
-
-    def __getitem__(self, index):
-        return self.entries()[index]
-
-    def __iter__(self):
-        return iter(self.entries())
-
-    def __reversed__(self):
-        return reversed(self.entries())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SeatLog):
-            other = other.entries()
-        return isinstance(other, tuple | list) and self.entries() == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"SeatLog({self.entries()!r})"
 
 
 def _visible_log(state: State, seat: str, length: int) -> tuple:

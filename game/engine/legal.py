@@ -8,8 +8,10 @@ made from, so it must be read before the next action: a late read raises instead
 answering for a game that has moved on.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from game.engine.gathered import Gathered
 
 Enumerator = Callable[[Any, str], Iterable[Any]]
 
@@ -18,7 +20,7 @@ class StaleLegalActions(RuntimeError):
     """Legal actions read after the game took another action: ask the game again."""
 
 
-class LegalActions(Sequence):
+class LegalActions(Gathered):
     __slots__ = ("_state", "_seat", "_stamp", "_enumerators", "_groups", "_all")
 
     def __init__(self, state: Any, seat: str, enumerators: tuple[Enumerator, ...] | None):
@@ -44,7 +46,7 @@ class LegalActions(Sequence):
             return ()
         return tuple(a for a in self._group(index) if a.kind == kind)
 
-    def _everything(self) -> tuple:
+    def _gather(self) -> tuple:
         if self._all is None:
             found: list = []
             for index in range(len(self._groups)):
@@ -58,27 +60,8 @@ class LegalActions(Sequence):
             return False
         return action in self._group(index)
 
-    def __len__(self) -> int:
-        return len(self._everything())
-
-    def __getitem__(self, index):
-        return self._everything()[index]
-
-    def __iter__(self):
-        return iter(self._everything())
-
     def __bool__(self) -> bool:
         return self._all != () and any(self._group(i) for i in range(len(self._groups)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LegalActions):
-            other = other._everything()
-        return isinstance(other, list | tuple) and self._everything() == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"LegalActions({list(self._everything())!r})"
 
 
 GROUP_OF: dict[str, int] = {}
