@@ -144,7 +144,7 @@ class Caches:
     fired: dict = field(default_factory=dict)
     """seat -> (cards played, the plays it may know of)."""
     mine: dict = field(default_factory=dict)
-    """seat -> (public view, own commitments, their views)."""
+    """seat -> (own commitments, a getter of their views from the public list)."""
 
 
 @dataclass(slots=True)

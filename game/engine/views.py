@@ -7,6 +7,8 @@ holds every seat's. The types are in `view_types.py`; what a view computes only 
 read (the log, objective results, approval odds) in `deferred.py`.
 """
 
+from operator import itemgetter
+
 from game.engine.deferred import SeatLog, build_private, settle_views
 from game.engine.effects import LIVE
 from game.engine.reasons import missing
@@ -174,21 +176,21 @@ def _actions_left(state: State, seat: str) -> int:
 
 
 def _mine(state: State, seat: str, public: PublicView) -> tuple[CommitmentView, ...]:
-    """Returns the seat's own commitment views, kept while the public view and its list are the same."""
+    """Returns the seat's own commitment views, picked out of the public list by a getter kept
+    while the seat's commitments are the same."""
     d = state.delegates.get(seat)
-    if d is None:
+    if d is None or not d.own:
         return ()
     hit = state.caches.mine.get(seat)
-    if hit is not None and hit[0] is public and hit[1] == len(d.own):
-        return hit[2]
-    mine = tuple(public.commitments[c.id - 1] for c in d.own)
-    state.caches.mine[seat] = (public, len(d.own), mine)
-    return mine
+    if hit is None or hit[0] != len(d.own):
+        hit = state.caches.mine[seat] = (len(d.own), itemgetter(*(c.id - 1 for c in d.own)))
+    mine = hit[1](public.commitments)
+    return mine if len(d.own) > 1 else (mine,)
 
 
 def _fired(state: State, seat: str) -> dict[str, int]:
     """Returns the plays of the cards the seat may know of, rebuilt only after a card is played
-    (a fresh dict each time: a view's dicts are its own)."""
+    (shared by the seat's views until then: views are read-only)."""
     played = state.cards_played
     hit = state.caches.fired.get(seat)
     if hit is None or hit[0] != played:
@@ -196,4 +198,4 @@ def _fired(state: State, seat: str) -> dict[str, int]:
         hit = state.caches.fired[seat] = (played, {
             eid: n for eid, n in state.fired.items()
             if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients})
-    return dict(hit[1])
+    return hit[1]
