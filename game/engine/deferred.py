@@ -6,15 +6,17 @@ was built from.
 
 import weakref
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from game.engine.approvals import approval_chance
 from game.engine.gathered import Gathered
 from game.engine.log import LogEntry
+from game.engine.reasons import reasons
 from game.engine.scoring import objective_results
 from game.engine.state import State
-from game.engine.view_types import ObjectiveView, PrivateView
+from game.engine.view_types import ObjectiveView, PriorityView, PrivateView
 from game.model.actions import FACILITATOR
 
 
@@ -126,6 +128,37 @@ class _DeferredPrivate(PrivateView):
 
     def __reduce__(self):  # a copy (or a pickle) is a plain PrivateView, computed
         return PrivateView, _fields_of(self)
+
+
+class ReasonedPriority(PriorityView):
+    """A PriorityView whose `missing` reasons are worded when first read (bots never read them):
+    they follow from its own fields and the scenario's names alone, so it needs no settling."""
+
+    __slots__ = ("_display", "_missing")
+
+    def __init__(self, display: Callable[[str], str], id: str, name: str, short: str, target: float,
+                 partial_at: float, progress: float, status: str, signatories: tuple[str, ...], leads_ok: bool,
+                 required_leads: tuple[str, ...], required_signatories: tuple[str, ...], min_signatories: int):
+        self.id, self.name, self.short, self.target, self.partial_at = id, name, short, target, partial_at
+        self.progress, self.status, self.signatories, self.leads_ok = progress, status, signatories, leads_ok
+        self.required_leads, self.required_signatories = required_leads, required_signatories
+        self.min_signatories = min_signatories
+        self._display, self._missing = display, None
+
+    @property  # type: ignore[override]
+    def missing(self) -> tuple[str, ...]:
+        if self._missing is None:
+            self._missing = reasons(self.progress, self.target, self.leads_ok, self.required_leads, self.signatories,
+                                    self.min_signatories, self.required_signatories, self._display)
+        return self._missing
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PriorityView) and _fields_of(self) == _fields_of(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):  # a copy (or a pickle) is a plain PriorityView
+        return PriorityView, _fields_of(self)
 
 
 def _fields_of(view: Any) -> tuple:

@@ -9,9 +9,8 @@ read (the log, objective results, approval odds) in `deferred.py`.
 
 from operator import itemgetter
 
-from game.engine.deferred import SeatLog, build_private, settle_views
+from game.engine.deferred import ReasonedPriority, SeatLog, build_private, settle_views
 from game.engine.effects import LIVE
-from game.engine.reasons import missing
 from game.engine.scoring import derived
 from game.engine.state import State
 from game.engine.view_types import (
@@ -64,10 +63,9 @@ def _public(state: State) -> PublicView:
             priorities[pid] = before  # what it shows (its reasons too) follows from these four alone
             continue
         p = t.priorities[pid]
-        priorities[pid] = PriorityView(pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
-                                       d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
-                                       missing(state, d, pid), tuple(p.required_leads),
-                                       tuple(p.required_signatories), p.min_signatories)
+        priorities[pid] = ReasonedPriority(t.display_name, pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
+                                           d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
+                                           tuple(p.required_leads), tuple(p.required_signatories), p.min_signatories)
     commitments = _commitment_views(state, d, previous)
     view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
                       delegates, priorities, commitments, *_static_parts(state))
