@@ -77,6 +77,9 @@ class Tables:
     """(giver, kind, priority) that the scenario's standing rules let a giver commit: (to
     another's offer, with red lines unseen; of its own, within its red lines)."""
     actions_per_turn: int
+    rounds: int
+    attributes: dict[str, tuple[str, ...]]
+    """seat -> its attributes, as a view shows them."""
     turns_per_round: int
 
     def display_name(self, some_id: str) -> str:
@@ -161,6 +164,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
                           for p in scenario.priorities},
         open_items=_open_items(scenario),
         actions_per_turn=scenario.rules.actions_per_turn,
+        rounds=scenario.rules.rounds,
+        attributes={d.id: tuple(d.attributes) for d in scenario.delegates},
         turns_per_round=scenario.rules.turns_per_round,
         catalog=Catalog(scenario, tuple(delegates), delegates, kinds, priorities, tuple(priorities), events,
                         {t.id: t for t in scenario.tracks}, {f.id: f for f in scenario.flags}, partial_at),

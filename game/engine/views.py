@@ -48,12 +48,12 @@ def _public(state: State) -> PublicView:
     for seat in todo:
         ds = state.delegates[seat]
         static = t.delegates[seat]
+        rep, committed = ds.rep, ds.committed
         delegates[seat] = DelegateView(
-            seat, static.name, static.country, ds.rep.name, ds.rep.title, ds.rep.role, ds.rep.binding,
-            tuple(static.attributes), ds.capital,
-            {k: ds.capacity.get(k, 0) - ds.committed.get(k, 0) for k in ds.capacity},
-            dict(ds.committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
-            ds.controller, static.core, t.scenario.rules.actions_per_turn + ds.actions_shift)
+            seat, static.name, static.country, rep.name, rep.title, rep.role, rep.binding, t.attributes[seat],
+            ds.capital, {k: units - committed.get(k, 0) for k, units in ds.capacity.items()},
+            dict(committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
+            ds.controller, static.core, t.actions_per_turn + ds.actions_shift)
     signers = state.signatories
     priorities = {}
     for pid in t.priority_order:
@@ -67,7 +67,7 @@ def _public(state: State) -> PublicView:
                                            d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
                                            tuple(p.required_leads), tuple(p.required_signatories), p.min_signatories)
     commitments = _commitment_views(state, d, previous)
-    view = PublicView(t.scenario.rules.rounds, dict(state.tracks), dict(state.flags),
+    view = PublicView(t.rounds, dict(state.tracks), dict(state.flags),
                       delegates, priorities, commitments, *_static_parts(state))
     caches.public_view = (caches.version, view)
     caches.stale, caches.statuses_changed = set(), False
