@@ -35,6 +35,9 @@ class _Parsed:
 
 
 _PARSED: dict[int, tuple[tuple, _Parsed]] = {}
+"""id(conditions) -> (the conditions, held so their id is not reused, and their parse)."""
+_PARSED_MOST = 4096
+"""A remote bot decodes fresh conditions on every connection: past this many, start again."""
 
 
 def _parse(when: tuple) -> _Parsed:
@@ -64,6 +67,8 @@ def _parse(when: tuple) -> _Parsed:
     for condition in when:
         walk(condition, False)
     parsed = _Parsed(tuple(found), frozenset(avoid), frozenset(priorities))
+    if len(_PARSED) >= _PARSED_MOST:
+        _PARSED.clear()
     _PARSED[id(when)] = (when, parsed)
     return parsed
 

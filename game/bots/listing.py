@@ -87,9 +87,20 @@ def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Si
     if found is None:
         found = store["signs"] = _taught(view, legal).setdefault("signs", {})
         signed = view.delegates[view.seat].signed
-        if any(pid not in found and signed.get(pid) is not False for pid in view.priorities):
+        if any(_unknown(found, pid, signed.get(pid)) for pid in view.priorities):
             _learn_signatures(view, legal_of(legal, "sign"), found)
     return found
+
+
+def _unknown(found: dict, pid: str, signed: bool | None) -> bool:
+    """Whether the engine's listing now would teach something about the priority: it was never
+    listed while the seat could still sign it, or its reserved form was never seen (the seat had
+    signed with reservations before a bot first read it, in a game at this table) and the seat
+    has not signed it in this game, so both forms are listed."""
+    if pid not in found:
+        return signed is not False
+    kept = found[pid]
+    return signed is None and kept is not None and kept[1] is None
 
 
 def _learn_signatures(view: SeatView, listed: Sequence[Sign], found: dict) -> None:

@@ -32,10 +32,10 @@ class LegalActions(Gathered):
         self._enumerators = enumerators
 
     def _group(self, index: int) -> tuple:
+        if self._state.decisions != self._stamp:  # even a kind listed before: it answered for then
+            raise StaleLegalActions(f"legal actions of {self._seat} read after the game moved on; ask again")
         found = self._groups[index]
         if found is None:
-            if self._state.decisions != self._stamp:
-                raise StaleLegalActions(f"legal actions of {self._seat} read after the game moved on; ask again")
             found = self._groups[index] = tuple(self._enumerators[index](self._state, self._seat))
         return found
 
@@ -47,7 +47,7 @@ class LegalActions(Gathered):
         return tuple(a for a in self._group(index) if a.kind == kind)
 
     def _gather(self) -> tuple:
-        if self._all is None:
+        if self._all is None or self._all and self._state.decisions != self._stamp:
             found: list = []
             for index in range(len(self._groups)):
                 found.extend(self._group(index))

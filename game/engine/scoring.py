@@ -1,7 +1,10 @@
 """Derived values: which commitments are effective, priority progress and status, scores.
 
-They are cached until `state.changed()` marks them stale: after every commitment, effect,
-signature, vote and round change, since conditions read flags, tracks and signatures too.
+They are cached until `state.changed()` marks them stale: after every commitment, vote or
+contribution change. A change that can move them only one way says so (`Caches.narrow`: a
+signature is patched in; capital, terms and controllers change nothing) and `effects.changed_for`
+keeps them through rounds, cards, tracks and flags, unless an active conditional commitment's
+condition reads what changed.
 
 Each commitment counts at the value per unit fixed when it was made (`unit_value`), plus the
 contribution changes in force that apply to all commitments (`state.retro`): a card that says

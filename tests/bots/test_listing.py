@@ -75,3 +75,27 @@ def test_a_seat_that_may_not_act_is_listed_nothing():
     assert not may_act(view, legal)
     assert signatures(view, legal) is None
     assert pledge_targets(view, legal, set(view.delegates[seat].free)) == {}
+
+
+def test_a_signature_reserved_before_a_bot_read_the_listing_is_learned_in_the_next_game(monkeypatch):
+    """A seat signs with reservations (played by a person) before its bot first reads the
+    listing: the next game at the same table must still find the reserved signature."""
+    from game.bots import listing, reading
+    from game.bots.judgement import sign_choice
+    from game.model.actions import Sign
+
+    monkeypatch.setattr(listing, "_TABLES", {})  # nothing learned at this table by earlier tests
+    monkeypatch.setattr(reading, "_SEATS", {})
+    loaded = load_scenario("paris-2026")
+    first = Game.new(loaded.scenario, 5, content_hash=loaded.content_hash)
+    seat = first.turn_seat
+    pid = next(a.priority for a in first.legal_actions(seat).of("sign") if a.reservations)
+    first.apply(Sign(seat, pid, True))
+    view, legal = first.view(seat), first.legal_actions(seat)
+    signatures(view, legal)  # learned while only the clean form is listed
+    del view, legal
+    second = Game.new(loaded.scenario, 5, content_hash=loaded.content_hash)
+    view, legal = second.view(seat), second.legal_actions(seat)
+    assert signatures(view, legal)[pid] == tuple(a for a in legal.of("sign") if a.priority == pid)
+    chosen = sign_choice(view, legal, full_when_contributing=False, threshold="failed")
+    assert chosen is not None and chosen in legal

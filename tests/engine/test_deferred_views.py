@@ -64,10 +64,15 @@ def test_legal_actions_list_by_kind_and_refuse_a_late_read():
     fresh = game.legal_actions(seat)
     assert Pass(seat) in fresh and all(a in fresh for a in listed)
     assert game.legal_actions(seat).of("propose") == ()  # open-ended: check() those
-    unread = game.legal_actions(seat)
+    unread, read = game.legal_actions(seat), game.legal_actions(seat)
+    read.of("sign")
     game.apply(Pass(seat))
     with pytest.raises(StaleLegalActions):
         unread.of("sign")
+    with pytest.raises(StaleLegalActions):  # a kind listed before answered for then, not now
+        read.of("sign")
+    with pytest.raises(StaleLegalActions):
+        list(read)
 
 
 def test_nothing_is_legal_for_a_seat_out_of_turn():
