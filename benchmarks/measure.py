@@ -5,6 +5,7 @@ prints the load average, and compares contenders in interleaved rounds (ours, pe
 rather than one after the other. Run as `python benchmarks/bench_*.py`; this file sits beside them.
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -37,13 +38,15 @@ def interleave(contenders: dict[str, Callable[[int], tuple[int, int]]], rounds: 
     """Runs every contender `games` games per round, in turn, for `rounds` rounds.
 
     A contender is `play(seed) -> (decisions, games ended naturally)`. Returns, per contender,
-    µs per decision of each round, the median, and ms per game.
+    µs per decision of each round, the median, and ms per game. Garbage is collected before
+    each contender's turn, so what the others left is not collected on its clock.
     """
     per_round: dict[str, list[float]] = {name: [] for name in contenders}
     totals = {name: [0, 0, 0.0, 0] for name in contenders}  # decisions, games, seconds, natural ends
     for r in range(rounds):
         for name, play_one in contenders.items():
             decisions = natural = 0
+            gc.collect()  # the garbage other contenders left is not collected on this one's clock
             start = time.perf_counter()
             for g in range(games):
                 d, n = play_one(r * games + g)
