@@ -3,7 +3,7 @@ part of a view that the next views hand over unchanged (the priorities, the cont
 table), so a bot's reasoning costs little next to building the view it reads."""
 
 from collections.abc import Callable, Sequence
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 
 from game.engine import SeatView
@@ -99,24 +99,23 @@ def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     return _shared("toward", view.contribution, _toward)
 
 
-def _toward(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
-    lists: dict[str, list[tuple[str, float]]] = {}
-    for (kind, pid), value in contribution.items():
-        lists.setdefault(pid, []).append((kind, value))
-    return {pid: tuple(pairs) for pid, pairs in lists.items()}
-
-
 def advances(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by kind, the (priority, progress per unit) pairs it advances, in the order of
     `view.contribution`."""
     return _shared("advances", view.contribution, _advances)
 
 
-def _advances(contribution: dict) -> dict[str, tuple[tuple[str, float], ...]]:
+def _grouped(contribution: dict, by: int) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Returns the contribution table grouped by kind (`by` 0) or by priority (`by` 1): the
+    other id and the progress per unit, in the table's order."""
     lists: dict[str, list[tuple[str, float]]] = {}
-    for (kind, pid), value in contribution.items():
-        lists.setdefault(kind, []).append((pid, value))
-    return {kind: tuple(pairs) for kind, pairs in lists.items()}
+    for pair, value in contribution.items():
+        lists.setdefault(pair[by], []).append((pair[1 - by], value))
+    return {key: tuple(pairs) for key, pairs in lists.items()}
+
+
+_toward = partial(_grouped, by=1)
+_advances = partial(_grouped, by=0)
 
 
 _PROMISED: dict[str, tuple[Any, dict[str, int]]] = {}

@@ -81,10 +81,27 @@ def settle_views(state: State) -> None:
     caches.deferred.clear()
 
 
-class _DeferredObjective(ObjectiveView):
+class _ReadLater:
+    """What a view type whose subclass computes some fields when read shares: it equals, and
+    copies or pickles to, the plain view type it stands for (`_plain`)."""
+
+    __slots__ = ()
+    _plain: type
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, self._plain) and _fields_of(self) == _fields_of(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):  # a plain view, every field computed
+        return self._plain, _fields_of(self)
+
+
+class _DeferredObjective(_ReadLater, ObjectiveView):
     """An ObjectiveView whose `met` is read from its seat's deferred results."""
 
     __slots__ = ("_deferred", "_index")
+    _plain = ObjectiveView
 
     def __init__(self, id: str, description: str, points: int, when: tuple, deferred: _Deferred, index: int):
         self.id, self.description, self.points, self.when = id, description, points, when
@@ -94,19 +111,12 @@ class _DeferredObjective(ObjectiveView):
     def met(self) -> bool:
         return self._deferred.results()[self._index][1]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ObjectiveView) and _fields_of(self) == _fields_of(other)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self):  # a copy (or a pickle) is a plain ObjectiveView, computed
-        return ObjectiveView, _fields_of(self)
-
-
-class _DeferredPrivate(PrivateView):
+class _DeferredPrivate(_ReadLater, PrivateView):
     """A PrivateView whose `score` and `approval_odds` are read from its seat's deferred values."""
 
     __slots__ = ("deferred",)
+    _plain = PrivateView
 
     def __init__(self, confidential_brief: str, red_lines: Any, objectives: tuple, votes_scheduled: frozenset,
                  deferred: _Deferred):
@@ -121,20 +131,13 @@ class _DeferredPrivate(PrivateView):
     def approval_odds(self) -> dict[str, float]:
         return self.deferred.odds()
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PrivateView) and _fields_of(self) == _fields_of(other)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self):  # a copy (or a pickle) is a plain PrivateView, computed
-        return PrivateView, _fields_of(self)
-
-
-class ReasonedPriority(PriorityView):
+class ReasonedPriority(_ReadLater, PriorityView):
     """A PriorityView whose `missing` reasons are worded when first read (bots never read them):
     they follow from its own fields and the scenario's names alone, so it needs no settling."""
 
     __slots__ = ("_display", "_missing")
+    _plain = PriorityView
 
     def __init__(self, display: Callable[[str], str], id: str, name: str, short: str, target: float,
                  partial_at: float, progress: float, status: str, signatories: tuple[str, ...], leads_ok: bool,
@@ -151,14 +154,6 @@ class ReasonedPriority(PriorityView):
             self._missing = reasons(self.progress, self.target, self.leads_ok, self.required_leads, self.signatories,
                                     self.min_signatories, self.required_signatories, self._display)
         return self._missing
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PriorityView) and _fields_of(self) == _fields_of(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self):  # a copy (or a pickle) is a plain PriorityView
-        return PriorityView, _fields_of(self)
 
 
 def _fields_of(view: Any) -> tuple:

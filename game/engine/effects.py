@@ -39,16 +39,6 @@ class EffectRule:
     leaves commitments and contributions be; None: it may change any derived value."""
 
 
-def changed_for(state: State, reads: frozenset[str], seat: str | None = None) -> None:
-    """Marks views stale after a change that derived values see only through conditions with
-    one of these tests (a track, the round): they are recomputed only if an active conditional
-    commitment reads one (unconditional totals, progress and statuses read none of them)."""
-    if state.conditions_read(reads):
-        state.changed(seat)
-    else:
-        state.changed(seat, ())
-
-
 def clamp_track(state: State, track: str, value: float) -> float:
     low, high = state.tables.track_bounds[track]
     return max(low, min(high, value))
@@ -355,10 +345,7 @@ def apply_effect(state: State, effect: Any, source: str) -> None:
         rounds = getattr(effect, "rounds", None)
         if rounds is not None:
             state.timed.append(Timed(state.round + rounds - 1, effect.op, revert_args, state.log_scope))
-    if rule.moves is None:
-        state.changed()  # conditions read flags, tracks and authority, not only commitments
-    else:
-        changed_for(state, rule.moves)
+    state.changed(None, rule.moves)  # None: it may move anything (commitments, contributions)
 
 
 def expire_timed(state: State) -> None:
@@ -376,10 +363,7 @@ def expire_timed(state: State) -> None:
         finally:
             state.log_scope = None
         moves = None if moves is None or rule.moves is None else moves | rule.moves  # a revert moves what its effect did
-    if moves is None:
-        state.changed()
-    else:
-        changed_for(state, frozenset(moves))
+    state.changed(None, moves)
     scopes: dict[tuple[str, ...] | None, list[Timed]] = {}
     for timed in due:  # a private card's effects end as quietly as they began
         scopes.setdefault(timed.scope, []).append(timed)

@@ -8,12 +8,12 @@ ends a delegation's turn, is the flow's own action.
 
 from game.engine.approvals import approvals_phase
 from game.engine.commitments import lapse_unmet
-from game.engine.effects import apply_effect, changed_for, expire_timed
+from game.engine.effects import apply_effect, expire_timed
 from game.engine.log import record
 from game.engine.offers import end_turn, expire_offers, withdraw_unhonourable
 from game.engine.rule import Rejection, Rule
 from game.engine.scoring import coalition_outcome, derived
-from game.engine.state import State
+from game.engine.state import NOTHING, State
 from game.engine.terms import drift_tracks, lapse_terms
 from game.model.actions import Pass
 
@@ -60,7 +60,7 @@ def _start_negotiation(state: State) -> bool:
     shift = (state.round - 1) % len(seats) if state.tables.scenario.rules.turn_order == "rotate" else 0
     state.order = seats[shift:] + seats[:shift]
     state.turn_index, state.cycle, state.acted_this_cycle = 0, 0, False
-    state.changed(None, ())  # views show the turn; no condition reads it
+    state.changed(None, NOTHING)  # views show the turn; no condition reads it
     record(state, "game", "PhaseStarted", f"Round {state.round}: negotiation.", auto=True)
     if state.simultaneous:
         turns = state.tables.scenario.rules.turns_per_round
@@ -122,7 +122,7 @@ def fire_event(state: State, event_id: str, actor: str) -> None:
     event = state.tables.events[event_id]
     state.fired[event_id] = state.fired.get(event_id, 0) + 1
     state.cards_played += 1
-    changed_for(state, _EVENT_FIRED)  # even a card with no effects changes what conditions and views read
+    state.changed(None, _EVENT_FIRED)  # even a card with no effects changes what conditions and views read
     private = tuple(event.recipients) if event.visibility == "private" else None
     kind = "EventInjected" if actor == "facilitator" else "EventDrawn"
     record(state, actor, kind, f"{event.title}: {event.text}", auto=actor != "facilitator",
@@ -163,7 +163,7 @@ def _end_round(state: State) -> None:
     lapse_terms(state)
     withdraw_unhonourable(state)
     state.round += 1
-    changed_for(state, _ROUND)
+    state.changed(None, _ROUND)
     record(state, "game", "RoundStarted", f"Round {state.round} begins.", auto=True)
     drift_tracks(state)
 

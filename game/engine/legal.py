@@ -31,9 +31,13 @@ class LegalActions(Gathered):
         self._all: tuple | None = None if enumerators else ()
         self._enumerators = enumerators
 
-    def _group(self, index: int) -> tuple:
-        if self._state.decisions != self._stamp:  # even a kind listed before: it answered for then
+    def _fresh(self) -> None:
+        """Refuses a read after the game's next action, even of a kind listed before it."""
+        if self._state.decisions != self._stamp:
             raise StaleLegalActions(f"legal actions of {self._seat} read after the game moved on; ask again")
+
+    def _group(self, index: int) -> tuple:
+        self._fresh()
         found = self._groups[index]
         if found is None:
             found = self._groups[index] = tuple(self._enumerators[index](self._state, self._seat))
@@ -47,7 +51,10 @@ class LegalActions(Gathered):
         return tuple(a for a in self._group(index) if a.kind == kind)
 
     def _gather(self) -> tuple:
-        if self._all is None or self._all and self._state.decisions != self._stamp:
+        if self._all == ():  # nothing is legal: nothing to go stale
+            return ()
+        self._fresh()
+        if self._all is None:
             found: list = []
             for index in range(len(self._groups)):
                 found.extend(self._group(index))

@@ -1,10 +1,10 @@
 """Derived values: which commitments are effective, priority progress and status, scores.
 
 They are cached until `state.changed()` marks them stale: after every commitment, vote or
-contribution change. A change that can move them only one way says so (`Caches.narrow`: a
-signature is patched in; capital, terms and controllers change nothing) and `effects.changed_for`
-keeps them through rounds, cards, tracks and flags, unless an active conditional commitment's
-condition reads what changed.
+contribution change. A change that can move them only through some condition tests says which
+(`changed(seat, moves)`: capital, a track, the round...), and they are kept unless an active
+conditional commitment's condition uses one; a signature is patched into the statuses
+(`Caches.signed`).
 
 Each commitment counts at the value per unit fixed when it was made (`unit_value`), plus the
 contribution changes in force that apply to all commitments (`state.retro`): a card that says
@@ -76,24 +76,16 @@ class Derived:
         return commitment.status == ACTIVE and (commitment.condition is None or commitment.id in self.effective)
 
 
-_READ_BY = {"signed": frozenset({"signed", "priority"}), "capital": frozenset({"capital"})}
-"""A narrow change -> the tests that read it ("priority" reads statuses, which count signatures)."""
-
-
 def derived(state: State) -> Derived:
     """Returns the derived values, recomputing them only after a visible change."""
     caches = state.caches
-    if caches.narrow and not caches.dirty and caches.derived is not None:
-        narrow, caches.narrow = caches.narrow, set()
-        if any(state.conditions_read(_READ_BY[change[0]]) for change in narrow):
-            caches.dirty = True
-        else:  # no conditional commitment can flip: the effective set and every total stand
-            signed = {change[1] for change in narrow if change[0] == "signed"}
-            if signed:
-                caches.derived = _with_signatures(state, caches.derived, signed)
+    if caches.signed and not caches.dirty and caches.derived is not None:
+        # no conditional commitment reads signatures: the effective set and every total stand
+        caches.derived = _with_signatures(state, caches.derived, caches.signed)
+        caches.signed = set()
     if caches.dirty or caches.derived is None:
         caches.dirty = False  # conditions evaluated while resolving read the candidate values
-        caches.narrow.clear()
+        caches.signed = set()
         _resolve(state)
     return caches.derived
 

@@ -6,6 +6,7 @@ mutators (commit, set_status, sign, spend_capital, ...) call `changed`, which in
 them; the flow and the effects call it for the wider changes they make.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,11 @@ from game.engine.words import spokesperson
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
 SUSPENDED, VOIDED = "suspended", "cancelled"
+NOTHING: frozenset[str] = frozenset()
+"""What `State.changed` is told a change moves when no condition reads it (a term, a controller)."""
+SIGNATURE_TESTS = frozenset({"signed", "priority"})
+"""The condition tests a signature can move ("priority" reads statuses, which count signatures)."""
+CAPITAL_TESTS = frozenset({"capital"})
 """A suspended commitment keeps its units but does not count; a voided one (an event cancelled
 it) is gone for good and its units are free again (see effects.py and terms.py)."""
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
@@ -113,9 +119,9 @@ class Caches:
     """Bumped by every visible change: keys the public and private views."""
     dirty: bool = True
     """The derived values must be recomputed."""
-    narrow: set = field(default_factory=set)
-    """Changes since the derived values that may leave them be: ("signed", priority) or
-    ("capital",). Scoring patches them in when no conditional commitment reads what changed."""
+    signed: set = field(default_factory=set)
+    """Priorities signed since the derived values, when no conditional commitment reads
+    signatures: scoring patches their signatures and statuses in instead of resolving again."""
     derived: Any = None
     stale: set | None = None
     """Delegates whose public view must be rebuilt; None means all of them."""
@@ -240,16 +246,15 @@ class State:
             return self.budget.get(seat, 0) if self.phase == "negotiation" else 0
         return self.actions_left
 
-    def changed(self, seat: str | None = None, narrow: tuple | None = None) -> None:
-        """Marks derived values and cached views stale after a visible change; naming the
-        one delegate whose own state changed lets views reuse every other delegate's part.
-        `narrow` says the change can move derived values only that way (see Caches.narrow);
-        () that it cannot move them at all."""
+    def changed(self, seat: str | None = None, moves: Iterable[str] | None = None) -> None:
+        """Marks cached views stale after a visible change, and the derived values unless the
+        change can move them only through condition tests (`moves`: "track", "round"...) that no
+        active conditional commitment's condition uses (unconditional totals, progress and
+        statuses read none of them); `moves` None: it may move anything. Naming the one
+        delegate whose own state changed lets views reuse every other delegate's part."""
         caches = self.caches
-        if narrow is None:
+        if moves is None or self.conditions_read(moves):
             caches.dirty = True
-        elif narrow:
-            caches.narrow.add(narrow)
         caches.version += 1
         if seat is None:
             caches.stale = None
@@ -281,7 +286,7 @@ class State:
         """Sets the last round a commitment counts unless renewed (views show it)."""
         self.terms[c.id] = last_round
         self.caches.statuses_changed = True
-        self.changed(c.delegate, ())  # no condition reads a term
+        self.changed(c.delegate, NOTHING)  # no condition reads a term
 
     def sign(self, seat: str, priority: str, reservations: bool) -> None:
         signed = self.delegates[seat].signed
@@ -289,15 +294,16 @@ class State:
             order = self.tables.seat_index
             self.signatories[priority] = tuple(sorted((*self.signatories.get(priority, ()), seat), key=order.get))
         signed[priority] = reservations
-        self.changed(seat, ("signed", priority))
+        self.caches.signed.add(priority)  # statuses count signatures: scoring patches them in
+        self.changed(seat, SIGNATURE_TESTS)
 
     def spend_capital(self, seat: str, amount: int) -> None:
         self.delegates[seat].capital -= amount
-        self.changed(seat, ("capital",))
+        self.changed(seat, CAPITAL_TESTS)
 
     def set_controller(self, seat: str, controller: str) -> None:
         self.delegates[seat].controller = controller
-        self.changed(seat, ())  # no condition reads who plays a seat
+        self.changed(seat, NOTHING)  # no condition reads who plays a seat
 
     def _index(self, c: Commitment, sign: int) -> None:
         if c.status != ACTIVE:

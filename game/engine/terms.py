@@ -7,7 +7,7 @@ and 4, may be renewed in round 4, and lapses at the end of round 4 if it is not.
 
 from game.engine.commitments import affordable, own_commitment, release
 from game.engine.conditions import compile_all
-from game.engine.effects import LIVE, changed_for, clamp_track, renew
+from game.engine.effects import LIVE, clamp_track, renew
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import LAPSED, State
@@ -53,7 +53,7 @@ def drift_tracks(state: State) -> None:
             record(state, "game", "TrackDrifted", f"{track.name} drifts: {number(before)} → {number(after)}.",
                    auto=True, track=track.id, before=before, after=after)
     if moved:
-        changed_for(state, _TRACK)
+        state.changed(None, _TRACK)
 
 
 def _drift_holds(state: State, track) -> bool:
