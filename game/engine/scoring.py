@@ -4,7 +4,7 @@ They are cached until `state.changed()` marks them stale: after every commitment
 contribution change. A change that can move them only through some condition tests says which
 (`changed(seat, moves)`: capital, a track, the round...), and they are kept unless an active
 conditional commitment's condition uses one; a signature is patched into the statuses
-(`Caches.signed`).
+(`Caches.signed`), and so is a pledge no active condition watches (`Caches.pledged`, watches.py).
 
 Each commitment counts at the value per unit fixed when it was made (`unit_value`), plus the
 contribution changes in force that apply to all commitments (`state.retro`): a card that says
@@ -79,25 +79,51 @@ class Derived:
 def derived(state: State) -> Derived:
     """Returns the derived values, recomputing them only after a visible change."""
     caches = state.caches
-    if caches.signed and not caches.dirty and caches.derived is not None:
-        # no conditional commitment reads signatures: the effective set and every total stand
-        caches.derived = _with_signatures(state, caches.derived, caches.signed)
-        caches.signed = set()
+    if (caches.signed or caches.pledged) and not caches.dirty and caches.derived is not None:
+        # no active condition watches what changed: the effective set stands
+        caches.derived = _patched(state, caches.derived, caches.signed, caches.pledged)
+        caches.signed, caches.pledged = set(), set()
     if caches.dirty or caches.derived is None:
         caches.dirty = False  # conditions evaluated while resolving read the candidate values
-        caches.signed = set()
+        caches.signed, caches.pledged = set(), set()
         _resolve(state)
     return caches.derived
 
 
-def _with_signatures(state: State, d: Derived, priorities: set[str]) -> Derived:
-    """Returns `d` with the signatures and statuses of `priorities` brought up to date."""
-    signatories, status = dict(d.signatories), dict(d.status)
-    for pid in priorities:
-        signatories[pid] = len(state.signatories.get(pid, ()))
-        status[pid] = _status(state, pid, d.progress[pid], d.leads_ok[pid], signatories[pid])
-    return Derived(d.effective, d.totals, d.extra, d.progress, status, signatories, d.leads_ok,
-                   d.by_delegate, d.with_conditional, d.sums)
+def _patched(state: State, d: Derived, signed: set[str], pledged: set[tuple[str, str]]) -> Derived:
+    """Returns `d` with the signatures of the `signed` priorities and the unconditional
+    commitments made to the `pledged` ones brought up to date, the effective set unchanged:
+    each value is computed as `_with_conditional` would (the same sums in the same order)."""
+    status = dict(d.status)
+    signatories = d.signatories
+    if signed:
+        signatories = dict(signatories)
+        for pid in signed:
+            signatories[pid] = len(state.signatories.get(pid, ()))
+    progress, leads_ok, with_conditional = d.progress, d.leads_ok, d.with_conditional
+    if pledged:
+        progress, leads_ok = dict(progress), dict(leads_ok)
+        conditional = [c for c in state.conditional if c.id in d.effective] if d.effective else ()
+        for pid in {pid for _, pid in pledged}:
+            raw, led = _base_priority(state, pid)
+            required = state.tables.priorities[pid].required_leads
+            for c in conditional:
+                if c.priority == pid:
+                    raw += c.amount * value(state, c)
+                    led = led or c.delegate in required
+            progress[pid], leads_ok[pid], _ = _priority_values(state, pid, raw, led, signatories[pid])
+        overlaid = {delegate for delegate, _ in pledged if delegate in with_conditional}
+        if overlaid:  # their rows with conditional commitments added were copied from the old ones
+            with_conditional = dict(with_conditional)
+            for delegate in overlaid:
+                rows = with_conditional[delegate] = dict(state.base_by_delegate.get(delegate, _NONE))
+                for c in conditional:
+                    if c.delegate == delegate:
+                        rows[(c.kind, c.priority)] = rows.get((c.kind, c.priority), 0) + c.amount
+    for pid in signed.union(pid for _, pid in pledged):
+        status[pid] = _status(state, pid, progress[pid], leads_ok[pid], signatories[pid])
+    return Derived(d.effective, d.totals, d.extra, progress, status, signatories, leads_ok,
+                   d.by_delegate, with_conditional, {} if pledged else d.sums)
 
 
 def _resolve(state: State) -> None:
@@ -128,18 +154,23 @@ def value(state: State, c) -> float:
 def _base_totals(state: State) -> tuple:
     """Progress per priority from the active unconditional commitments, and whether a required
     lead contributes to it, recomputing only the priorities whose rows (or contributions) changed."""
-    cache = state.caches.base_rows
     progress, leads = {}, {}
     for pid in state.tables.priority_order:
-        key = (state.priority_versions.get(pid, 0), state.contribution_version)
-        hit = cache.get(pid)
-        if hit is None or hit[0] != key:
-            retro = state.retro
-            total = sum(units * (unit_value + retro.get((kind, pid), 0.0))
-                        for (kind, unit_value), units in sorted(state.unit_rows.get(pid, {}).items()))
-            hit = cache[pid] = (key, total, _a_lead_contributes(state, pid))
-        progress[pid], leads[pid] = hit[1], hit[2]
+        progress[pid], leads[pid] = _base_priority(state, pid)
     return progress, leads, state.base_by_delegate
+
+
+def _base_priority(state: State, pid: str) -> tuple[float, bool]:
+    """Returns one priority's progress from its active unconditional commitments and whether a
+    required lead contributes, kept until its rows or a contribution change."""
+    key = (state.priority_versions.get(pid, 0), state.contribution_version)
+    hit = state.caches.base_rows.get(pid)
+    if hit is None or hit[0] != key:
+        retro = state.retro
+        total = sum(units * (unit_value + retro.get((kind, pid), 0.0))
+                    for (kind, unit_value), units in sorted(state.unit_rows.get(pid, {}).items()))
+        hit = state.caches.base_rows[pid] = (key, total, _a_lead_contributes(state, pid))
+    return hit[1], hit[2]
 
 
 def _a_lead_contributes(state: State, pid: str) -> bool:

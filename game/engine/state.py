@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.rng import Rng, derive_seed
+from game.engine.watches import pledge_keys, watch_keys
 from game.engine.words import spokesperson
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
@@ -44,6 +45,8 @@ class Commitment:
     """Progress per unit fixed when it was made, minus the changes that apply to all (see scoring)."""
     reads: frozenset = frozenset()
     """The tests its condition uses ("contributed", "signed"...): which changes can move it."""
+    watches: frozenset | None = None
+    """Which pledges could move its condition (watches.py), worked out when it first counts."""
 
 
 @dataclass(slots=True)
@@ -122,6 +125,9 @@ class Caches:
     signed: set = field(default_factory=set)
     """Priorities signed since the derived values, when no conditional commitment reads
     signatures: scoring patches their signatures and statuses in instead of resolving again."""
+    pledged: set = field(default_factory=set)
+    """(delegate, priority) of unconditional commitments made since the derived values that no
+    active condition watches: scoring patches those priorities in instead of resolving again."""
     derived: Any = None
     stale: set | None = None
     """Delegates whose public view must be rebuilt; None means all of them."""
@@ -171,6 +177,8 @@ class State:
     """Active conditional commitments: scoring decides which of them are effective."""
     conditional_reads: dict = field(default_factory=dict)
     """test -> how many active conditional commitments' conditions use it ("track", "signed"...)."""
+    conditional_watch: dict = field(default_factory=dict)
+    """watch key -> how many active conditional commitments' conditions watch it (watches.py)."""
     base_rows: dict = field(default_factory=dict)
     """priority -> (delegate, kind) -> units: base_totals by priority, kept by set_status."""
     unit_rows: dict = field(default_factory=dict)
@@ -272,7 +280,11 @@ class State:
         d.own.append(c)
         d.committed[c.kind] = d.committed.get(c.kind, 0) + c.amount
         self._index(c, +1)
-        self.changed(c.delegate)
+        if c.condition is None and c.status == ACTIVE and not self._watched(c):
+            self.caches.pledged.add((c.delegate, c.priority))  # the effective set stands: scoring patches
+            self.changed(c.delegate, NOTHING)
+        else:
+            self.changed(c.delegate)
 
     def set_status(self, c: Commitment, status: str) -> None:
         """Changes a commitment's status, keeping the running totals in step."""
@@ -315,6 +327,10 @@ class State:
                 self.conditional.remove(c)
             for test in c.reads:
                 _add(self.conditional_reads, test, sign)
+            if c.watches is None:
+                c.watches = watch_keys(c.condition)
+            for key in c.watches:
+                _add(self.conditional_watch, key, sign)
             return
         self.priority_versions[c.priority] = self.priority_versions.get(c.priority, 0) + 1
         amount = sign * c.amount
@@ -326,6 +342,11 @@ class State:
     def set_offer_status(self, offer: Offer, status: str) -> None:
         offer.status = status
         self.offer_changes += 1
+
+    def _watched(self, c: Commitment) -> bool:
+        """Whether an active conditional commitment's condition watches what this pledge moves."""
+        watch = self.conditional_watch
+        return bool(watch) and any(key in watch for key in pledge_keys(c.delegate, c.kind, c.priority))
 
     def conditions_read(self, tests) -> bool:
         """Whether an active conditional commitment's condition uses one of these tests."""
