@@ -137,6 +137,8 @@ class Caches:
     """priority -> ((row version, contribution version), progress, contributors)."""
     public_view: tuple | None = None
     """(version, PublicView)."""
+    view_derived: Any = None
+    """The derived values the public view's priorities were built from."""
     view_effective: frozenset | None = None
     """The effective conditional commitments the public view's commitments were built with."""
     static_view: tuple | None = None
@@ -157,6 +159,8 @@ class Caches:
     """seat -> (cards played, the plays it may know of)."""
     mine: dict = field(default_factory=dict)
     """seat -> (own commitments, a getter of their views from the public list)."""
+    units: dict = field(default_factory=dict)
+    """seat -> (capacity, committed, free) as views last showed them: shared until one changes."""
 
 
 @dataclass(slots=True)

@@ -45,16 +45,37 @@ def _public(state: State) -> PublicView:
         delegates, todo = dict(previous.delegates), tuple(caches.stale)  # each keeps its place in the dict
     else:
         delegates, todo = {}, state.delegates
+    units = caches.units
     for seat in todo:
         ds = state.delegates[seat]
         static = t.delegates[seat]
         rep, committed = ds.rep, ds.committed
+        held = units.get(seat)
+        if held is None or held[0] != ds.capacity or held[1] != committed:  # a pledge, a release, a cut
+            held = units[seat] = (dict(ds.capacity), dict(committed),
+                                  {k: n - committed.get(k, 0) for k, n in ds.capacity.items()})
+        before = previous.delegates.get(seat) if previous else None
         delegates[seat] = DelegateView(
             seat, static.name, static.country, rep.name, rep.title, rep.role, rep.binding, t.attributes[seat],
-            ds.capital, {k: units - committed.get(k, 0) for k, units in ds.capacity.items()},
-            dict(committed), dict(ds.signed), dict(ds.blocked), frozenset(ds.mandates),
+            ds.capital, held[2], held[1], _same(before and before.signed, ds.signed),
+            _same(before and before.blocked, ds.blocked), _same(before and before.mandates, ds.mandates, frozenset),
             ds.controller, static.core, t.actions_per_turn + ds.actions_shift)
-    signers = state.signatories
+    if previous is not None and caches.view_derived is d:  # no pledge, signature or vote since
+        priorities = previous.priorities
+    else:
+        priorities = _priority_views(state, d, previous)
+    commitments = _commitment_views(state, d, previous)
+    view = PublicView(t.rounds, _same(previous and previous.tracks, state.tracks),
+                      _same(previous and previous.flags, state.flags),
+                      delegates, priorities, commitments, *_static_parts(state))
+    caches.public_view, caches.view_derived = (caches.version, view), d
+    caches.stale, caches.statuses_changed = set(), False
+    return view
+
+
+def _priority_views(state: State, d, previous: PublicView | None) -> dict[str, PriorityView]:
+    """Returns the priorities' views, reusing each whose values read the same."""
+    t, signers = state.tables, state.signatories
     priorities = {}
     for pid in t.priority_order:
         before = previous.priorities[pid] if previous else None
@@ -66,12 +87,13 @@ def _public(state: State) -> PublicView:
         priorities[pid] = ReasonedPriority(t.display_name, pid, p.name, p.short or p.name, p.target, t.partial_at[pid],
                                            d.progress[pid], d.status[pid], signers.get(pid, ()), d.leads_ok[pid],
                                            tuple(p.required_leads), tuple(p.required_signatories), p.min_signatories)
-    commitments = _commitment_views(state, d, previous)
-    view = PublicView(t.rounds, dict(state.tracks), dict(state.flags),
-                      delegates, priorities, commitments, *_static_parts(state))
-    caches.public_view = (caches.version, view)
-    caches.stale, caches.statuses_changed = set(), False
-    return view
+    return priorities
+
+
+def _same(shown, now, copy=dict):
+    """Returns what the previous view showed if it still reads the same (views are read-only,
+    so equal parts are shared), else a copy of `now`."""
+    return shown if shown is not None and shown == now else copy(now)
 
 
 def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[CommitmentView, ...]:
