@@ -7,6 +7,7 @@ commitment's condition does, the derived values are patched for the one priority
 of resolved again (`State.add_commitment`, `scoring.derived`).
 """
 
+from functools import lru_cache
 from typing import Any
 
 Key = tuple
@@ -31,6 +32,7 @@ def watch_keys(condition: Any) -> frozenset[Key]:
     return frozenset()  # rounds, tracks, flags, signatures, capital...: no pledge moves them
 
 
+@lru_cache(maxsize=4096)  # asked at every pledge; a table has a few hundred combinations
 def pledge_keys(delegate: str, kind: str, priority: str) -> tuple[Key, ...]:
     """Returns every key a pledge of `kind` by `delegate` to `priority` hits."""
     return (*(("contributed", d, k, p) for d in (delegate, ANY) for k in (kind, ANY) for p in (priority, ANY)),
