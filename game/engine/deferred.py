@@ -24,11 +24,8 @@ def build_private(state: State, seat: str) -> PrivateView:
     """Returns the seat's private part with its objectives' results and its approval odds
     deferred: a bot that reads neither never pays for them."""
     static = state.tables.delegates[seat]
-    deferred = _Deferred(state, seat)
-    objectives = tuple(_DeferredObjective(o.id, o.description, o.points, o.when, deferred, index)
-                       for index, o in enumerate(state.tables.objectives[seat]))
-    return _DeferredPrivate(static.confidential_brief, static.red_lines, objectives,
-                            frozenset(state.delegates[seat].votes_scheduled), deferred)
+    return _DeferredPrivate(static.confidential_brief, static.red_lines, state.tables.objectives[seat],
+                            frozenset(state.delegates[seat].votes_scheduled), _Deferred(state, seat))
 
 
 class _Deferred:
@@ -113,15 +110,24 @@ class _DeferredObjective(_ReadLater, ObjectiveView):
 
 
 class _DeferredPrivate(_ReadLater, PrivateView):
-    """A PrivateView whose `score` and `approval_odds` are read from its seat's deferred values."""
+    """A PrivateView whose `score` and `approval_odds` are read from its seat's deferred values,
+    and whose objectives' views are made when first read (most bot decisions never read them)."""
 
-    __slots__ = ("deferred",)
+    __slots__ = ("deferred", "_scenario_objectives", "_objectives")
     _plain = PrivateView
 
-    def __init__(self, confidential_brief: str, red_lines: Any, objectives: tuple, votes_scheduled: frozenset,
-                 deferred: _Deferred):
-        self.confidential_brief, self.red_lines, self.objectives = confidential_brief, red_lines, objectives
+    def __init__(self, confidential_brief: str, red_lines: Any, scenario_objectives: Any,
+                 votes_scheduled: frozenset, deferred: _Deferred):
+        self.confidential_brief, self.red_lines = confidential_brief, red_lines
         self.votes_scheduled, self.deferred = votes_scheduled, deferred
+        self._scenario_objectives, self._objectives = scenario_objectives, None
+
+    @property  # type: ignore[override]
+    def objectives(self) -> tuple[ObjectiveView, ...]:
+        if self._objectives is None:  # their text is the scenario's; `met` comes from the deferred results
+            self._objectives = tuple(_DeferredObjective(o.id, o.description, o.points, o.when, self.deferred, index)
+                                     for index, o in enumerate(self._scenario_objectives))
+        return self._objectives
 
     @property  # type: ignore[override]
     def score(self) -> int:
