@@ -103,6 +103,8 @@ def _commitment_views(state: State, d, previous: PublicView | None) -> tuple[Com
     old = previous.commitments if previous is not None else ()
     if old and not caches.statuses_changed and caches.view_effective == d.effective:
         caches.view_effective = d.effective
+        if len(old) == len(state.commitments):  # a signature, a vote sought: the same tuple
+            return old
         return old + tuple(_commitment_view(state, d, c) for c in state.commitments[len(old):])
     caches.view_effective = d.effective
     views = []
