@@ -21,6 +21,7 @@ NOTHING: frozenset[str] = frozenset()
 SIGNATURE_TESTS = frozenset({"signed", "priority"})
 """The condition tests a signature can move ("priority" reads statuses, which count signatures)."""
 CAPITAL_TESTS = frozenset({"capital"})
+CAPACITY_TESTS = frozenset({"capacity"})
 """A suspended commitment keeps its units but does not count; a voided one (an event cancelled
 it) is gone for good and its units are free again (see effects.py and terms.py)."""
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
@@ -284,7 +285,9 @@ class State:
         d.own.append(c)
         d.committed[c.kind] = d.committed.get(c.kind, 0) + c.amount
         self._index(c, +1)
-        if c.condition is None and c.status == ACTIVE and not self._watched(c):
+        if c.status != ACTIVE:  # pending its vote, it counts for nothing yet: only free units moved
+            self.changed(c.delegate, CAPACITY_TESTS)
+        elif c.condition is None and not self._watched(c):
             self.caches.pledged.add((c.delegate, c.priority))  # the effective set stands: scoring patches
             self.changed(c.delegate, NOTHING)
         else:

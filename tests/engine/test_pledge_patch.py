@@ -53,3 +53,19 @@ def test_a_pledge_no_condition_watches_is_patched_in():
     kept, fresh = _fresh(state)
     assert kept == fresh
     assert kept[4] != _values(before)[4] or kept[3] != _values(before)[3], "the pledge must move p2"
+
+
+
+@pytest.mark.parametrize("watched", [True, False])
+def test_a_pledge_pending_its_vote_moves_only_free_units(watched):
+    g = game()
+    condition = (CapacityTest(test="capacity", delegate="a", kind="troops", max=1) if watched
+                 else ContributedTest(test="contributed", delegate="b"))
+    ok(g.apply(Pledge("a", "money", 1, "p1", condition=condition)))
+    state = g._state
+    assert derived(state).effective == frozenset()
+    ok(g.apply(Pledge("a", "troops", 1, "p2")))  # troops need the Diet's approval: pending
+    assert state.commitments[-1].status == "pending"
+    assert state.caches.dirty == watched and not state.caches.pledged
+    kept, fresh = _fresh(state)
+    assert kept == fresh and kept[0] == (frozenset({1}) if watched else frozenset())
