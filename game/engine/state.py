@@ -285,21 +285,28 @@ class State:
         d.own.append(c)
         d.committed[c.kind] = d.committed.get(c.kind, 0) + c.amount
         self._index(c, +1)
-        if c.status != ACTIVE:  # pending its vote, it counts for nothing yet: only free units moved
+        self._counted(c, False)
+
+    def _counted(self, c: Commitment, counted_before: bool) -> None:
+        """Marks what a commitment made or changed may move. One that does not count before or
+        after (pending its vote, or rejected) moves free units at most; an unconditional one that
+        begins to count and that no active condition watches is patched in by scoring."""
+        if not counted_before and c.status != ACTIVE:
             self.changed(c.delegate, CAPACITY_TESTS)
-        elif c.condition is None and not self._watched(c):
-            self.caches.pledged.add((c.delegate, c.priority))  # the effective set stands: scoring patches
+        elif not counted_before and c.condition is None and not self._watched(c):
+            self.caches.pledged.add((c.delegate, c.priority))  # the effective set stands
             self.changed(c.delegate, NOTHING)
         else:
             self.changed(c.delegate)
 
     def set_status(self, c: Commitment, status: str) -> None:
         """Changes a commitment's status, keeping the running totals in step."""
+        counted = c.status == ACTIVE
         self._index(c, -1)
         c.status = status
         self._index(c, +1)
         self.caches.statuses_changed = True
-        self.changed(c.delegate)
+        self._counted(c, counted)
 
     def set_term(self, c: Commitment, last_round: int) -> None:
         """Sets the last round a commitment counts unless renewed (views show it)."""
