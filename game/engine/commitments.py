@@ -201,32 +201,61 @@ def apply_pledge(state: State, a) -> None:
            status=c.status, conditional=a.condition is not None)
 
 
-def legal_pledges(state: State, seat: str):
-    """Yields legal pledges of 1 unit and of all free units, per kind and priority."""
-    action = state.tables.action
-    for kind, priorities in _pledgeable(state, seat):
-        free = state.free(seat, kind)
-        if free <= 0 or check_giver(state, seat, kind) is not None:
-            continue
-        for priority in priorities:
-            yield action(Pledge, seat, kind, 1, priority)
-            if free > 1:
-                yield action(Pledge, seat, kind, free, priority)
+def legal_pledges(state: State, seat: str) -> list:
+    """Returns the legal pledges of 1 unit and of all free units, per kind and priority."""
+    t = state.tables
+    d = state.delegates[seat]
+    red, binding, blocked = t.red_kinds[seat], t.binding_kinds, d.blocked
+    found: list = []
+    for kind, priorities, by_free in _pledgeable(state, seat):
+        free = d.capacity.get(kind, 0) - d.committed.get(kind, 0)  # state.free, inlined
+        if free <= 0 or kind in red or kind in blocked or (kind in binding and not d.rep.binding):
+            continue  # what check_giver refuses, without wording the refusal
+        listed = by_free.get(free)
+        if listed is None:
+            listed = by_free[free] = _pledges(t, seat, kind, priorities, free)
+        found += listed
+    return found
 
 
-def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
-    """Returns (kind, priorities it advances outside the seat's red lines), cached until
-    an effect changes a contribution."""
+def _pledges(t, seat: str, kind: str, priorities: tuple[str, ...], free: int) -> tuple:
+    action = t.action
+    listed: list = []
+    for priority in priorities:
+        listed.append(action(Pledge, seat, kind, 1, priority))
+        if free > 1:
+            listed.append(action(Pledge, seat, kind, free, priority))
+    return tuple(listed)
+
+
+def _pledgeable(state: State, seat: str) -> list[tuple[str, tuple[str, ...], dict]]:
+    """Returns (kind, priorities it advances outside the seat's red lines, its pledges by free
+    units), cached until an effect changes a contribution; kept across games while the
+    contributions are the scenario's own."""
     cache = state.caches.pledgeable
-    if seat not in cache:
-        red = state.tables.red_priorities[seat]
-        priorities = state.tables.priorities
-        by_kind: dict[str, list[str]] = {}
-        for (kind, priority), value in state.contribution.items():
-            if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
-                by_kind.setdefault(kind, []).append(priority)
-        cache[seat] = list(by_kind.items())
-    return cache[seat]
+    found = cache.get(seat)
+    if found is None:
+        listed = state.tables.listed
+        if state.contribution_version:
+            found = _kinds_to_pledge(state, seat)
+        else:
+            found = listed.get(("pledgeable", seat))
+            if found is None:
+                found = listed["pledgeable", seat] = _kinds_to_pledge(state, seat)
+        cache[seat] = found
+    return found
+
+
+def _kinds_to_pledge(state: State, seat: str) -> list[tuple[str, tuple[str, ...], dict]]:
+    t = state.tables
+    red = t.red_priorities[seat]
+    priorities = t.priorities
+    by_kind: dict[str, list[str]] = {}
+    for (kind, priority), value in state.contribution.items():
+        if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
+            by_kind.setdefault(kind, []).append(priority)
+    return [(kind, tuple(listed), t.listed.setdefault(("pledge", seat, kind, tuple(listed)), {}))
+            for kind, listed in by_kind.items()]
 
 
 # -- withdraw ----------------------------------------------------------------------

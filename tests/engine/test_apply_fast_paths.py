@@ -1,8 +1,11 @@
-"""The shortcuts `Game.apply` takes must never change what it accepts or refuses: an action
-check() passed is applied unchecked only while nothing has happened since."""
+"""The shortcuts of `Game.apply` and of listing legal actions must never change what the game
+accepts, refuses or lists: an action check() passed is applied unchecked only while nothing
+has happened since, and listings kept across turns and games equal listings from scratch."""
 
-from game.engine import Game
-from game.model.actions import Pass, Pledge
+from game.content.scenarios import load_scenario
+from game.engine import Game, Rng
+from game.engine.commitments import check_giver
+from game.model.actions import Pass, Pledge, Sign
 from tests.engine.tiny import game, ok, refused
 
 
@@ -44,3 +47,78 @@ def test_a_checked_action_applies_like_an_unchecked_one():
         ok(g.apply(action))
     assert [e.to_dict() for e in checked.log] == [e.to_dict() for e in unchecked.log]
     assert isinstance(checked, Game) and checked.decisions == unchecked.decisions == 1
+
+
+# -- listings kept across turns and games ---------------------------------------------------
+
+def _reference_pledges(state, seat: str) -> list:
+    """The pledges listed from scratch, as the engine listed them before it kept listings."""
+    red, priorities = state.tables.red_priorities[seat], state.tables.priorities
+    by_kind: dict[str, list[str]] = {}
+    for (kind, priority), value in state.contribution.items():
+        if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
+            by_kind.setdefault(kind, []).append(priority)
+    found = []
+    for kind, listed in by_kind.items():
+        free = state.free(seat, kind)
+        if free <= 0 or check_giver(state, seat, kind) is not None:
+            continue
+        for priority in listed:
+            found.append(Pledge(seat, kind, 1, priority))
+            if free > 1:
+                found.append(Pledge(seat, kind, free, priority))
+    return found
+
+
+def _reference_signatures(state, seat: str) -> list:
+    t, signed = state.tables, state.delegates[seat].signed
+    found = []
+    for pid in t.priority_order:
+        if pid in t.red_priorities[seat] or not t.priorities[pid].may_sign(seat):
+            continue
+        if pid not in signed:
+            found += [Sign(seat, pid), Sign(seat, pid, True)]
+        elif signed[pid]:
+            found.append(Sign(seat, pid))
+    return found
+
+
+_SHIFTING = [  # cards that change what can be pledged: contributions, a block, a lost authority
+    {"id": "troops_help", "title": "T", "text": "t", "repeatable": True,
+     "effects": [{"op": "adjust_contribution", "kind": "troops", "priority": "p1", "by": 1, "rounds": 1}]},
+    {"id": "money_useless", "title": "M", "text": "m",
+     "effects": [{"op": "adjust_contribution", "kind": "money", "priority": "p1", "by": -1}]},
+    {"id": "block", "title": "B", "text": "b", "repeatable": True,
+     "effects": [{"op": "block_kind", "delegate": "a", "kind": "money", "rounds": 1}]},
+    {"id": "distract", "title": "D", "text": "d", "effects": [
+        {"op": "replace_representative", "delegate": "b", "name": "Envoy", "title": "Envoy",
+         "role": "envoy", "binding_authority": False, "rounds": 1}]},
+]
+
+
+def _listings_match(g) -> int:
+    """Plays g with random legal actions, comparing each listing with one made from scratch."""
+    rng, compared = Rng(g.seed), 0
+    while not g.over and g.decisions < 400:
+        seat = g.turn_seat
+        legal = g.legal_actions(seat)
+        assert list(legal.of("pledge")) == _reference_pledges(g._state, seat)
+        assert list(legal.of("sign")) == _reference_signatures(g._state, seat)
+        compared += 1
+        ok(g.apply(rng.choice(legal)))
+    return compared
+
+
+def test_kept_listings_equal_listings_from_scratch_across_games():
+    # games one after another share the compiled tables and what they keep: a contribution an
+    # event changed in one game must not leak into the next game's listings
+    compared = sum(_listings_match(game(seed, rules__events_per_round=1, rules__rounds=4, events=_SHIFTING))
+                   for seed in range(12))
+    assert compared > 200
+
+
+def test_kept_listings_equal_listings_from_scratch_in_the_bundled_scenarios():
+    for name in ("paris-2026", "cop21-2015"):
+        loaded = load_scenario(name)
+        for seed in range(2):
+            assert _listings_match(Game.new(loaded.scenario, seed, content_hash=loaded.content_hash)) > 50
