@@ -130,11 +130,18 @@ def describe_commitment(state: State, giver: str, kind: str, amount: int, priori
                         condition: Any = None) -> str:
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
     t = state.tables
-    text = (f"{t.delegates[giver].name}: {t.quantity(kind, amount)} ({t.kind_words[kind][0]}) "
+    if condition is None:  # words from the scenario alone: said once per table
+        key = (giver, kind, amount, priority)
+        text = t.described.get(key)
+        if text is None:
+            text = t.described[key] = _described(t, giver, kind, amount, priority)
+        return text
+    return f"{_described(t, giver, kind, amount, priority)}, if {describe_condition(condition, t.display_name)}"
+
+
+def _described(t, giver: str, kind: str, amount: int, priority: str) -> str:
+    return (f"{t.delegates[giver].name}: {t.quantity(kind, amount)} ({t.kind_words[kind][0]}) "
             f"to {t.priorities[priority].name}")
-    if condition is not None:
-        text += f", if {describe_condition(condition, t.display_name)}"
-    return text
 
 
 _NO_TESTS: frozenset[str] = frozenset()
