@@ -7,10 +7,9 @@ Another seat's red lines stay hidden from a proposer: `own=False` skips them.
 
 from typing import Any
 
-from game.engine.approvals import approval_body
 from game.engine.conditions import compile_condition, is_monotone, tests_read
 from game.engine.effects import clamp_track, settle_debt, start_term
-from game.engine.log import record
+from game.engine.log import record, record_worded
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, SUSPENDED, WITHDRAWN, Commitment, State
 from game.engine.words import (
@@ -129,7 +128,11 @@ def _left(t, kind: str, free: int) -> str:
 def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
                         condition: Any = None) -> str:
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
-    t = state.tables
+    return describe(state.tables, giver, kind, amount, priority, condition)
+
+
+def describe(t, giver: str, kind: str, amount: int, priority: str, condition: Any = None) -> str:
+    """`describe_commitment` from the compiled tables alone (what log entries worded later use)."""
     if condition is None:  # words from the scenario alone: said once per table
         key = (giver, kind, amount, priority)
         text = t.described.get(key)
@@ -172,9 +175,12 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
 
 
 def pending_note(state: State, c: Commitment) -> str:
-    if c.status != PENDING:
-        return ""
-    return f" (pending: needs {approval_body(state, c.delegate, c.kind)} approval; seek approval to make it count)"
+    return pending_words(state.tables, c.delegate, c.kind) if c.status == PENDING else ""
+
+
+def pending_words(t, seat: str, kind: str) -> str:
+    """What the log adds to a commitment that waits for its domestic vote."""
+    return f" (pending: needs {t.names.body(seat, kind)} approval; seek approval to make it count)"
 
 
 def release(state: State, c: Commitment, status: str) -> None:
@@ -202,10 +208,15 @@ def check_pledge(state: State, a) -> Rejection | None:
 
 def apply_pledge(state: State, a) -> None:
     c = commit(state, a.seat, a.kind_id, a.amount, a.priority, a.condition, None)
-    text = describe_commitment(state, a.seat, a.kind_id, a.amount, a.priority, a.condition)
-    record(state, a.seat, "Pledged", f"Pledge #{c.id}. {text}{pending_note(state, c)}.",
-           commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
-           status=c.status, conditional=a.condition is not None)
+    record_worded(state, a.seat, "Pledged", (_pledged, state.tables, c.id, a.seat, a.kind_id, a.amount, a.priority,
+                                             a.condition, c.status == PENDING),
+                  commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
+                  status=c.status, conditional=a.condition is not None)
+
+
+def _pledged(t, number: int, seat: str, kind: str, amount: int, priority: str, condition: Any, pending: bool) -> str:
+    note = pending_words(t, seat, kind) if pending else ""
+    return f"Pledge #{number}. {describe(t, seat, kind, amount, priority, condition)}{note}."
 
 
 def legal_pledges(state: State, seat: str) -> list:

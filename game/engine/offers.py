@@ -10,14 +10,8 @@ mediator's deal between others): every party that gives must accept it, as in an
 
 from typing import Any
 
-from game.engine.commitments import (
-    check_item,
-    check_totals,
-    commit,
-    describe_commitment,
-    pending_note,
-)
-from game.engine.log import record
+from game.engine.commitments import check_item, check_totals, commit, describe, pending_words
+from game.engine.log import record, record_worded
 from game.engine.rule import Rejection, Rule
 from game.engine.state import (
     ACCEPTED,
@@ -26,6 +20,7 @@ from game.engine.state import (
     EXPIRED,
     FAILED,
     OPEN,
+    PENDING,
     REJECTED_OFFER,
     Offer,
     State,
@@ -95,8 +90,8 @@ def is_brokered(proposer: str, items: tuple) -> bool:
     return all(item.giver != proposer for item in items)
 
 
-def _givers(state: State, items: tuple) -> str:
-    return " and ".join(_name(state, s) for s in dict.fromkeys(i.giver for i in items))
+def _givers(t, items: tuple) -> str:
+    return " and ".join(t.display_name(s) for s in dict.fromkeys(i.giver for i in items))
 
 
 def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
@@ -107,17 +102,21 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
     state.offer_index[offer.id] = offer
     for seat in (proposer, *parties):
         state.delegates[seat].offers.append(offer)
-    lines = "; ".join(describe_commitment(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
-                      for i in items)
-    to = ", ".join(_name(state, p) for p in parties)
+    record_worded(state, proposer, "TradeCountered" if replaces else "TradeProposed",
+                  (_proposed, state.tables, proposer, parties, items, offer.id, replaces, note),
+                  visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
+    return offer
+
+
+def _proposed(t, proposer: str, parties: tuple[str, ...], items: tuple, number: int, replaces: int | None,
+              note: str) -> str:
+    lines = "; ".join(describe(t, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in items)
+    to = ", ".join(t.display_name(p) for p in parties)
     verb = f"counters offer #{replaces} with" if replaces else "proposes"
     if is_brokered(proposer, items):
         verb = verb if replaces else "brokers"
         to += ", giving nothing itself"
-    record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
-           f"{_name(state, proposer)} {verb} offer #{offer.id} to {to}: {lines}." + (f" “{note}”" if note else ""),
-           visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
-    return offer
+    return f"{t.display_name(proposer)} {verb} offer #{number} to {to}: {lines}." + (f" “{note}”" if note else "")
 
 
 def _execute(state: State, offer: Offer) -> None:
@@ -136,13 +135,19 @@ def _execute(state: State, offer: Offer) -> None:
         return
     state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
-    lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
-                      + f" [#{c.id}]" + pending_note(state, c) for c in made)
-    names = " and ".join(_name(state, p) for p in everyone)
-    if is_brokered(offer.proposer, offer.items):
-        names = f"{_givers(state, offer.items)}, brokered by {_name(state, offer.proposer)}"
-    record(state, "game", "TradeAgreed", f"Deal (offer #{offer.id}) between {names}: {lines}.", auto=True,
-           offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+    said = tuple((c.delegate, c.kind, c.amount, c.priority, c.condition, c.id, c.status == PENDING) for c in made)
+    record_worded(state, "game", "TradeAgreed", (_agreed, state.tables, offer.id, everyone, offer.items, said),
+                  auto=True, offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+
+
+def _agreed(t, number: int, everyone: tuple[str, ...], items: tuple, made: tuple) -> str:
+    lines = "; ".join(describe(t, seat, kind, amount, priority, condition) + f" [#{cid}]"
+                      + (pending_words(t, seat, kind) if pending else "")
+                      for seat, kind, amount, priority, condition, cid, pending in made)
+    names = " and ".join(t.display_name(p) for p in everyone)
+    if is_brokered(everyone[0], items):
+        names = f"{_givers(t, items)}, brokered by {t.display_name(everyone[0])}"
+    return f"Deal (offer #{number}) between {names}: {lines}."
 
 
 def withdraw_unhonourable(state: State, seat: str | None = None) -> None:

@@ -1,11 +1,17 @@
 """The shortcuts of `Game.apply` and of listing legal actions must never change what the game
 accepts, refuses or lists: an action check() passed is applied unchecked only while nothing
-has happened since, and listings kept across turns and games equal listings from scratch."""
+has happened since, listings kept across turns and games equal listings from scratch, and a log
+text worded when first read says what held when it was recorded."""
+
+import copy
+import dataclasses
+import pickle
 
 from game.content.scenarios import load_scenario
-from game.engine import Game, Rng
+from game.engine import Game, LogEntry, Rng
 from game.engine.commitments import check_giver
-from game.model.actions import Pass, Pledge, Sign
+from game.engine.state import ACTIVE
+from game.model.actions import Pass, Pledge, SeekApproval, Sign
 from tests.engine.tiny import game, ok, refused
 
 
@@ -122,3 +128,47 @@ def test_kept_listings_equal_listings_from_scratch_in_the_bundled_scenarios():
         loaded = load_scenario(name)
         for seed in range(2):
             assert _listings_match(Game.new(loaded.scenario, seed, content_hash=loaded.content_hash)) > 50
+
+
+# -- log texts worded when first read -----------------------------------------------------
+
+def _pending_pledge_then_won_vote():
+    g = game(seed=3)
+    pledged = ok(g.apply(Pledge("a", "troops", 2, "p2"))).entries[0]
+    ok(g.apply(SeekApproval("a", "troops")))  # 95%: seed 3 wins
+    ok(g.apply(Pass("b")))
+    ok(g.apply(Pass("c")))  # the approvals phase rolls: the pledge is active now
+    return g, pledged
+
+
+def test_a_text_read_late_says_what_held_when_it_was_recorded():
+    g, pledged = _pending_pledge_then_won_vote()
+    assert g._state.commitments[0].status == ACTIVE and "text" not in _set_slots(pledged)
+    assert pledged.text == ("Pledge #1. Alba: 2 k troops (troops) to Force (pending: needs Diet approval; "
+                            "seek approval to make it count).")
+    won = next(e for e in g.log if e.kind == "ApprovalWon")
+    assert won.text.startswith("Diet approves Alba's troops (chance 95%, roll ")
+
+
+def test_an_unread_text_pickles_copies_and_compares_as_a_read_one():
+    g, pledged = _pending_pledge_then_won_vote()
+    unread = [e for e in g.log if "text" not in _set_slots(e)]
+    assert {e.kind for e in unread} >= {"Pledged", "ApprovalSought", "VoteAnnounced", "ApprovalWon"}
+    copies = [pickle.loads(pickle.dumps(e)) for e in unread] + [copy.deepcopy(e) for e in unread]
+    assert copies == unread + unread  # comparing reads every text
+    plain = [LogEntry(e.seq, e.round, e.phase, e.actor, e.kind, e.text, e.auto, e.visible_to, e.data) for e in unread]
+    assert plain == unread and [e.to_dict() for e in plain] == [e.to_dict() for e in unread]
+    assert [f.name for f in dataclasses.fields(pledged)][5] == "text"
+    assert getattr(pledged, "nothing", None) is None
+
+
+def _set_slots(entry) -> set[str]:
+    return {name for name in LogEntry.__dataclass_fields__ if _has_slot(entry, name)}
+
+
+def _has_slot(entry, name: str) -> bool:
+    try:
+        LogEntry.__dict__[name].__get__(entry)
+    except AttributeError:
+        return False
+    return True
