@@ -9,7 +9,7 @@ import pickle
 
 from game.content.scenarios import load_scenario
 from game.engine import Game, LogEntry, Rng
-from game.engine.commitments import check_giver
+from game.engine.commitments import check_giver, describe
 from game.engine.state import ACTIVE
 from game.model.actions import Pass, Pledge, SeekApproval, Sign
 from tests.engine.tiny import game, ok, refused
@@ -172,3 +172,14 @@ def _has_slot(entry, name: str) -> bool:
     except AttributeError:
         return False
     return True
+
+
+def test_a_described_commitment_is_kept_per_table_and_still_says_its_own_amount_and_condition():
+    g = game()
+    t = g._tables
+    once = describe(t, "a", "money", 1, "p1")
+    assert once == "Alba: 1 bn (funding) to Monitoring" and describe(t, "a", "money", 1, "p1") is once
+    assert describe(t, "a", "money", 2, "p1") == "Alba: 2 bn (funding) to Monitoring"
+    assert describe(t, "b", "money", 1, "p2") == "Bors: 1 bn (funding) to Force"
+    condition = g.scenario.delegates[0].objectives[0].when[0]
+    assert describe(t, "a", "money", 1, "p1", condition).startswith("Alba: 1 bn (funding) to Monitoring, if ")
