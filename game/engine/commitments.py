@@ -24,10 +24,12 @@ from game.model.references import unknown_references
 
 
 def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
-               condition: Any = None, *, own: bool = True) -> Rejection | None:
-    """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
+               condition: Any = None, *, own: bool = True, vetted: bool = False) -> Rejection | None:
+    """Checks one commitment for its giver; `own` also checks the giver's private red lines.
+    `vetted`: the item is an offer's, so its condition passed these checks when the offer was
+    made, and what they read (the scenario's ids) never changes: they are not run again."""
     t = state.tables
-    if (giver, kind, priority) in t.open_items[own] and condition is None and type(amount) is int:
+    if (giver, kind, priority) in t.open_items[own] and (condition is None or vetted) and type(amount) is int:
         d = state.delegates[giver]  # the common case, each test below passing, in one go
         if (amount >= 1 and state.contribution.get((kind, priority), 0) > 0 and kind not in d.blocked
                 and (kind not in t.binding_kinds or d.rep.binding)
@@ -65,7 +67,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     if free < amount:
         return Rejection("capacity", f"{t.delegates[giver].name} has {_left(t, kind, free)} left uncommitted "
                                      f"(asked for {amount}).")
-    if condition is not None:
+    if condition is not None and not vetted:
         problems = unknown_references(condition, t.known)
         if problems:
             return Rejection("bad_condition", f"The condition names something unknown: {problems[0]}.")

@@ -123,7 +123,7 @@ def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
     for i in offer.items:
-        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
+        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, vetted=True)
         if problem:
             break
     else:
@@ -162,7 +162,7 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
         problem = None
         for i in items:
             problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
-                                 own=i.giver == proposer)
+                                 own=i.giver == proposer, vetted=True)
             if problem:
                 break
         problem = problem or check_totals(state, items)
@@ -214,7 +214,7 @@ def check_accept(state: State, a) -> Rejection | None:
         return Rejection("already_accepted", f"You already accepted offer #{a.offer}.")
     mine = [item for item in offer.items if item.giver == a.seat]
     for item in mine:
-        problem = check_item(state, a.seat, item.kind_id, item.amount, item.priority, item.condition)
+        problem = check_item(state, a.seat, item.kind_id, item.amount, item.priority, item.condition, vetted=True)
         if problem:
             return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
     problem = check_totals(state, mine)

@@ -11,8 +11,9 @@ from game.content.scenarios import load_scenario
 from game.engine import Game, LogEntry, Rng
 from game.engine.commitments import check_giver, describe
 from game.engine.state import ACTIVE
-from game.model.actions import Pass, Pledge, SeekApproval, Sign
-from tests.engine.tiny import game, ok, refused
+from game.model.actions import Accept, OfferItem, Pass, Pledge, Propose, SeekApproval, Sign
+from game.model.conditions import ContributedTest
+from tests.engine.tiny import game, offer, ok, refused
 
 
 def test_a_checked_action_is_checked_again_after_another_action():
@@ -183,3 +184,24 @@ def test_a_described_commitment_is_kept_per_table_and_still_says_its_own_amount_
     assert describe(t, "b", "money", 1, "p2") == "Bors: 1 bn (funding) to Force"
     condition = g.scenario.delegates[0].objectives[0].when[0]
     assert describe(t, "a", "money", 1, "p1", condition).startswith("Alba: 1 bn (funding) to Monitoring, if ")
+
+
+def test_an_offers_conditional_item_is_still_checked_for_everything_but_its_condition():
+    g = game()
+    if_bors_gives = ContributedTest(test="contributed", delegate="b", kind="money", min=1)
+    ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 2, "p1", if_bors_gives),
+                                     OfferItem("b", "money", 1, "p1")))))
+    ok(g.apply(Pledge("a", "money", 2, "p1")))  # Alba keeps 1 unit: its offer cannot be honoured
+    cancelled = [e for e in g.log if e.kind == "OfferCancelled"]
+    assert [e.text for e in cancelled] == [
+        f"Offer #{offer(g)} is withdrawn: Alba has only 1 bn of funding left uncommitted (asked for 2)."]
+
+
+def test_accepting_an_offer_with_a_conditional_item_checks_the_acceptors_capacity():
+    g = game()
+    if_alba_gives = ContributedTest(test="contributed", delegate="a", kind="money", min=1)
+    ok(g.apply(Propose("a", ("b",), (OfferItem("a", "money", 1, "p1"),
+                                     OfferItem("b", "money", 2, "p1", if_alba_gives)))))
+    ok(g.apply(Pass("a")))
+    ok(g.apply(Pledge("b", "money", 1, "p1")))  # Bors keeps 1 unit, the offer asks 2 of it
+    refused(g.apply(Accept("b", offer(g))), "capacity")
