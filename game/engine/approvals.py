@@ -116,14 +116,15 @@ def _sought(t, seat: str, kind: str) -> str:
     return f"{t.display_names[seat]} asks {body} to approve {t.kinds[kind].name.lower()} (vote at the end of the round)."
 
 
-def legal_requests(state: State, seat: str):
-    """Yields a request for each kind the seat may still seek a mandate for."""
+def legal_requests(state: State, seat: str) -> list:
+    """Returns a request for each kind the seat may still seek a mandate for."""
     t = state.tables
     d = state.delegates[seat]
-    for kind in t.approval_kinds.get(seat, ()):
-        if (kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0
-                and d.capital >= t.scenario.rules.approval_capital_cost):
-            yield t.action(SeekApproval, seat, kind)
+    kinds = t.approval_kinds.get(seat, ())
+    if not kinds or d.capital < t.scenario.rules.approval_capital_cost:
+        return []
+    return [t.action(SeekApproval, seat, kind) for kind in kinds
+            if kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0]
 
 
 RULES = {"seek_approval": Rule(check_seek_approval, apply_seek_approval, legal_requests)}

@@ -320,13 +320,15 @@ def apply_withdraw(state: State, a) -> None:
            f"it costs {rules.withdraw_capital_cost} political capital and trust.", commitment=c.id)
 
 
-def legal_withdrawals(state: State, seat: str):
+def legal_withdrawals(state: State, seat: str) -> list:
     t = state.tables
     d = state.delegates[seat]
-    if d.capital >= t.scenario.rules.withdraw_capital_cost:
-        for c in d.own:
-            if c.status in (ACTIVE, PENDING, SUSPENDED):
-                yield t.action(Withdraw, seat, c.id)
+    if d.capital < t.scenario.rules.withdraw_capital_cost:
+        return []
+    return [t.action(Withdraw, seat, c.id) for c in d.own if c.status in _WITHDRAWABLE]
+
+
+_WITHDRAWABLE = (ACTIVE, PENDING, SUSPENDED)
 
 
 RULES = {

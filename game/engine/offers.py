@@ -233,14 +233,16 @@ def apply_accept(state: State, a) -> None:
         _execute(state, offer)
 
 
-def legal_answers(state: State, seat: str):
-    """Yields, for each open offer awaiting the seat's answer, accept (if it can) and reject."""
+def legal_answers(state: State, seat: str) -> list:
+    """Returns, for each open offer awaiting the seat's answer, accept (if it can) and reject."""
+    found: list = []
     for offer in state.delegates[seat].offers:
         if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
             accept = Accept(seat, offer.id)
             if check_accept(state, accept) is None:
-                yield accept
-            yield Reject(seat, offer.id)
+                found.append(accept)
+            found.append(Reject(seat, offer.id))
+    return found
 
 
 def check_reject(state: State, a) -> Rejection | None:
