@@ -6,7 +6,7 @@ lost, its units return to capacity.
 """
 
 from game.engine.effects import settle_debt
-from game.engine.log import record_worded
+from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, PENDING, REJECTED, State
 from game.engine.words import possessive
@@ -50,12 +50,12 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
     state.changed(seat)
     returned = sum(c.amount for c in pending) if pending and not won else None
     t = state.tables
-    record_worded(state, "game", "VoteAnnounced", (_verdict, t, seat, kind, won, returned, None), auto=True,
-                  delegate=seat, kind_id=kind, won=won)
+    record(state, "game", "VoteAnnounced", (_verdict, t, seat, kind, won, returned, None), auto=True,
+           delegate=seat, kind_id=kind, won=won)
     # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
-    record_worded(state, "game", "ApprovalWon" if won else "ApprovalLost",
-                  (_verdict, t, seat, kind, won, returned, (chance, roll)), auto=True, visible_to=(seat,),
-                  delegate=seat, kind_id=kind, chance=round(chance, 4), roll=round(roll, 4))
+    record(state, "game", "ApprovalWon" if won else "ApprovalLost",
+           (_verdict, t, seat, kind, won, returned, (chance, roll)), auto=True, visible_to=(seat,),
+           delegate=seat, kind_id=kind, chance=round(chance, 4), roll=round(roll, 4))
 
 
 def _verdict(t, seat: str, kind: str, won: bool, returned: int | None, odds: tuple[float, float] | None) -> str:
@@ -106,7 +106,7 @@ def apply_seek_approval(state: State, a) -> None:
     state.spend_capital(a.seat, rules.approval_capital_cost)
     if "approvals" in rules.phases:
         d.votes_scheduled.add(a.kind_id)
-        record_worded(state, a.seat, "ApprovalSought", (_sought, t, a.seat, a.kind_id), kind_id=a.kind_id)
+        record(state, a.seat, "ApprovalSought", (_sought, t, a.seat, a.kind_id), kind_id=a.kind_id)
     else:
         roll_approval(state, a.seat, a.kind_id)
 

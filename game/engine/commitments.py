@@ -9,7 +9,7 @@ from typing import Any
 
 from game.engine.conditions import compile_condition, is_monotone, tests_read
 from game.engine.effects import clamp_track, settle_debt, start_term
-from game.engine.log import record, record_worded
+from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import ACTIVE, LAPSED, PENDING, SUSPENDED, WITHDRAWN, Commitment, State
 from game.engine.words import (
@@ -210,10 +210,10 @@ def check_pledge(state: State, a) -> Rejection | None:
 
 def apply_pledge(state: State, a) -> None:
     c = commit(state, a.seat, a.kind_id, a.amount, a.priority, a.condition, None)
-    record_worded(state, a.seat, "Pledged", (_pledged, state.tables, c.id, a.seat, a.kind_id, a.amount, a.priority,
-                                             a.condition, c.status == PENDING),
-                  commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
-                  status=c.status, conditional=a.condition is not None)
+    record(state, a.seat, "Pledged", (_pledged, state.tables, c.id, a.seat, a.kind_id, a.amount, a.priority,
+                                      a.condition, c.status == PENDING),
+           commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
+           status=c.status, conditional=a.condition is not None)
 
 
 def _pledged(t, number: int, seat: str, kind: str, amount: int, priority: str, condition: Any, pending: bool) -> str:

@@ -60,6 +60,7 @@ class Applied:
 
 
 _set_action, _set_entries, _set_ok = (Applied.__dict__[name].__set__ for name in ("action", "entries", "ok"))
+_new = object.__new__
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -130,7 +131,11 @@ class Game:
         actions.append(action)
         if self.parent is not None:
             self._reseed(len(actions))
-        return Applied(action, tuple(log[start:]))
+        applied = _new(Applied)  # Applied.__init__, inlined: one per action
+        _set_action(applied, action)
+        _set_entries(applied, tuple(log[start:]))
+        _set_ok(applied, True)
+        return applied
 
     @staticmethod
     def parse_action(data: Any) -> Any:

@@ -65,7 +65,7 @@ CARD_ENTRIES = frozenset(kind for kind, declared in ENTRY_KINDS.items() if decla
 
 class _Worded:
     __slots__ = ("_words",)
-    """(function, *arguments) that words an entry's text when it is first read (see `record_worded`)."""
+    """(function, *arguments) that words an entry's text when it is first read (see `record`)."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -126,34 +126,27 @@ class LogEntry(_Worded):
 _set_words, _get_words = _Worded.__dict__["_words"].__set__, _Worded.__dict__["_words"].__get__
 
 
-def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
+def record(state, actor: str, kind: str, text: str | tuple, *, auto: bool = False,
            visible_to: tuple[str, ...] | None = None, **data: Any) -> LogEntry:
     """Appends an entry to the state's log and returns it; inside a private event card's
-    effects (`state.log_scope`), an entry is at most as public as the card."""
+    effects (`state.log_scope`), an entry is at most as public as the card.
+
+    `text` may be (function, *arguments) to word it when first read: arguments are values that
+    never change (ids, numbers, the compiled tables), never the state, so it reads the same."""
     scope = state.log_scope
     if scope is not None:
         visible_to = scope if visible_to is None else tuple(s for s in visible_to if s in scope)
     log = state.log
-    entry = LogEntry(len(log) + 1, state.round, state.phase, actor, kind, text, auto, visible_to, data)
-    log.append(entry)
-    return entry
-
-
-def record_worded(state, actor: str, kind: str, words: tuple, *, auto: bool = False,
-                  visible_to: tuple[str, ...] | None = None, **data: Any) -> LogEntry:
-    """`record`, with the text worded when first read: `words` is (function, *arguments), the
-    arguments values that never change (ids, numbers, the compiled tables), never the state."""
-    scope = state.log_scope
-    if scope is not None:
-        visible_to = scope if visible_to is None else tuple(s for s in visible_to if s in scope)
-    log = state.log
-    entry = _new_entry(LogEntry)
+    entry = _new_entry(LogEntry)  # LogEntry.__init__, inlined: one entry or more per action
     _set_seq(entry, len(log) + 1)
     _set_round(entry, state.round)
     _set_phase(entry, state.phase)
     _set_actor(entry, actor)
     _set_kind(entry, kind)
-    _set_words(entry, words)
+    if type(text) is tuple:
+        _set_words(entry, text)
+    else:
+        _set_text(entry, text)
     _set_auto(entry, auto)
     _set_visible_to(entry, visible_to)
     _set_data(entry, data)

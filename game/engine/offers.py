@@ -11,7 +11,7 @@ mediator's deal between others): every party that gives must accept it, as in an
 from typing import Any
 
 from game.engine.commitments import check_item, check_totals, commit, describe, pending_words
-from game.engine.log import record, record_worded
+from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import (
     ACCEPTED,
@@ -102,9 +102,9 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
     state.offer_index[offer.id] = offer
     for seat in (proposer, *parties):
         state.delegates[seat].offers.append(offer)
-    record_worded(state, proposer, "TradeCountered" if replaces else "TradeProposed",
-                  (_proposed, state.tables, proposer, parties, items, offer.id, replaces, note),
-                  visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
+    record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
+           (_proposed, state.tables, proposer, parties, items, offer.id, replaces, note),
+           visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
     return offer
 
 
@@ -136,8 +136,8 @@ def _execute(state: State, offer: Offer) -> None:
     state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
     said = tuple((c.delegate, c.kind, c.amount, c.priority, c.condition, c.id, c.status == PENDING) for c in made)
-    record_worded(state, "game", "TradeAgreed", (_agreed, state.tables, offer.id, everyone, offer.items, said),
-                  auto=True, offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+    record(state, "game", "TradeAgreed", (_agreed, state.tables, offer.id, everyone, offer.items, said),
+           auto=True, offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
 
 
 def _agreed(t, number: int, everyone: tuple[str, ...], items: tuple, made: tuple) -> str:
