@@ -48,18 +48,25 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
     if won:
         d.mandates.add(kind)
     state.changed(seat)
-    name, body = state.tables.delegates[seat].name, approval_body(state, seat, kind)
-    body = body[:1].upper() + body[1:]  # it opens the sentence: "Parliament approves ..."
-    what = state.tables.kinds[kind].name.lower()
-    verdict = "approves" if won else "rejects"
-    tail = f"; {sum(c.amount for c in pending)} pending units return to capacity" if pending and not won else ""
-    record(state, "game", "VoteAnnounced", f"{body} {verdict} {possessive(name)} {what}{tail}.", auto=True,
+    returned = sum(c.amount for c in pending) if pending and not won else None
+    t = state.tables
+    record(state, "game", "VoteAnnounced", (_verdict, t, seat, kind, won, returned, None), auto=True,
            delegate=seat, kind_id=kind, won=won)
     # The odds include private shifts (a private assurance, say): only the seat and the facilitator see them.
     record(state, "game", "ApprovalWon" if won else "ApprovalLost",
-           f"{body} {verdict} {possessive(name)} {what} (chance {chance:.0%}, roll {roll:.2f}){tail}.",
-           auto=True, visible_to=(seat,), delegate=seat, kind_id=kind, chance=round(chance, 4),
-           roll=round(roll, 4))
+           (_verdict, t, seat, kind, won, returned, (chance, roll)), auto=True, visible_to=(seat,),
+           delegate=seat, kind_id=kind, chance=round(chance, 4), roll=round(roll, 4))
+
+
+def _verdict(t, seat: str, kind: str, won: bool, returned: int | None, odds: tuple[float, float] | None) -> str:
+    """Returns e.g. "Parliament approves France's ground troops (chance 80%, roll 0.31)."."""
+    body = t.names.body(seat, kind)  # approval_body
+    body = body[:1].upper() + body[1:]  # it opens the sentence: "Parliament approves ..."
+    what = t.kinds[kind].name.lower()
+    verdict = "approves" if won else "rejects"
+    tail = f"; {returned} pending units return to capacity" if returned is not None else ""
+    said = f" (chance {odds[0]:.0%}, roll {odds[1]:.2f})" if odds else ""
+    return f"{body} {verdict} {possessive(t.delegates[seat].name)} {what}{said}{tail}."
 
 
 def approvals_phase(state: State) -> None:
@@ -99,23 +106,25 @@ def apply_seek_approval(state: State, a) -> None:
     state.spend_capital(a.seat, rules.approval_capital_cost)
     if "approvals" in rules.phases:
         d.votes_scheduled.add(a.kind_id)
-        body = t.names.body(a.seat, a.kind_id)  # approval_body
-        record(state, a.seat, "ApprovalSought",
-               f"{t.display_names[a.seat]} asks {body} to approve "
-               f"{t.kinds[a.kind_id].name.lower()} (vote at the end of the round).",
-               kind_id=a.kind_id)
+        record(state, a.seat, "ApprovalSought", (_sought, t, a.seat, a.kind_id), kind_id=a.kind_id)
     else:
         roll_approval(state, a.seat, a.kind_id)
 
 
-def legal_requests(state: State, seat: str):
-    """Yields a request for each kind the seat may still seek a mandate for."""
+def _sought(t, seat: str, kind: str) -> str:
+    body = t.names.body(seat, kind)  # approval_body
+    return f"{t.display_names[seat]} asks {body} to approve {t.kinds[kind].name.lower()} (vote at the end of the round)."
+
+
+def legal_requests(state: State, seat: str) -> list:
+    """Returns a request for each kind the seat may still seek a mandate for."""
     t = state.tables
     d = state.delegates[seat]
-    for kind in t.approval_kinds.get(seat, ()):
-        if (kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0
-                and d.capital >= t.scenario.rules.approval_capital_cost):
-            yield t.action(SeekApproval, seat, kind)
+    kinds = t.approval_kinds.get(seat, ())
+    if not kinds or d.capital < t.scenario.rules.approval_capital_cost:
+        return []
+    return [t.action(SeekApproval, seat, kind) for kind in kinds
+            if kind not in d.mandates and kind not in d.votes_scheduled and d.capacity.get(kind, 0) > 0]
 
 
 RULES = {"seek_approval": Rule(check_seek_approval, apply_seek_approval, legal_requests)}

@@ -7,7 +7,6 @@ Another seat's red lines stay hidden from a proposer: `own=False` skips them.
 
 from typing import Any
 
-from game.engine.approvals import approval_body
 from game.engine.conditions import compile_condition, is_monotone, tests_read
 from game.engine.effects import clamp_track, settle_debt, start_term
 from game.engine.log import record
@@ -25,10 +24,12 @@ from game.model.references import unknown_references
 
 
 def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
-               condition: Any = None, *, own: bool = True) -> Rejection | None:
-    """Checks one commitment for its giver; `own` also checks the giver's private red lines."""
+               condition: Any = None, *, own: bool = True, vetted: bool = False) -> Rejection | None:
+    """Checks one commitment for its giver; `own` also checks the giver's private red lines.
+    `vetted`: the item is an offer's, so its condition passed these checks when the offer was
+    made, and what they read (the scenario's ids) never changes: they are not run again."""
     t = state.tables
-    if (giver, kind, priority) in t.open_items[own] and condition is None and type(amount) is int:
+    if (giver, kind, priority) in t.open_items[own] and (condition is None or vetted) and type(amount) is int:
         d = state.delegates[giver]  # the common case, each test below passing, in one go
         if (amount >= 1 and state.contribution.get((kind, priority), 0) > 0 and kind not in d.blocked
                 and (kind not in t.binding_kinds or d.rep.binding)
@@ -66,7 +67,7 @@ def check_item(state: State, giver: str, kind: str, amount: int, priority: str,
     if free < amount:
         return Rejection("capacity", f"{t.delegates[giver].name} has {_left(t, kind, free)} left uncommitted "
                                      f"(asked for {amount}).")
-    if condition is not None:
+    if condition is not None and not vetted:
         problems = unknown_references(condition, t.known)
         if problems:
             return Rejection("bad_condition", f"The condition names something unknown: {problems[0]}.")
@@ -129,12 +130,23 @@ def _left(t, kind: str, free: int) -> str:
 def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
                         condition: Any = None) -> str:
     """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
-    t = state.tables
-    text = (f"{t.delegates[giver].name}: {t.quantity(kind, amount)} ({t.kind_words[kind][0]}) "
+    return describe(state.tables, giver, kind, amount, priority, condition)
+
+
+def describe(t, giver: str, kind: str, amount: int, priority: str, condition: Any = None) -> str:
+    """`describe_commitment` from the compiled tables alone (what log entries worded later use)."""
+    if condition is None:  # words from the scenario alone: said once per table
+        key = (giver, kind, amount, priority)
+        text = t.described.get(key)
+        if text is None:
+            text = t.described[key] = _described(t, giver, kind, amount, priority)
+        return text
+    return f"{_described(t, giver, kind, amount, priority)}, if {describe_condition(condition, t.display_name)}"
+
+
+def _described(t, giver: str, kind: str, amount: int, priority: str) -> str:
+    return (f"{t.delegates[giver].name}: {t.quantity(kind, amount)} ({t.kind_words[kind][0]}) "
             f"to {t.priorities[priority].name}")
-    if condition is not None:
-        text += f", if {describe_condition(condition, t.display_name)}"
-    return text
 
 
 _NO_TESTS: frozenset[str] = frozenset()
@@ -165,9 +177,12 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
 
 
 def pending_note(state: State, c: Commitment) -> str:
-    if c.status != PENDING:
-        return ""
-    return f" (pending: needs {approval_body(state, c.delegate, c.kind)} approval; seek approval to make it count)"
+    return pending_words(state.tables, c.delegate, c.kind) if c.status == PENDING else ""
+
+
+def pending_words(t, seat: str, kind: str) -> str:
+    """What the log adds to a commitment that waits for its domestic vote."""
+    return f" (pending: needs {t.names.body(seat, kind)} approval; seek approval to make it count)"
 
 
 def release(state: State, c: Commitment, status: str) -> None:
@@ -195,38 +210,72 @@ def check_pledge(state: State, a) -> Rejection | None:
 
 def apply_pledge(state: State, a) -> None:
     c = commit(state, a.seat, a.kind_id, a.amount, a.priority, a.condition, None)
-    text = describe_commitment(state, a.seat, a.kind_id, a.amount, a.priority, a.condition)
-    record(state, a.seat, "Pledged", f"Pledge #{c.id}. {text}{pending_note(state, c)}.",
+    record(state, a.seat, "Pledged", (_pledged, state.tables, c.id, a.seat, a.kind_id, a.amount, a.priority,
+                                      a.condition, c.status == PENDING),
            commitment=c.id, delegate=a.seat, kind_id=a.kind_id, amount=a.amount, priority=a.priority,
            status=c.status, conditional=a.condition is not None)
 
 
-def legal_pledges(state: State, seat: str):
-    """Yields legal pledges of 1 unit and of all free units, per kind and priority."""
-    action = state.tables.action
-    for kind, priorities in _pledgeable(state, seat):
-        free = state.free(seat, kind)
-        if free <= 0 or check_giver(state, seat, kind) is not None:
-            continue
-        for priority in priorities:
-            yield action(Pledge, seat, kind, 1, priority)
-            if free > 1:
-                yield action(Pledge, seat, kind, free, priority)
+def _pledged(t, number: int, seat: str, kind: str, amount: int, priority: str, condition: Any, pending: bool) -> str:
+    note = pending_words(t, seat, kind) if pending else ""
+    return f"Pledge #{number}. {describe(t, seat, kind, amount, priority, condition)}{note}."
 
 
-def _pledgeable(state: State, seat: str) -> list[tuple[str, list[str]]]:
-    """Returns (kind, priorities it advances outside the seat's red lines), cached until
-    an effect changes a contribution."""
+def legal_pledges(state: State, seat: str) -> list:
+    """Returns the legal pledges of 1 unit and of all free units, per kind and priority."""
+    t = state.tables
+    d = state.delegates[seat]
+    red, binding, blocked = t.red_kinds[seat], t.binding_kinds, d.blocked
+    found: list = []
+    for kind, priorities, by_free in _pledgeable(state, seat):
+        free = d.capacity.get(kind, 0) - d.committed.get(kind, 0)  # state.free, inlined
+        if free <= 0 or kind in red or kind in blocked or (kind in binding and not d.rep.binding):
+            continue  # what check_giver refuses, without wording the refusal
+        listed = by_free.get(free)
+        if listed is None:
+            listed = by_free[free] = _pledges(t, seat, kind, priorities, free)
+        found += listed
+    return found
+
+
+def _pledges(t, seat: str, kind: str, priorities: tuple[str, ...], free: int) -> tuple:
+    action = t.action
+    listed: list = []
+    for priority in priorities:
+        listed.append(action(Pledge, seat, kind, 1, priority))
+        if free > 1:
+            listed.append(action(Pledge, seat, kind, free, priority))
+    return tuple(listed)
+
+
+def _pledgeable(state: State, seat: str) -> list[tuple[str, tuple[str, ...], dict]]:
+    """Returns (kind, priorities it advances outside the seat's red lines, its pledges by free
+    units), cached until an effect changes a contribution; kept across games while the
+    contributions are the scenario's own."""
     cache = state.caches.pledgeable
-    if seat not in cache:
-        red = state.tables.red_priorities[seat]
-        priorities = state.tables.priorities
-        by_kind: dict[str, list[str]] = {}
-        for (kind, priority), value in state.contribution.items():
-            if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
-                by_kind.setdefault(kind, []).append(priority)
-        cache[seat] = list(by_kind.items())
-    return cache[seat]
+    found = cache.get(seat)
+    if found is None:
+        listed = state.tables.listed
+        if state.contribution_version:
+            found = _kinds_to_pledge(state, seat)
+        else:
+            found = listed.get(("pledgeable", seat))
+            if found is None:
+                found = listed["pledgeable", seat] = _kinds_to_pledge(state, seat)
+        cache[seat] = found
+    return found
+
+
+def _kinds_to_pledge(state: State, seat: str) -> list[tuple[str, tuple[str, ...], dict]]:
+    t = state.tables
+    red = t.red_priorities[seat]
+    priorities = t.priorities
+    by_kind: dict[str, list[str]] = {}
+    for (kind, priority), value in state.contribution.items():
+        if value > 0 and priority not in red and priorities[priority].may_contribute(seat):
+            by_kind.setdefault(kind, []).append(priority)
+    return [(kind, tuple(listed), t.listed.setdefault(("pledge", seat, kind, tuple(listed)), {}))
+            for kind, listed in by_kind.items()]
 
 
 # -- withdraw ----------------------------------------------------------------------
@@ -271,13 +320,15 @@ def apply_withdraw(state: State, a) -> None:
            f"it costs {rules.withdraw_capital_cost} political capital and trust.", commitment=c.id)
 
 
-def legal_withdrawals(state: State, seat: str):
+def legal_withdrawals(state: State, seat: str) -> list:
     t = state.tables
     d = state.delegates[seat]
-    if d.capital >= t.scenario.rules.withdraw_capital_cost:
-        for c in d.own:
-            if c.status in (ACTIVE, PENDING, SUSPENDED):
-                yield t.action(Withdraw, seat, c.id)
+    if d.capital < t.scenario.rules.withdraw_capital_cost:
+        return []
+    return [t.action(Withdraw, seat, c.id) for c in d.own if c.status in _WITHDRAWABLE]
+
+
+_WITHDRAWABLE = (ACTIVE, PENDING, SUSPENDED)
 
 
 RULES = {

@@ -192,8 +192,8 @@ def _apply_pass(state: State, a) -> None:
     record(state, a.seat, "Passed", f"{state.tables.display_names[a.seat]} passes.")
 
 
-def _legal_pass(state: State, seat: str):
-    yield state.tables.action(Pass, seat)
+def _legal_pass(state: State, seat: str) -> tuple:
+    return (state.tables.action(Pass, seat),)
 
 
 RULES = {"pass": Rule(_check_pass, _apply_pass, _legal_pass, ends_turn=True)}

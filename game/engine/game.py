@@ -41,6 +41,7 @@ class SetupError(ValueError):
 
 
 MAX_SEED = 2**64 - 1
+_UNCHECKED = object()
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -59,6 +60,7 @@ class Applied:
 
 
 _set_action, _set_entries, _set_ok = (Applied.__dict__[name].__set__ for name in ("action", "entries", "ok"))
+_new = object.__new__
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -83,6 +85,10 @@ class Game:
         self._state = initial_state(tables, seed, self.initial_controllers, turns)
         flow.start_game(self._state)
         self._reseed(0)
+        self._passed_state, self._passed_at = None, -1
+        self._passed: dict[int, Any] = {}
+        """The actions check() passed, by id, in state `_passed_state` at decision `_passed_at`:
+        apply() need not check them again."""
 
     def _reseed(self, step: int) -> None:
         for at, seed in self.parent.reseeds if self.parent else ():
@@ -100,14 +106,24 @@ class Game:
     # -- acting -----------------------------------------------------------------
     def check(self, action: Any) -> Rejection | None:
         """Returns why the action is refused now, or None if it is legal."""
-        return rules.check(self._state, action)
+        state = self._state
+        problem = rules.check(state, action)
+        if problem is None:
+            if self._passed_state is not state or self._passed_at != state.decisions:
+                self._passed_state, self._passed_at, self._passed = state, state.decisions, {}
+            self._passed[id(action)] = action
+        return problem
 
     def apply(self, action: Any) -> Applied | Rejection:
         """Applies a legal action; a refused one returns a Rejection and changes nothing."""
         state = self._state
-        problem = rules.check(state, action)
-        if problem is not None:
-            return problem
+        # an action check() passed since the last action is still legal: bots check the trades
+        # they propose (their dearest check) and then apply the one they chose
+        if (self._passed.get(id(action), _UNCHECKED) is not action or self._passed_state is not state
+                or self._passed_at != state.decisions):
+            problem = rules.check(state, action)
+            if problem is not None:
+                return problem
         log = state.log
         start = len(log)
         rules.apply_action(state, action)
@@ -115,7 +131,11 @@ class Game:
         actions.append(action)
         if self.parent is not None:
             self._reseed(len(actions))
-        return Applied(action, tuple(log[start:]))
+        applied = _new(Applied)  # Applied.__init__, inlined: one per action
+        _set_action(applied, action)
+        _set_entries(applied, tuple(log[start:]))
+        _set_ok(applied, True)
+        return applied
 
     @staticmethod
     def parse_action(data: Any) -> Any:

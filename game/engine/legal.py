@@ -51,15 +51,19 @@ class LegalActions(Gathered):
         return tuple(a for a in self._group(index) if a.kind == kind)
 
     def _gather(self) -> tuple:
-        if self._all == ():  # nothing is legal: nothing to go stale
+        found = self._all
+        if found == ():  # nothing is legal: nothing to go stale
             return ()
         self._fresh()
-        if self._all is None:
-            found: list = []
-            for index in range(len(self._groups)):
-                found.extend(self._group(index))
-            self._all = tuple(found)
-        return self._all
+        if found is None:
+            state, seat, groups, enumerators = self._state, self._seat, self._groups, self._enumerators
+            listed: list = []
+            for index, group in enumerate(groups):
+                if group is None:  # _group, inlined: every kind is listed here
+                    group = groups[index] = tuple(enumerators[index](state, seat))
+                listed += group
+            found = self._all = tuple(listed)
+        return found
 
     def __contains__(self, action: object) -> bool:
         index = GROUP_OF.get(getattr(action, "kind", None))

@@ -63,10 +63,19 @@ CARD_ENTRIES = frozenset(kind for kind, declared in ENTRY_KINDS.items() if decla
 """The entry kinds that play an event card."""
 
 
+class _Worded:
+    __slots__ = ("_words",)
+    """(function, *arguments) that words an entry's text when it is first read (see `record`)."""
+
+
 @dataclass(frozen=True, slots=True, init=False)
-class LogEntry:
+class LogEntry(_Worded):
     """Immutable: views share entries. Its `__init__` sets the slots through their descriptors,
-    which costs half what a frozen dataclass's object.__setattr__ per field does."""
+    which costs half what a frozen dataclass's object.__setattr__ per field does.
+
+    An entry's `text` may be worded when first read (most games' logs are read, if ever, after
+    the game): until then its slot is empty and `__getattr__` words it from the values the
+    entry was recorded with, so it reads the same whenever it is read."""
 
     seq: int
     round: int
@@ -91,6 +100,14 @@ class LogEntry:
         _set_visible_to(self, visible_to)
         _set_data(self, {} if data is None else data)
 
+    def __getattr__(self, name: str) -> Any:
+        if name != "text":
+            raise AttributeError(f"'LogEntry' object has no attribute '{name}'")
+        words = _get_words(self)  # unset only if the text was never given: an AttributeError then
+        text = words[0](*words[1:])
+        _set_text(self, text)
+        return text
+
     def visible(self, seat: str) -> bool:
         return self.visible_to is None or seat == "facilitator" or seat in self.visible_to
 
@@ -106,16 +123,35 @@ class LogEntry:
 
 (_set_seq, _set_round, _set_phase, _set_actor, _set_kind, _set_text, _set_auto, _set_visible_to,
  _set_data) = (LogEntry.__dict__[name].__set__ for name in LogEntry.__dataclass_fields__)
+_set_words, _get_words = _Worded.__dict__["_words"].__set__, _Worded.__dict__["_words"].__get__
 
 
-def record(state, actor: str, kind: str, text: str, *, auto: bool = False,
+def record(state, actor: str, kind: str, text: str | tuple, *, auto: bool = False,
            visible_to: tuple[str, ...] | None = None, **data: Any) -> LogEntry:
     """Appends an entry to the state's log and returns it; inside a private event card's
-    effects (`state.log_scope`), an entry is at most as public as the card."""
+    effects (`state.log_scope`), an entry is at most as public as the card.
+
+    `text` may be (function, *arguments) to word it when first read: arguments are values that
+    never change (ids, numbers, the compiled tables), never the state, so it reads the same."""
     scope = state.log_scope
     if scope is not None:
         visible_to = scope if visible_to is None else tuple(s for s in visible_to if s in scope)
     log = state.log
-    entry = LogEntry(len(log) + 1, state.round, state.phase, actor, kind, text, auto, visible_to, data)
+    entry = _new_entry(LogEntry)  # LogEntry.__init__, inlined: one entry or more per action
+    _set_seq(entry, len(log) + 1)
+    _set_round(entry, state.round)
+    _set_phase(entry, state.phase)
+    _set_actor(entry, actor)
+    _set_kind(entry, kind)
+    if type(text) is tuple:
+        _set_words(entry, text)
+    else:
+        _set_text(entry, text)
+    _set_auto(entry, auto)
+    _set_visible_to(entry, visible_to)
+    _set_data(entry, data)
     log.append(entry)
     return entry
+
+
+_new_entry = object.__new__

@@ -10,13 +10,7 @@ mediator's deal between others): every party that gives must accept it, as in an
 
 from typing import Any
 
-from game.engine.commitments import (
-    check_item,
-    check_totals,
-    commit,
-    describe_commitment,
-    pending_note,
-)
+from game.engine.commitments import check_item, check_totals, commit, describe, pending_words
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
 from game.engine.state import (
@@ -26,6 +20,7 @@ from game.engine.state import (
     EXPIRED,
     FAILED,
     OPEN,
+    PENDING,
     REJECTED_OFFER,
     Offer,
     State,
@@ -95,8 +90,8 @@ def is_brokered(proposer: str, items: tuple) -> bool:
     return all(item.giver != proposer for item in items)
 
 
-def _givers(state: State, items: tuple) -> str:
-    return " and ".join(_name(state, s) for s in dict.fromkeys(i.giver for i in items))
+def _givers(t, items: tuple) -> str:
+    return " and ".join(t.display_name(s) for s in dict.fromkeys(i.giver for i in items))
 
 
 def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tuple, note: str,
@@ -107,24 +102,28 @@ def _new_offer(state: State, proposer: str, parties: tuple[str, ...], items: tup
     state.offer_index[offer.id] = offer
     for seat in (proposer, *parties):
         state.delegates[seat].offers.append(offer)
-    lines = "; ".join(describe_commitment(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
-                      for i in items)
-    to = ", ".join(_name(state, p) for p in parties)
+    record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
+           (_proposed, state.tables, proposer, parties, items, offer.id, replaces, note),
+           visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
+    return offer
+
+
+def _proposed(t, proposer: str, parties: tuple[str, ...], items: tuple, number: int, replaces: int | None,
+              note: str) -> str:
+    lines = "; ".join(describe(t, i.giver, i.kind_id, i.amount, i.priority, i.condition) for i in items)
+    to = ", ".join(t.display_name(p) for p in parties)
     verb = f"counters offer #{replaces} with" if replaces else "proposes"
     if is_brokered(proposer, items):
         verb = verb if replaces else "brokers"
         to += ", giving nothing itself"
-    record(state, proposer, "TradeCountered" if replaces else "TradeProposed",
-           f"{_name(state, proposer)} {verb} offer #{offer.id} to {to}: {lines}." + (f" “{note}”" if note else ""),
-           visible_to=(proposer, *parties), offer=offer.id, parties=list(parties))
-    return offer
+    return f"{t.display_name(proposer)} {verb} offer #{number} to {to}: {lines}." + (f" “{note}”" if note else "")
 
 
 def _execute(state: State, offer: Offer) -> None:
     """Turns an accepted offer into commitments, or fails it if a giver can no longer give."""
     everyone = (offer.proposer, *offer.parties)
     for i in offer.items:
-        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition)
+        problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, vetted=True)
         if problem:
             break
     else:
@@ -136,13 +135,19 @@ def _execute(state: State, offer: Offer) -> None:
         return
     state.set_offer_status(offer, ACCEPTED)
     made = [commit(state, i.giver, i.kind_id, i.amount, i.priority, i.condition, offer.id) for i in offer.items]
-    lines = "; ".join(describe_commitment(state, c.delegate, c.kind, c.amount, c.priority, c.condition)
-                      + f" [#{c.id}]" + pending_note(state, c) for c in made)
-    names = " and ".join(_name(state, p) for p in everyone)
-    if is_brokered(offer.proposer, offer.items):
-        names = f"{_givers(state, offer.items)}, brokered by {_name(state, offer.proposer)}"
-    record(state, "game", "TradeAgreed", f"Deal (offer #{offer.id}) between {names}: {lines}.", auto=True,
-           offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+    said = tuple((c.delegate, c.kind, c.amount, c.priority, c.condition, c.id, c.status == PENDING) for c in made)
+    record(state, "game", "TradeAgreed", (_agreed, state.tables, offer.id, everyone, offer.items, said),
+           auto=True, offer=offer.id, parties=list(everyone), commitments=[c.id for c in made])
+
+
+def _agreed(t, number: int, everyone: tuple[str, ...], items: tuple, made: tuple) -> str:
+    lines = "; ".join(describe(t, seat, kind, amount, priority, condition) + f" [#{cid}]"
+                      + (pending_words(t, seat, kind) if pending else "")
+                      for seat, kind, amount, priority, condition, cid, pending in made)
+    names = " and ".join(t.display_name(p) for p in everyone)
+    if is_brokered(everyone[0], items):
+        names = f"{_givers(t, items)}, brokered by {t.display_name(everyone[0])}"
+    return f"Deal (offer #{number}) between {names}: {lines}."
 
 
 def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
@@ -157,7 +162,7 @@ def withdraw_unhonourable(state: State, seat: str | None = None) -> None:
         problem = None
         for i in items:
             problem = check_item(state, i.giver, i.kind_id, i.amount, i.priority, i.condition,
-                                 own=i.giver == proposer)
+                                 own=i.giver == proposer, vetted=True)
             if problem:
                 break
         problem = problem or check_totals(state, items)
@@ -209,7 +214,7 @@ def check_accept(state: State, a) -> Rejection | None:
         return Rejection("already_accepted", f"You already accepted offer #{a.offer}.")
     mine = [item for item in offer.items if item.giver == a.seat]
     for item in mine:
-        problem = check_item(state, a.seat, item.kind_id, item.amount, item.priority, item.condition)
+        problem = check_item(state, a.seat, item.kind_id, item.amount, item.priority, item.condition, vetted=True)
         if problem:
             return Rejection(problem.rule, f"You cannot accept offer #{a.offer}: {problem.message}")
     problem = check_totals(state, mine)
@@ -228,14 +233,16 @@ def apply_accept(state: State, a) -> None:
         _execute(state, offer)
 
 
-def legal_answers(state: State, seat: str):
-    """Yields, for each open offer awaiting the seat's answer, accept (if it can) and reject."""
+def legal_answers(state: State, seat: str) -> list:
+    """Returns, for each open offer awaiting the seat's answer, accept (if it can) and reject."""
+    found: list = []
     for offer in state.delegates[seat].offers:
         if offer.status == OPEN and seat in offer.parties and seat not in offer.accepted_by:
             accept = Accept(seat, offer.id)
             if check_accept(state, accept) is None:
-                yield accept
-            yield Reject(seat, offer.id)
+                found.append(accept)
+            found.append(Reject(seat, offer.id))
+    return found
 
 
 def check_reject(state: State, a) -> Rejection | None:

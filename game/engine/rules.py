@@ -48,7 +48,8 @@ def check(state: State, action: Any) -> Rejection | None:
         if action.seat != FACILITATOR:
             return Rejection("facilitator_only", f"Only the facilitator may {action.kind.replace('_', ' ')}.")
         return rule.check(state, action)
-    if not state.paused and not state.simultaneous and action.seat == state.turn_seat:
+    if (not state.paused and not state.simultaneous and state.phase == "negotiation" and state.order
+            and action.seat == state.order[state.turn_index]):  # state.turn_seat, inlined
         return rule.check(state, action)  # the common case: the checks below would all pass
     if action.seat not in state.delegates:
         return Rejection("unknown_seat", f"There is no delegation '{action.seat}' at this table.")

@@ -39,20 +39,24 @@ def apply_sign(state: State, a) -> None:
            priority=a.priority, reservations=a.reservations)
 
 
-def legal_signatures(state: State, seat: str):
-    """Yields a clean and a reserved signature for each unsigned priority, and a clean one
+def legal_signatures(state: State, seat: str) -> list:
+    """Returns a clean and a reserved signature for each unsigned priority, and a clean one
     where the seat signed with reservations."""
     t = state.tables
+    signable = t.listed.get(("sign", seat))
+    if signable is None:  # (priority, its clean signature, its reserved one) that the seat may sign
+        red = t.red_priorities[seat]
+        signable = t.listed["sign", seat] = tuple(
+            (pid, t.action(Sign, seat, pid), t.action(Sign, seat, pid, True)) for pid in t.priority_order
+            if pid not in red and t.priorities[pid].may_sign(seat))
     signed = state.delegates[seat].signed
-    red = t.red_priorities[seat]
-    for pid in t.priority_order:
-        if pid in red or not t.priorities[pid].may_sign(seat):
-            continue
+    found: list = []
+    for pid, clean, reserved in signable:
         if pid not in signed:
-            yield t.action(Sign, seat, pid)
-            yield t.action(Sign, seat, pid, True)
+            found += (clean, reserved)
         elif signed[pid]:
-            yield t.action(Sign, seat, pid)
+            found.append(clean)
+    return found
 
 
 RULES = {"sign": Rule(check_sign, apply_sign, legal_signatures)}

@@ -63,6 +63,11 @@ class Tables:
     """Enumerated actions are immutable values: legal_actions reuses them across turns and games."""
     memo_ids: set
     """The ids of the memoised actions (kept alive by the memo): known well formed."""
+    listed: dict
+    """What legal-action enumerators list that depends only on the scenario and the key they
+    file it under (the signatures a seat may make, its pledges by free units), kept across games."""
+    described: dict
+    """(giver, kind, amount, priority) -> what the log calls that commitment without a condition."""
     names: Names
     catalog: Catalog
     display_names: dict[str, str]
@@ -154,6 +159,8 @@ def compile_tables(scenario: Scenario, content_hash: str) -> Tables:
                ("priorities", "commitment_kinds", "tracks", "flags", "delegates", "events")},
         action_memo={},
         memo_ids=set(),
+        listed={},
+        described={},
         names=Names(scenario),
         display_names={some_id: item.name for table in (kinds, priorities, delegates)
                        for some_id, item in table.items()},

@@ -99,16 +99,16 @@ def apply_renew(state: State, a) -> None:
            commitment=c.id, delegate=a.seat, until=last)
 
 
-def legal_renewals(state: State, seat: str):
-    """Yields a renewal of each of the seat's commitments in the last round of its term."""
-    if not state.terms:
-        return
+def legal_renewals(state: State, seat: str) -> list:
+    """Returns a renewal of each of the seat's commitments in the last round of its term."""
+    terms = state.terms
+    if not terms:
+        return []
     t = state.tables
     if state.delegates[seat].capital < t.scenario.rules.renew_capital_cost or state.round >= t.scenario.rules.rounds:
-        return  # in the last round every term still running counts to the end
-    for c in state.delegates[seat].own:
-        if state.terms.get(c.id) == state.round and c.status in LIVE:
-            yield t.action(Renew, seat, c.id)
+        return []  # in the last round every term still running counts to the end
+    now = state.round
+    return [t.action(Renew, seat, c.id) for c in state.delegates[seat].own if terms.get(c.id) == now and c.status in LIVE]
 
 
 RULES = {"renew": Rule(check_renew, apply_renew, legal_renewals)}
