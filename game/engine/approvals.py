@@ -8,7 +8,7 @@ lost, its units return to capacity.
 from game.engine.effects import settle_debt
 from game.engine.log import record
 from game.engine.rule import Rejection, Rule
-from game.engine.state import ACTIVE, PENDING, REJECTED, State
+from game.engine.state import ACTIVE, PENDING, REJECTED, VOTE_TESTS, State
 from game.engine.words import possessive
 from game.model.actions import SeekApproval
 
@@ -47,7 +47,7 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
             settle_debt(state, seat, kind)
     if won:
         d.mandates.add(kind)
-    state.changed(seat)
+    state.changed(seat, VOTE_TESTS)
     returned = sum(c.amount for c in pending) if pending and not won else None
     t = state.tables
     record(state, "game", "VoteAnnounced", (_verdict, t, seat, kind, won, returned, None), auto=True,
