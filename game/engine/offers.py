@@ -226,7 +226,7 @@ def check_accept(state: State, a) -> Rejection | None:
 def apply_accept(state: State, a) -> None:
     offer = state.offer_index[a.offer]
     offer.accepted_by.add(a.seat)
-    state.offer_changes += 1
+    state.offer_changed(offer)
     record(state, a.seat, "OfferAccepted", f"{_name(state, a.seat)} accepts offer #{offer.id}.",
            visible_to=(offer.proposer, *offer.parties), offer=offer.id)
     if offer.accepted_by >= set(offer.parties):

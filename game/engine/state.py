@@ -205,7 +205,9 @@ class State:
     """priority -> the delegations that signed it, in seat order (kept by `sign`: signatures are never taken back)."""
     offers: list[Offer] = field(default_factory=list)
     offer_changes: int = 0
-    """Bumped when an offer is made, answered or ends: keys each seat's cached offer views."""
+    """Bumped when an offer is answered or ends: keys the facilitator's cached offer views."""
+    seat_offer_changes: dict[str, int] = field(default_factory=dict)
+    """seat -> bumped when an offer it made or is party to is answered or ends: keys its offer views."""
     offer_index: dict[int, Offer] = field(default_factory=dict)
     """offer number -> offer: numbers are drawn, not counted, so they reveal no hidden offers."""
     offer_numbers: Rng = field(default_factory=lambda: Rng(0))
@@ -358,7 +360,16 @@ class State:
 
     def set_offer_status(self, offer: Offer, status: str) -> None:
         offer.status = status
+        self.offer_changed(offer)
+
+    def offer_changed(self, offer: Offer) -> None:
+        """Marks the offer views of the facilitator, the proposer and the parties stale (a new
+        offer needs no mark: it lengthens their lists)."""
         self.offer_changes += 1
+        changes = self.seat_offer_changes
+        changes[offer.proposer] = changes.get(offer.proposer, 0) + 1
+        for seat in offer.parties:
+            changes[seat] = changes.get(seat, 0) + 1
 
     def _watched(self, c: Commitment) -> bool:
         """Whether an active conditional commitment's condition watches what this pledge moves."""

@@ -148,7 +148,7 @@ def _private(state: State, seat: str) -> PrivateView:
 
 def _seat_offers(state: State, seat: str, offers: list) -> tuple[OfferView, ...]:
     """Returns the views of the offers a seat may see, kept until an offer is made or changes."""
-    key = (state.offer_changes, len(offers))
+    key = (state.offer_changes if seat == FACILITATOR else state.seat_offer_changes.get(seat, 0), len(offers))
     hit = state.caches.seat_offers.get(seat)
     if hit is None or hit[0] != key:
         hit = state.caches.seat_offers[seat] = (key, _offer_views(state, offers))
