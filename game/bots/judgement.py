@@ -9,7 +9,7 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.listing import approval_kinds, pledge_targets, signatures
+from game.bots.listing import _taught, approval_kinds, may_act, pledge_targets, signatures
 from game.bots.reading import advances, gaps, legal_of, memo, seat_store, spare_units
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
@@ -88,18 +88,14 @@ what they ask is read once per seat (and again for another table's seat of that 
 def seat_facts(view: SeatView) -> dict:
     """Returns the dict of what has been read off the seat's objectives' conditions (kept per
     seat while its conditions are the same); callers add entries that follow from them alone."""
-    m = memo(view)
-    facts = m.get("facts")
+    store = seat_store(view)  # a seat's conditions are the same all game
+    facts = store.get("facts")
     if facts is None:
-        store = seat_store(view)  # a seat's conditions are the same all game
-        facts = store.get("facts")
-        if facts is None:
-            whens = tuple(map(_WHEN, view.me.objectives))
-            hit = _BY_SEAT.get(view.seat)
-            if hit is None or hit[0] != whens:  # compared by identity first
-                hit = _BY_SEAT[view.seat] = (whens, {})
-            facts = store["facts"] = hit[1]
-        m["facts"] = facts
+        whens = tuple(map(_WHEN, view.me.objectives))
+        hit = _BY_SEAT.get(view.seat)
+        if hit is None or hit[0] != whens:  # compared by identity first
+            hit = _BY_SEAT[view.seat] = (whens, {})
+        facts = store["facts"] = hit[1]
     return facts
 
 
@@ -177,37 +173,40 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
 
 
 def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool,
-                    min_odds: float) -> list[tuple]:
+                    min_odds: float) -> list[tuple] | tuple:
     """Returns (priority, progress per unit, room, spare units, odds, listed) for each (kind,
     priority) with room that the seat may pledge its spare units to now (the engine lists a
     pledge of it: see `pledge_targets`), kept for the view (the negotiator asks twice)."""
     m = memo(view)
-    key = ("pledge options", avoid, approval_ok, min_odds)
+    key = (avoid, approval_ok, min_odds)
     options = m.get(key)
     if options is not None:
         return options
-    options = m[key] = []
     spare = spare_units(view)
-    if not spare:
-        return options
-    seat = view.seat
+    if not spare or not may_act(view, legal):
+        m[key] = ()
+        return ()  # nothing listed: no spare units, or the seat may not act now
+    options = m[key] = []
+    d = view.public.delegates[view.seat]
+    blocked, authority = d.blocked, d.binding_authority
+    table = _pledge_kinds(view, legal, avoid, approval_ok)
     room_of = gaps(view)
-    needs_vote = approval_kinds(view, legal)
     odds = None  # read only if a vote-bound kind has a priority with room
-    toward = advances(view)
-    d = view.delegates[seat]
-    blocked, authority, kinds = d.blocked, d.binding_authority, view.kinds
     for kind, units in spare.items():
-        if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
-            continue
-        if kind in blocked or (not authority and kinds[kind].needs_binding_authority):
-            continue  # never listed (see cannot_give)
-        chance = 1.0
-        if kind in needs_vote:
-            if not approval_ok:
+        entry = table.get(kind)
+        if entry is None:
+            if kind in table:
+                continue  # avoided, or vote-bound while votes are not ok
+            entry = _pledge_kind(view, legal, table, kind, avoid, approval_ok)
+            if entry is None:
                 continue
-            chance = None  # read once a priority has room for it
-        for pid, value in toward.get(kind, ()):
+        if kind in blocked or (entry[0] and not authority):
+            continue  # never listed (see cannot_give)
+        pairs = entry[2]
+        if pairs is None:
+            pairs = _learn_pairs(view, legal, table, kind)
+        chance = 1.0 if not entry[1] else None  # a vote-bound kind's odds: read once a priority has room
+        for pid, value, listed in pairs:
             room = room_of[pid]
             if room <= 0:
                 continue
@@ -217,12 +216,49 @@ def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, app
                 chance = odds[kind]
                 if chance < min_odds:
                     break
-            options.append((kind, pid, value, room, units, chance))
-    if options:
-        targets = pledge_targets(view, legal, {option[0] for option in options})
-        options[:] = [(pid, value, room, units, chance, targets[(kind, pid)])
-                      for kind, pid, value, room, units, chance in options if (kind, pid) in targets]
+            options.append((pid, value, room, units, chance, listed))
     return options
+
+
+def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool) -> dict:
+    """Returns the seat's table for `_pledge_options`: kind -> (needs binding authority,
+    vote-bound, its (priority, progress per unit, listed) pairs in the order of the contribution
+    table, or None until learned), or None for a kind it never pledges so. Kept for the scenario
+    table and contribution table (a throwaway for a plain list of legal actions, which teaches
+    afresh each time). Only while the seat may act."""
+    if not hasattr(legal, "of"):
+        return {}
+    store = seat_store(view)
+    key = ("pledge kinds", avoid, approval_ok)
+    table = store.get(key)
+    if table is None:  # the same for every game at the scenario table with this contribution table
+        tables = _taught(view, legal).setdefault(("pledge kinds", tuple(view.public.contribution.items())), {})
+        table = store[key] = tables.setdefault((avoid, approval_ok), {})
+    return table
+
+
+def _pledge_kind(view: SeatView, legal: Sequence[Any], table: dict, kind: str, avoid: Set | None,
+                 approval_ok: bool) -> tuple | None:
+    """Enters what the static tables say of pledging `kind` (see `_pledge_kinds`)."""
+    seat = view.seat
+    vote_bound = kind in approval_kinds(view, legal)
+    if (avoid and ((seat, kind) in avoid or (None, kind) in avoid)) or (vote_bound and not approval_ok):
+        entry = None
+    else:
+        entry = (view.public.kinds[kind].needs_binding_authority, vote_bound, None)
+    table[kind] = entry
+    return entry
+
+
+def _learn_pairs(view: SeatView, legal: Sequence[Any], table: dict, kind: str) -> tuple:
+    """Enters the priorities the rules let the seat pledge `kind` to (the seat has spare units of
+    it and may give it now, so the engine's listing names them all): see `pledge_targets`."""
+    targets = pledge_targets(view, legal, (kind,))
+    pairs = tuple((pid, value, targets[(kind, pid)]) for pid, value in advances(view).get(kind, ())
+                  if (kind, pid) in targets)
+    needs_authority, vote_bound, _ = table[kind]
+    table[kind] = (needs_authority, vote_bound, pairs)
+    return pairs
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
@@ -246,6 +282,9 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     pending = {c.kind for c in view.mine if c.status == "pending"}
     if not pending:
         return None
+    mandates = view.delegates[view.seat].mandates
+    if all(kind in mandates or kind in view.me.votes_scheduled for kind in pending):
+        return None  # the engine lists no request for a kind with a mandate or a vote scheduled
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
     if not requests:
         return None

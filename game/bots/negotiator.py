@@ -8,8 +8,10 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-import heapq
+from bisect import insort
 from collections.abc import Sequence
+from itertools import compress, islice
+from operator import is_not
 from typing import Any
 
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
@@ -30,11 +32,9 @@ from game.bots.judgement import (
 )
 from game.bots.listing import approval_kinds, refused_to_me
 from game.bots.reading import (
-    advances,
     cannot_give,
     forgets_view,
     gaps,
-    givable,
     kinds_toward,
     memo,
     open_ids,
@@ -139,34 +139,15 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        wanted = _wanted(view)
-        asks = []
         me = view.seat
-        for seat, d in view.delegates.items():
-            if seat == me:
-                continue
-            for kind, units in givable(seat, d):
-                if kind in wanted:
-                    for pid, value in wanted[kind]:
-                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
-        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
+        top = list(islice((ask for ask in _ask_board(view).ordered if ask[1] != me), 4))  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
-        wanted = _wanted(view)
-        me = view.seat
-        count = 0
-        for seat, d in view.delegates.items():
-            if seat == me:
-                continue
-            for kind, _ in givable(seat, d):
-                if kind in wanted:
-                    count += len(wanted[kind])
-                    if count >= 4:
-                        return 4
-        return count
+        board = _ask_board(view)
+        return min(4, len(board.ordered) - len(board.by_seat[view.seat][2]))
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
         """Returns what the seat offers in return: its best contribution toward a priority its
@@ -189,23 +170,16 @@ class NegotiatorBot:
         m = memo(view)
         if "give" in m:
             return m["give"]
-        preferred = objective_priorities(view)
-        avoid = avoided(view)
+        free = view.public.delegates[view.seat].free
         promised = self._promised(view)
         room_of = gaps(view)
-        toward = advances(view)
-        seat = view.seat
-        best, best_score = None, 0.0
-        for kind, units in view.delegates[seat].free.items():
-            units -= promised.get(kind, 0)
-            if units <= 0 or (seat, kind) in avoid:
-                continue
-            for pid, value in toward.get(kind, ()):
-                if room_of[pid] > 0:
-                    score = value * 2 if pid in preferred else value
-                    # the most valuable first, then by kind and priority
-                    if best is None or score > best_score or (score == best_score and (kind, pid) < best[:2]):
-                        best, best_score = (kind, pid, units), score
+        best = None
+        for kind, pid in _give_ranking(view, free):  # the most valuable first, then by kind and priority
+            if room_of[pid] > 0:
+                units = free.get(kind, 0) - promised.get(kind, 0)
+                if units > 0:
+                    best = (kind, pid, units)
+                    break
         if best is not None:
             kind, pid, units = best
             best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view, legal))
@@ -228,19 +202,106 @@ class NegotiatorBot:
         return promised
 
 
+_WANTED: tuple[Any, dict] = (None, {})
+"""(the last contribution table read, {the two biggest open gaps: what `_wanted` found})."""
+
+
 def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
     """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
-    (kept for the game's contribution table while they are the same two). Read it, do not change it."""
+    (kept for the game's contribution table while they are the same two, for every seat alike).
+    Read it, do not change it."""
+    global _WANTED
     top = open_ids(view)[:2]
-    store = seat_store(view)
-    wanted = store.get(("wanted", top))
+    contribution = view.public.contribution
+    if _WANTED[0] is not contribution:
+        _WANTED = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    store = _WANTED[1]
+    wanted = store.get(top)
     if wanted is None:
-        wanted = store[("wanted", top)] = {}
+        wanted = store[top] = {}
         toward = kinds_toward(view)
         for pid in top:
             for kind, value in toward.get(pid, ()):
                 wanted.setdefault(kind, []).append((pid, value))
     return wanted
+
+
+class _AskBoard:
+    """Every seat's asks toward the two biggest open gaps (`_wanted`), (-(units * progress per
+    unit), seat, kind, priority), in one sorted list (no two are equal): a seat's are replaced
+    only when views hand over another DelegateView of it, found without a loop in Python."""
+
+    __slots__ = ("wanted", "seats", "views", "by_seat", "ordered")
+
+    def __init__(self, wanted: dict):
+        self.wanted = wanted  # held, so its id is not reused meanwhile
+        self.seats: tuple[str, ...] = ()
+        self.views: tuple = ()
+        """The DelegateViews the asks were read off, in the order of `seats` (held, so their ids
+        are not reused meanwhile)."""
+        self.by_seat: dict[str, tuple] = {}
+        """seat -> (the free units and blocks its asks were read off, its asks)."""
+        self.ordered: list[tuple] = []
+
+    def refresh(self, delegates: dict) -> None:
+        views = tuple(delegates.values())
+        seats = self.seats
+        if len(views) == len(self.views) and seats == tuple(delegates):
+            changed: Any = compress(seats, map(is_not, views, self.views))
+        else:
+            seats = self.seats = tuple(delegates)
+            changed, self.by_seat, self.ordered = seats, {}, []
+        self.views = views
+        wanted, by_seat, ordered = self.wanted, self.by_seat, self.ordered
+        for seat in changed:
+            d = delegates[seat]
+            free, blocked = d.free, d.blocked
+            before = by_seat.get(seat)
+            if before is not None:
+                if before[0] == free and before[1] == blocked:
+                    continue  # another DelegateView, the same asks
+                for ask in before[2]:
+                    ordered.remove(ask)
+            asks = tuple((-(units * value), seat, kind, pid) for kind, units in free.items()
+                         if units > 0 and kind in wanted and kind not in blocked for pid, value in wanted[kind])
+            for ask in asks:
+                insort(ordered, ask)
+            by_seat[seat] = (free, blocked, asks)
+
+
+_BOARDS: dict[int, _AskBoard] = {}
+"""id(`_wanted`) -> its board, for the last few read (the two biggest gaps change places now and then)."""
+
+
+def _ask_board(view: SeatView) -> _AskBoard:
+    """Returns the board of every seat's asks, brought up to the view's delegates: the four best
+    of the other seats' are what `heapq.nsmallest(4, ...)` over theirs gives."""
+    wanted = _wanted(view)
+    board = _BOARDS.get(id(wanted))
+    if board is None or board.wanted is not wanted:
+        if len(_BOARDS) >= 8:
+            del _BOARDS[next(iter(_BOARDS))]
+        board = _BOARDS[id(wanted)] = _AskBoard(wanted)
+    board.refresh(view.public.delegates)
+    return board
+
+
+def _give_ranking(view: SeatView, free: dict[str, int]) -> tuple[tuple[str, str], ...]:
+    """Returns every (kind, priority) the seat might give toward, of the kinds in `free` (the kinds
+    it has capacity of) but none its objectives want it not to commit, by value to it: progress
+    per unit, twice that toward a priority its objectives name; ties by kind and priority. Kept
+    for the game's contribution table while the seat has capacity of the same kinds."""
+    store = seat_store(view)
+    hit = store.get("give ranking")
+    if hit is None or free.keys() != hit[0]:
+        preferred = objective_priorities(view)
+        avoid = avoided(view)
+        seat = view.seat
+        scored = sorted((-(value * 2 if pid in preferred else value), kind, pid)
+                        for (kind, pid), value in view.public.contribution.items()
+                        if kind in free and (seat, kind) not in avoid)
+        hit = store["give ranking"] = (frozenset(free), tuple((kind, pid) for _, kind, pid in scored))
+    return hit[1]
 
 
 def _contributed(view: SeatView, want: Want) -> ContributedTest:

@@ -67,16 +67,26 @@ listings and private odds gave, which the static tables fix for a whole game."""
 def seat_store(view: SeatView) -> dict:
     """Returns the seat's store for the game the view is of: a view's contribution table is its
     game's own (rebuilt only when an event changes a contribution), so it tells games apart."""
-    contribution = view.contribution
+    contribution = view.public.contribution
     hit = _SEATS.get(view.seat)
     if hit is None or hit[0] is not contribution:
         hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
     return hit[1]
 
 
+_GAPS: tuple[Any, dict[str, float]] = (None, {})
+"""(the last priorities read, their gaps)."""
+
+
 def gaps(view: SeatView) -> dict[str, float]:
-    """Returns every priority's gap to its target (0 once reached), by id. Read it, do not change it."""
-    return _shared("gaps", view.priorities, _gaps)
+    """Returns every priority's gap to its target (0 once reached), by id, kept while views hand
+    over the same priorities. Read it, do not change it."""
+    global _GAPS
+    priorities = view.public.priorities
+    hit = _GAPS
+    if hit[0] is not priorities:
+        hit = _GAPS = (priorities, _gaps(priorities))  # holds the dict, so its id is not reused meanwhile
+    return hit[1]
 
 
 def _gaps(priorities: dict) -> dict[str, float]:
@@ -85,24 +95,24 @@ def _gaps(priorities: dict) -> dict[str, float]:
 
 def open_ids(view: SeatView) -> tuple[str, ...]:
     """Returns the priorities short of their target, biggest gap first."""
-    return _shared("open", view.priorities, _open)
+    return _shared("open", view.public.priorities, _open)
 
 
 def _open(priorities: dict) -> tuple[str, ...]:
-    room = _shared("gaps", priorities, _gaps)
+    room = _GAPS[1] if _GAPS[0] is priorities else _gaps(priorities)
     return tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))
 
 
 def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
     order of `view.contribution`."""
-    return _shared("toward", view.contribution, _toward)
+    return _shared("toward", view.public.contribution, _toward)
 
 
 def advances(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by kind, the (priority, progress per unit) pairs it advances, in the order of
     `view.contribution`."""
-    return _shared("advances", view.contribution, _advances)
+    return _shared("advances", view.public.contribution, _advances)
 
 
 def _grouped(contribution: dict, by: int) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -150,7 +160,7 @@ def spare_units(view: SeatView) -> dict[str, int]:
     some of; kept while views hand over the same DelegateView of it and it promised the same.
     Read it, do not change it."""
     seat = view.seat
-    d = view.delegates[seat]
+    d = view.public.delegates[seat]
     held = promised(view)
     hit = _SPARE.get(seat)
     if hit is None or hit[0] is not d or hit[1] is not held:
@@ -158,6 +168,8 @@ def spare_units(view: SeatView) -> dict[str, int]:
             found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
         else:
             found = {kind: units for kind, units in d.free.items() if units > 0}
+        if hit is not None and hit[2] == found:
+            found = hit[2]  # the same dict while the same: what is derived from it is kept too
         hit = _SPARE[seat] = (d, held, found)
     return hit[2]
 
@@ -199,5 +211,5 @@ def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
     """Returns whether the public rules refuse any commitment of `kind` by `seat` now: the kind
     is blocked for it, or binding while its representative has no binding authority. The
     engine refuses an offer or pledge with such an item, so a bot need not ask it."""
-    d = view.delegates[seat]
-    return kind in d.blocked or (not d.binding_authority and view.kinds[kind].needs_binding_authority)
+    d = view.public.delegates[seat]
+    return kind in d.blocked or (not d.binding_authority and view.public.kinds[kind].needs_binding_authority)
