@@ -153,45 +153,17 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
     vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`; the first
-    listed of the best score."""
-    best, best_score, best_amount = None, 0.0, 0
-    for pid, value, room, units, chance, found in _pledge_options(view, legal, avoid, approval_ok, min_odds):
-        if priorities is not None and pid not in priorities:
-            continue
-        amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
-        if cap is not None and cap < amount:
-            amount = cap
-        score = min(amount * value, room) * chance
-        if score > 0 and (score > best_score or (score == best_score and found[0] < best[0])):
-            best, best_score, best_amount = found, score, amount
-    if best is None:
-        return None
-    _, first, by_amount = best
-    if best_amount == first.amount:
-        return first  # a listed pledge itself: the engine knows it well formed
-    return by_amount.get(best_amount) or Pledge(view.seat, first.kind_id, best_amount, first.priority)
-
-
-def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool,
-                    min_odds: float) -> list[tuple] | tuple:
-    """Returns (priority, progress per unit, room, spare units, odds, listed) for each (kind,
-    priority) with room that the seat may pledge its spare units to now (the engine lists a
-    pledge of it: see `pledge_targets`), kept for the view (the negotiator asks twice)."""
-    m = memo(view)
-    key = (avoid, approval_ok, min_odds)
-    options = m.get(key)
-    if options is not None:
-        return options
+    listed of the best score. It weighs each (kind, priority) with room that the seat may pledge
+    its spare units to now (the engine lists a pledge of it: see `pledge_targets`)."""
     spare = spare_units(view)
     if not spare or not may_act(view, legal):
-        m[key] = ()
-        return ()  # nothing listed: no spare units, or the seat may not act now
-    options = m[key] = []
+        return None  # nothing listed: no spare units, or the seat may not act now
     d = view.public.delegates[view.seat]
     blocked, authority = d.blocked, d.binding_authority
     table = _pledge_kinds(view, legal, avoid, approval_ok)
     room_of = gaps(view)
     odds = None  # read only if a vote-bound kind has a priority with room
+    best, best_score, best_amount = None, 0.0, 0
     for kind, units in spare.items():
         entry = table.get(kind)
         if entry is None:
@@ -216,8 +188,20 @@ def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, app
                 chance = odds[kind]
                 if chance < min_odds:
                     break
-            options.append((pid, value, room, units, chance, listed))
-    return options
+            if priorities is not None and pid not in priorities:
+                continue
+            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+            if cap is not None and cap < amount:
+                amount = cap
+            score = min(amount * value, room) * chance
+            if score > 0 and (score > best_score or (score == best_score and listed[0] < best[0])):
+                best, best_score, best_amount = listed, score, amount
+    if best is None:
+        return None
+    _, first, by_amount = best
+    if best_amount == first.amount:
+        return first  # a listed pledge itself: the engine knows it well formed
+    return by_amount.get(best_amount) or Pledge(view.seat, first.kind_id, best_amount, first.priority)
 
 
 def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool) -> dict:
@@ -303,11 +287,11 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     signs = signatures(view, legal)  # by priority the rules let the seat sign at all
     if not signs:
         return None  # nothing is listed now
-    contributed = {c.priority for c in view.mine if c.effective}
+    contributed = None  # read once it decides something
     ranks = _RANKS
     floor = ranks[threshold]
-    signed = view.delegates[view.seat].signed
-    priorities = view.priorities
+    signed = view.public.delegates[view.seat].signed
+    priorities = view.public.priorities
     room_of = None
     best, best_key = None, None
     for pid, both in signs.items():
@@ -316,12 +300,20 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
         done = signed.get(pid)
         if done is False:
             continue  # signed cleanly: nothing is listed
-        want_full = full_when_contributing and pid in contributed
+        if full_when_contributing:
+            if contributed is None:
+                contributed = {c.priority for c in view.mine if c.effective}
+            want_full = pid in contributed
+        else:
+            want_full = False
         if done is True and not want_full:
             continue  # already reserved; nothing to upgrade to
         rank = ranks[priorities[pid].status]
-        if rank < floor and pid not in contributed:
-            continue
+        if rank < floor:
+            if contributed is None:
+                contributed = {c.priority for c in view.mine if c.effective}
+            if pid not in contributed:
+                continue
         if room_of is None:
             room_of = gaps(view)
         # the priority closest to done first: a signature counts most where it can secure it

@@ -25,6 +25,7 @@ from game.bots.judgement import (
     names_others,
     objective_priorities,
     offer_value,
+    parse_objective,
     renewal,
     seat_facts,
     sign_choice,
@@ -94,9 +95,7 @@ class NegotiatorBot:
 
     # -- offering ----------------------------------------------------------------
     def _offer(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Propose | None:
-        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat] \
-            if names_others(view) else []
-        asks = [a for a in asks if a is not None]
+        asks = self._asks(view)
         best = self._best_give(view, legal)
         if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
             # nothing it may give in return, whoever the partner: no offer, but the same draws
@@ -114,6 +113,20 @@ class NegotiatorBot:
                 self.proposed.add((view.round, partner))
                 return offer
         return None
+
+    def _asks(self, view: SeatView) -> list[tuple[str, str, str]]:
+        """Returns what to ask for each want of another delegation in the seat's unmet objectives
+        (see `_ask_for`), in their order; whether an objective is met is read only if something
+        could be asked for it (reading it costs the engine a pass over every objective)."""
+        if not names_others(view):
+            return []
+        asks = []
+        for objective, others in zip(view.me.objectives, _others_wanted(view), strict=True):
+            for want in others:
+                ask = self._ask_for(view, want)
+                if ask is not None and not objective.met:
+                    asks.append(ask)
+        return asks
 
     def _ask_for(self, view: SeatView, want: Want) -> tuple[str, str, str] | None:
         """Turns a want into (partner, kind, priority) the partner can give now, adapting
@@ -284,6 +297,18 @@ def _ask_board(view: SeatView) -> _AskBoard:
         board = _BOARDS[id(wanted)] = _AskBoard(wanted)
     board.refresh(view.public.delegates)
     return board
+
+
+def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:
+    """Returns, for each of the seat's objectives, the wants of it that name another delegation."""
+    facts = seat_facts(view)
+    found = facts.get("others wanted")
+    if found is None:
+        seat = view.seat
+        found = facts["others wanted"] = tuple(
+            tuple(w for w in parse_objective(o.when).wants if w.delegate and w.delegate != seat)
+            for o in view.me.objectives)
+    return found
 
 
 def _give_ranking(view: SeatView, free: dict[str, int]) -> tuple[tuple[str, str], ...]:
