@@ -275,8 +275,8 @@ class _AskBoard:
                     continue  # another DelegateView, the same asks
                 for ask in before[2]:
                     ordered.remove(ask)
-            asks = tuple((-(units * value), seat, kind, pid) for kind, units in free.items()
-                         if units > 0 and kind in wanted and kind not in blocked for pid, value in wanted[kind])
+            asks = [(-(units * value), seat, kind, pid) for kind in free.keys() & wanted.keys()
+                    if (units := free[kind]) > 0 and kind not in blocked for pid, value in wanted[kind]]
             for ask in asks:
                 insort(ordered, ask)
             by_seat[seat] = (free, blocked, asks)

@@ -29,12 +29,14 @@ def forgets_view(decide: Callable) -> Callable:
 
     @wraps(decide)
     def deciding(bot: Any, view: SeatView, *args: Any) -> Any:
-        global _LAST
+        global _LAST, _STORE_NOW
         try:
             return decide(bot, view, *args)
         finally:
             if _LAST[0] is view:
                 _LAST = (None, {})
+            if _STORE_NOW[0] is view:
+                _STORE_NOW = (None, None)
 
     return deciding
 
@@ -64,13 +66,22 @@ _SEATS: dict[str, tuple[Any, dict]] = {}
 listings and private odds gave, which the static tables fix for a whole game."""
 
 
+_STORE_NOW: tuple[Any, Any] = (None, None)
+"""(the view read last, its seat's store): asked for several times a decision."""
+
+
 def seat_store(view: SeatView) -> dict:
     """Returns the seat's store for the game the view is of: a view's contribution table is its
     game's own (rebuilt only when an event changes a contribution), so it tells games apart."""
+    global _STORE_NOW
+    now = _STORE_NOW
+    if now[0] is view:
+        return now[1]
     contribution = view.public.contribution
     hit = _SEATS.get(view.seat)
     if hit is None or hit[0] is not contribution:
         hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    _STORE_NOW = (view, hit[1])
     return hit[1]
 
 
@@ -164,6 +175,9 @@ def spare_units(view: SeatView) -> dict[str, int]:
     held = promised(view)
     hit = _SPARE.get(seat)
     if hit is None or hit[0] is not d or hit[1] is not held:
+        if hit is not None and hit[1] is held and hit[0].free == d.free:
+            _SPARE[seat] = (d, held, hit[2])  # another DelegateView, the same free units
+            return hit[2]
         if held:
             found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
         else:
