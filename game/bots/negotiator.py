@@ -8,10 +8,8 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-from bisect import insort
+import heapq
 from collections.abc import Sequence
-from itertools import compress, islice
-from operator import is_not
 from typing import Any
 
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
@@ -36,6 +34,7 @@ from game.bots.reading import (
     cannot_give,
     forgets_view,
     gaps,
+    givable,
     kinds_toward,
     memo,
     open_ids,
@@ -152,15 +151,34 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
+        wanted = _wanted(view)
+        asks = []
         me = view.seat
-        top = list(islice((ask for ask in _ask_board(view).ordered if ask[1] != me), 4))  # sorted(asks)[:4]
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            for kind, units in givable(seat, d):
+                if kind in wanted:
+                    for pid, value in wanted[kind]:
+                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
+        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
-        board = _ask_board(view)
-        return min(4, len(board.ordered) - len(board.by_seat[view.seat][2]))
+        wanted = _wanted(view)
+        me = view.seat
+        count = 0
+        for seat, d in view.delegates.items():
+            if seat == me:
+                continue
+            for kind, _ in givable(seat, d):
+                if kind in wanted:
+                    count += len(wanted[kind])
+                    if count >= 4:
+                        return 4
+        return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
         """Returns what the seat offers in return: its best contribution toward a priority its
@@ -237,66 +255,6 @@ def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
             for kind, value in toward.get(pid, ()):
                 wanted.setdefault(kind, []).append((pid, value))
     return wanted
-
-
-class _AskBoard:
-    """Every seat's asks toward the two biggest open gaps (`_wanted`), (-(units * progress per
-    unit), seat, kind, priority), in one sorted list (no two are equal): a seat's are replaced
-    only when views hand over another DelegateView of it, found without a loop in Python."""
-
-    __slots__ = ("wanted", "seats", "views", "by_seat", "ordered")
-
-    def __init__(self, wanted: dict):
-        self.wanted = wanted  # held, so its id is not reused meanwhile
-        self.seats: tuple[str, ...] = ()
-        self.views: tuple = ()
-        """The DelegateViews the asks were read off, in the order of `seats` (held, so their ids
-        are not reused meanwhile)."""
-        self.by_seat: dict[str, tuple] = {}
-        """seat -> (the free units and blocks its asks were read off, its asks)."""
-        self.ordered: list[tuple] = []
-
-    def refresh(self, delegates: dict) -> None:
-        views = tuple(delegates.values())
-        seats = self.seats
-        if len(views) == len(self.views) and seats == tuple(delegates):
-            changed: Any = compress(seats, map(is_not, views, self.views))
-        else:
-            seats = self.seats = tuple(delegates)
-            changed, self.by_seat, self.ordered = seats, {}, []
-        self.views = views
-        wanted, by_seat, ordered = self.wanted, self.by_seat, self.ordered
-        for seat in changed:
-            d = delegates[seat]
-            free, blocked = d.free, d.blocked
-            before = by_seat.get(seat)
-            if before is not None:
-                if before[0] == free and before[1] == blocked:
-                    continue  # another DelegateView, the same asks
-                for ask in before[2]:
-                    ordered.remove(ask)
-            asks = [(-(units * value), seat, kind, pid) for kind in free.keys() & wanted.keys()
-                    if (units := free[kind]) > 0 and kind not in blocked for pid, value in wanted[kind]]
-            for ask in asks:
-                insort(ordered, ask)
-            by_seat[seat] = (free, blocked, asks)
-
-
-_BOARDS: dict[int, _AskBoard] = {}
-"""id(`_wanted`) -> its board, for the last few read (the two biggest gaps change places now and then)."""
-
-
-def _ask_board(view: SeatView) -> _AskBoard:
-    """Returns the board of every seat's asks, brought up to the view's delegates: the four best
-    of the other seats' are what `heapq.nsmallest(4, ...)` over theirs gives."""
-    wanted = _wanted(view)
-    board = _BOARDS.get(id(wanted))
-    if board is None or board.wanted is not wanted:
-        if len(_BOARDS) >= 8:
-            del _BOARDS[next(iter(_BOARDS))]
-        board = _BOARDS[id(wanted)] = _AskBoard(wanted)
-    board.refresh(view.public.delegates)
-    return board
 
 
 def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:

@@ -1,7 +1,7 @@
 """What bots keep between decisions (issue 16) never goes stale: at every decision of a few
 games, the kept answer equals one worked out afresh from the view and the engine's listing, the
 way the bots worked before they kept anything (the pledge table learned per scenario table, the
-negotiator's ask board, its ranking of what to give, what it asks for its unmet objectives)."""
+negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives)."""
 
 from math import ceil
 
@@ -9,10 +9,10 @@ import pytest
 
 from game.bots import BotTable, make_bot
 from game.bots.judgement import best_pledge, objective_priorities, wants
-from game.bots.negotiator import _ask_board, _wanted
+from game.bots.negotiator import _wanted
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
-from game.engine import Game
+from game.engine import Game, Rng
 from game.model.actions import Pledge
 from game.sim.playthrough import default_controllers
 
@@ -148,9 +148,11 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
             bot = table.bots.get((seat, "negotiator")) or make_bot("negotiator")
             me = view.seat
             if _wanted(view):
-                board = _ask_board(view)
                 fresh = _fresh_generic_asks(view)
-                assert [a for a in board.ordered if a[1] != me] == fresh
+                rng, twin = Rng(seed), Rng(seed)
+                top = fresh[:4]
+                twin.shuffle(top)
+                assert bot._generic_asks(view, rng) == [(seat, kind, pid) for _, seat, kind, pid in top]
                 assert bot._generic_count(view) == min(4, len(fresh))
                 checked["asks"] += 1
             got = bot._best_give(view, legal)
