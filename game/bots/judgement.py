@@ -216,7 +216,10 @@ def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, appro
     key = ("pledge kinds", avoid, approval_ok)
     table = store.get(key)
     if table is None:  # the same for every game at the scenario table with this contribution table
-        tables = _taught(view, legal).setdefault(("pledge kinds", tuple(view.public.contribution.items())), {})
+        tables = store.get("pledge tables")
+        if tables is None:
+            contribution = tuple(view.public.contribution.items())
+            tables = store["pledge tables"] = _taught(view, legal).setdefault(("pledge kinds", contribution), {})
         table = store[key] = tables.setdefault((avoid, approval_ok), {})
     return table
 

@@ -38,10 +38,11 @@ from game.bots.reading import (
     kinds_toward,
     memo,
     open_ids,
+    pass_for,
     seat_store,
 )
 from game.engine import Rng, SeatView
-from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
+from game.model.actions import Accept, OfferItem, Propose, Reject
 from game.model.conditions import ContributedTest
 
 
@@ -74,7 +75,7 @@ class NegotiatorBot:
         if pledge and (view.round > 1 or rng.random() < 0.5):
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)
 
     # -- answering ---------------------------------------------------------------
     def _answer(self, view: SeatView, offer: Any, legal: Sequence[Any], check: Check) -> Any:

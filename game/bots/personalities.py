@@ -19,9 +19,9 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
-from game.bots.reading import forgets_view
+from game.bots.reading import forgets_view, pass_for
 from game.engine import Rng, SeatView
-from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
+from game.model.actions import Accept, OfferItem, Propose, Reject, Withdraw
 
 
 class RandomBot:
@@ -95,7 +95,7 @@ class CautiousBot:
             if pledge:
                 return pledge
         sign = sign_choice(view, legal, full_when_contributing=False, threshold="secured")
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)
 
 
 def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
@@ -149,4 +149,4 @@ class CooperativeBot:
         if pledge:
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)

@@ -7,6 +7,7 @@ from functools import partial, wraps
 from typing import Any
 
 from game.engine import SeatView
+from game.model.actions import Pass
 
 _LAST: tuple[Any, dict] = (None, {})
 
@@ -227,3 +228,14 @@ def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
     engine refuses an offer or pledge with such an item, so a bot need not ask it."""
     d = view.public.delegates[seat]
     return kind in d.blocked or (not d.binding_authority and view.public.kinds[kind].needs_binding_authority)
+
+
+_PASSES: dict[str, Pass] = {}
+
+
+def pass_for(seat: str) -> Pass:
+    """Returns the seat's pass: one value per seat (actions are frozen), not built each time."""
+    found = _PASSES.get(seat)
+    if found is None:
+        found = _PASSES[seat] = Pass(seat)
+    return found
