@@ -145,7 +145,7 @@ def objective_priorities(view: SeatView) -> frozenset[str]:
 
 
 def free(view: SeatView, seat: str, kind: str) -> int:
-    return view.delegates[seat].free.get(kind, 0)
+    return view.public.delegates[seat].free.get(kind, 0)
 
 
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
@@ -255,8 +255,8 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
     for c in view.mine:
         if c.term_ends != now or c.status not in ("active", "pending", "suspended"):
             continue
-        p = view.priorities[c.priority]
-        worth = c.amount * view.contribution.get((c.kind, c.priority), 0.0)
+        p = view.public.priorities[c.priority]
+        worth = c.amount * view.public.contribution.get((c.kind, c.priority), 0.0)
         if p.progress - worth < p.target or c.priority in objective_priorities(view):
             action = Renew(view.seat, c.id)
             if action in legal:
@@ -269,7 +269,7 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     pending = {c.kind for c in view.mine if c.status == "pending"}
     if not pending:
         return None
-    mandates = view.delegates[view.seat].mandates
+    mandates = view.public.delegates[view.seat].mandates
     if all(kind in mandates or kind in view.me.votes_scheduled for kind in pending):
         return None  # the engine lists no request for a kind with a mandate or a vote scheduled
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
@@ -333,7 +333,7 @@ def my_items(offer: Any, seat: str) -> list[Any]:
 def offer_value(view: SeatView, offer: Any) -> float:
     """Returns how much the offer advances open priorities, per unit the seat gives."""
     gain = 0.0
-    contribution = view.contribution
+    contribution = view.public.contribution
     room_of = gaps(view)
     seat = view.seat
     cost = 0

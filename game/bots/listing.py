@@ -86,8 +86,8 @@ def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Si
     found = store.get("signs")
     if found is None:
         found = store["signs"] = _taught(view, legal).setdefault("signs", {})
-        signed = view.delegates[view.seat].signed
-        if any(_unknown(found, pid, signed.get(pid)) for pid in view.priorities):
+        signed = view.public.delegates[view.seat].signed
+        if any(_unknown(found, pid, signed.get(pid)) for pid in view.public.priorities):
             _learn_signatures(view, legal_of(legal, "sign"), found)
     return found
 
@@ -107,8 +107,8 @@ def _learn_signatures(view: SeatView, listed: Sequence[Sign], found: dict) -> No
     both: dict[str, list] = {}
     for action in listed:
         both.setdefault(action.priority, [None, None])[action.reservations] = action
-    signed = view.delegates[view.seat].signed
-    for pid in view.priorities:
+    signed = view.public.delegates[view.seat].signed
+    for pid in view.public.priorities:
         if pid in both:
             kept = found.get(pid)
             clean, reserved = both[pid]
@@ -132,7 +132,7 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
     store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("pledges")
     if found is None:  # what contributes is the game's own: it orders the kinds too
-        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.contribution), (set(), {}))
+        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.public.contribution), (set(), {}))
     known, pairs = found
     if not known.issuperset(kinds):
         _learn_pledges(view, legal_of(legal, "pledge"), known, pairs)
@@ -140,7 +140,7 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
 
 
 def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: dict) -> None:
-    place = {pair: index for index, pair in enumerate(view.contribution)}
+    place = {pair: index for index, pair in enumerate(view.public.contribution)}
     first: dict[str, int] = {}  # kind -> the place of its first listed priority
     for action in listed:
         kind = action.kind_id
@@ -151,7 +151,7 @@ def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: 
             hit = pairs[pair] = ((at, place[pair]), action, {})
         hit[2].setdefault(action.amount, action)
     seat = view.seat
-    for kind, units in view.delegates[seat].free.items():
+    for kind, units in view.public.delegates[seat].free.items():
         if units > 0 and not cannot_give(view, seat, kind):
             known.add(kind)  # all its priorities were listed: any other is never legal
 

@@ -40,6 +40,7 @@ from game.bots.reading import (
     open_ids,
     pass_for,
     seat_store,
+    unit_of,
 )
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Propose, Reject
@@ -108,7 +109,7 @@ class NegotiatorBot:
             if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
                 continue
             give = self._give(view, partner)
-            offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
+            offer = Propose(view.seat, (partner,), (give, unit_of(partner, kind, pid)))
             if check(offer) is None:
                 self.proposed.add((view.round, partner))
                 return offer
@@ -131,20 +132,20 @@ class NegotiatorBot:
     def _ask_for(self, view: SeatView, want: Want) -> tuple[str, str, str] | None:
         """Turns a want into (partner, kind, priority) the partner can give now, adapting
         to events: a partner without binding authority is asked for something non-binding."""
-        partner = view.delegates[want.delegate]
-        kinds_seen = view.kinds
+        partner = view.public.delegates[want.delegate]
+        kinds_seen = view.public.kinds
         spare = partner.free
         kinds = [want.kind] if want.kind else list(kinds_seen)
         if not partner.binding_authority:
             kinds = [k for k in kinds_seen if not kinds_seen[k].needs_binding_authority
                      and spare.get(k, 0) > 0] or kinds
-        contribution = view.contribution
+        contribution = view.public.contribution
         for kind in kinds:
             if spare.get(kind, 0) <= 0 or kind in partner.blocked:
                 continue
             if kinds_seen[kind].needs_binding_authority and not partner.binding_authority:
                 continue
-            pids = [want.priority] if want.priority else open_ids(view) or list(view.priorities)
+            pids = [want.priority] if want.priority else open_ids(view) or list(view.public.priorities)
             for pid in pids:
                 if contribution.get((kind, pid), 0) > 0:
                     return want.delegate, kind, pid
@@ -155,7 +156,7 @@ class NegotiatorBot:
         wanted = _wanted(view)
         asks = []
         me = view.seat
-        for seat, d in view.delegates.items():
+        for seat, d in view.public.delegates.items():
             if seat == me:
                 continue
             for kind, units in givable(seat, d):
@@ -171,7 +172,7 @@ class NegotiatorBot:
         wanted = _wanted(view)
         me = view.seat
         count = 0
-        for seat, d in view.delegates.items():
+        for seat, d in view.public.delegates.items():
             if seat == me:
                 continue
             for kind, _ in givable(seat, d):
@@ -214,7 +215,7 @@ class NegotiatorBot:
                     break
         if best is not None:
             kind, pid, units = best
-            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view, legal))
+            best = (kind, pid, units, view.public.kinds[kind].military or kind in approval_kinds(view, legal))
         m["give"] = best
         return best
 

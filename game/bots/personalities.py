@@ -39,10 +39,10 @@ class RandomBot:
 
 def random_offer(view: SeatView, rng: Rng) -> Propose | None:
     """Returns a random one-for-one trade with another seat, or None if none can be drawn."""
-    partner = rng.choice([s for s in view.delegates if s != view.seat])
+    partner = rng.choice([s for s in view.public.delegates if s != view.seat])
     items = []
     for giver in (view.seat, partner):
-        options = [(k, p) for (k, p) in view.contribution if free(view, giver, k) > 0]
+        options = [(k, p) for (k, p) in view.public.contribution if free(view, giver, k) > 0]
         if not options:
             return None
         kind, pid = rng.choice(options)
@@ -65,7 +65,7 @@ class CautiousBot:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
             return retreat
-        me = view.delegates[view.seat]
+        me = view.public.delegates[view.seat]
         committed = sum(me.committed.values())
         total = sum(me.free.values()) + committed
         for offer in answer_order(view):
@@ -101,7 +101,7 @@ class CautiousBot:
 def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
     """Returns a withdrawal of a pledge still waiting for a vote the seat now expects to lose
     (the odds fell below 30%, say after a threat from Moscow), while it has capital to spare."""
-    if view.delegates[view.seat].capital < 2:
+    if view.public.delegates[view.seat].capital < 2:
         return None
     odds = None  # read only for a pledge waiting for its vote
     for c in view.mine:

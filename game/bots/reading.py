@@ -7,7 +7,7 @@ from functools import partial, wraps
 from typing import Any
 
 from game.engine import SeatView
-from game.model.actions import Pass
+from game.model.actions import OfferItem, Pass
 
 _LAST: tuple[Any, dict] = (None, {})
 
@@ -117,13 +117,13 @@ def _open(priorities: dict) -> tuple[str, ...]:
 
 def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
-    order of `view.contribution`."""
+    order of `view.public.contribution`."""
     return _shared("toward", view.public.contribution, _toward)
 
 
 def advances(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by kind, the (priority, progress per unit) pairs it advances, in the order of
-    `view.contribution`."""
+    `view.public.contribution`."""
     return _shared("advances", view.public.contribution, _advances)
 
 
@@ -238,4 +238,18 @@ def pass_for(seat: str) -> Pass:
     found = _PASSES.get(seat)
     if found is None:
         found = _PASSES[seat] = Pass(seat)
+    return found
+
+
+_UNITS: dict[tuple[str, str, str], OfferItem] = {}
+
+
+def unit_of(giver: str, kind: str, pid: str) -> OfferItem:
+    """Returns the unconditional one-unit item (a frozen value, kept rather than built each time)."""
+    key = (giver, kind, pid)
+    found = _UNITS.get(key)
+    if found is None:
+        if len(_UNITS) >= 65536:  # a remote bot may meet many tables: start again
+            _UNITS.clear()
+        found = _UNITS[key] = OfferItem(giver, kind, 1, pid)
     return found
