@@ -184,7 +184,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 continue
             if chance is None:
                 if odds is None:
-                    odds = view.me.approval_odds
+                    odds = view.private[view.seat].approval_odds
                 chance = odds[kind]
                 if chance < min_odds:
                     break
@@ -270,12 +270,12 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
     if not pending:
         return None
     mandates = view.public.delegates[view.seat].mandates
-    if all(kind in mandates or kind in view.me.votes_scheduled for kind in pending):
+    if all(kind in mandates or kind in view.private[view.seat].votes_scheduled for kind in pending):
         return None  # the engine lists no request for a kind with a mandate or a vote scheduled
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
     if not requests:
         return None
-    odds = view.me.approval_odds
+    odds = view.private[view.seat].approval_odds
     votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 

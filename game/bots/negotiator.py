@@ -122,7 +122,7 @@ class NegotiatorBot:
         if not names_others(view):
             return []
         asks = []
-        for objective, others in zip(view.me.objectives, _others_wanted(view), strict=True):
+        for objective, others in zip(view.private[view.seat].objectives, _others_wanted(view), strict=True):
             for want in others:
                 ask = self._ask_for(view, want)
                 if ask is not None and not objective.met:

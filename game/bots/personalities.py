@@ -72,7 +72,7 @@ class CautiousBot:
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
                 committed + sum(i.amount for i in mine)) * 2 <= total + 2
-            odds = view.me.approval_odds
+            odds = view.private[view.seat].approval_odds
             safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
             if small and safe and accept in legal:
@@ -109,7 +109,7 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
         if c.status != "pending" or c.when is not None:
             continue
         if odds is None:
-            odds = view.me.approval_odds
+            odds = view.private[view.seat].approval_odds
         if odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
