@@ -96,15 +96,13 @@ class NegotiatorBot:
 
     # -- offering ----------------------------------------------------------------
     def _offer(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Propose | None:
-        asks = self._asks(view)
         best = self._best_give(view, legal)
         if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
             # nothing it may give in return, whoever the partner: no offer, but the same draws
-            if not asks:
+            if not self._asks(view, first=True):
                 rng.shuffle([None] * self._generic_count(view))
             return None
-        if not asks:
-            asks = self._generic_asks(view, rng)
+        asks = self._asks(view) or self._generic_asks(view, rng)
         for partner, kind, pid in asks:
             if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
                 continue
@@ -115,10 +113,11 @@ class NegotiatorBot:
                 return offer
         return None
 
-    def _asks(self, view: SeatView) -> list[tuple[str, str, str]]:
+    def _asks(self, view: SeatView, first: bool = False) -> list[tuple[str, str, str]]:
         """Returns what to ask for each want of another delegation in the seat's unmet objectives
-        (see `_ask_for`), in their order; whether an objective is met is read only if something
-        could be asked for it (reading it costs the engine a pass over every objective)."""
+        (see `_ask_for`), in their order, or only the first if `first`; whether an objective is met
+        is read only if something could be asked for it (reading it costs the engine a pass over
+        every objective)."""
         if not names_others(view):
             return []
         asks = []
@@ -127,6 +126,8 @@ class NegotiatorBot:
                 ask = self._ask_for(view, want)
                 if ask is not None and not objective.met:
                     asks.append(ask)
+                    if first:
+                        return asks
         return asks
 
     def _ask_for(self, view: SeatView, want: Want) -> tuple[str, str, str] | None:
