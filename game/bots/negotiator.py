@@ -9,7 +9,8 @@ impossible offers once; and signs fully where it contributes, with reservations 
 """
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
@@ -154,33 +155,17 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        wanted = _wanted(view)
-        asks = []
-        me = view.seat
-        for seat, d in view.public.delegates.items():
-            if seat == me:
-                continue
-            for kind, units in givable(seat, d):
-                if kind in wanted:
-                    for pid, value in wanted[kind]:
-                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
-        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
+        top = heapq.nsmallest(4, chain.from_iterable(_asks_of_others(view)))  # sorted(asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
-        wanted = _wanted(view)
-        me = view.seat
         count = 0
-        for seat, d in view.public.delegates.items():
-            if seat == me:
-                continue
-            for kind, _ in givable(seat, d):
-                if kind in wanted:
-                    count += len(wanted[kind])
-                    if count >= 4:
-                        return 4
+        for asks in _asks_of_others(view):
+            count += len(asks)
+            if count >= 4:
+                return 4
         return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
@@ -258,6 +243,27 @@ def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
             for kind, value in toward.get(pid, ()):
                 wanted.setdefault(kind, []).append((pid, value))
     return wanted
+
+
+_ASKS: dict[str, tuple[Any, Any, list]] = {}
+"""seat -> (its DelegateView read last, the `_wanted` read with it, the asks of it found then)."""
+
+
+def _asks_of_others(view: SeatView) -> Iterator[tuple]:
+    """Yields, for each other seat in order, its (-(units * progress per unit), seat, kind,
+    priority) asks toward the two biggest open gaps (`_wanted`): each kept while views hand over
+    the same DelegateView of it and the same two gaps lead."""
+    wanted = _wanted(view)
+    me = view.seat
+    for seat, d in view.public.delegates.items():
+        if seat == me:
+            continue
+        hit = _ASKS.get(seat)
+        if hit is None or hit[0] is not d or hit[1] is not wanted:
+            hit = _ASKS[seat] = (d, wanted, [  # holds both, so their ids are not reused meanwhile
+                (-(units * value), seat, kind, pid)
+                for kind, units in givable(seat, d) if kind in wanted for pid, value in wanted[kind]])
+        yield hit[2]
 
 
 def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:

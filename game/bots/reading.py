@@ -102,7 +102,7 @@ def gaps(view: SeatView) -> dict[str, float]:
 
 
 def _gaps(priorities: dict) -> dict[str, float]:
-    return {pid: max(0.0, p.target - p.progress) for pid, p in priorities.items()}
+    return {pid: gap if (gap := p.target - p.progress) > 0 else 0.0 for pid, p in priorities.items()}
 
 
 def open_ids(view: SeatView) -> tuple[str, ...]:
@@ -205,19 +205,24 @@ def awaiting_me(view: SeatView) -> list:
     return hit[1]
 
 
-_GIVABLE: dict[str, tuple[Any, tuple[tuple[str, int], ...]]] = {}
+_GIVABLE: dict[str, tuple[Any, list[tuple[str, int]]]] = {}
 """seat -> (the last DelegateView read of it, what `givable` found in it)."""
 
 
-def givable(seat: str, d: Any) -> tuple[tuple[str, int], ...]:
+def givable(seat: str, d: Any) -> list[tuple[str, int]]:
     """Returns the (kind, free units) a delegation has some of and is not blocked from giving,
-    in the order of its free units; kept while views hand over the same DelegateView (each
-    view's delegates are rebuilt only when they change)."""
+    in the order of its free units; kept while views hand over DelegateViews of it with the same
+    free units and blocks (each view's delegates are rebuilt only when they change). Read it, do
+    not change it."""
     hit = _GIVABLE.get(seat)
-    if hit is not None and hit[0] is d:
-        return hit[1]
+    if hit is not None:
+        if hit[0] is d:
+            return hit[1]
+        if hit[0].free == d.free and hit[0].blocked == d.blocked:
+            _GIVABLE[seat] = (d, hit[1])  # another DelegateView, the same units and blocks
+            return hit[1]
     blocked = d.blocked
-    found = tuple((kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked)
+    found = [(kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked]
     _GIVABLE[seat] = (d, found)  # holds the DelegateView, so its id is not reused meanwhile
     return found
 
