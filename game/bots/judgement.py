@@ -10,7 +10,18 @@ from operator import attrgetter
 from typing import Any
 
 from game.bots.listing import _taught, approval_kinds, may_act, pledge_targets, signatures
-from game.bots.reading import advances, gaps, legal_of, memo, seat_store, spare_units
+from game.bots.reading import (
+    advances,
+    any_pending,
+    contributed_to,
+    gaps,
+    legal_of,
+    memo,
+    pending_kinds,
+    seat_store,
+    spare_units,
+    term_ends_in,
+)
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -252,6 +263,8 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
     """Returns a renewal of the seat's commitment whose term ends this round, if it still
     matters: its priority would fall short without it, or an objective of the seat names it."""
     now = view.round
+    if not term_ends_in(view.mine, now):
+        return None
     for c in view.mine:
         if c.term_ends != now or c.status not in ("active", "pending", "suspended"):
             continue
@@ -266,9 +279,9 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
 
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
-    pending = {c.kind for c in view.mine if c.status == "pending"}
-    if not pending:
+    if not any_pending(view.mine):
         return None
+    pending = pending_kinds(view.mine)
     mandates = view.public.delegates[view.seat].mandates
     if all(kind in mandates or kind in view.private[view.seat].votes_scheduled for kind in pending):
         return None  # the engine lists no request for a kind with a mandate or a vote scheduled
@@ -305,7 +318,7 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
             continue  # signed cleanly: nothing is listed
         if full_when_contributing:
             if contributed is None:
-                contributed = {c.priority for c in view.mine if c.effective}
+                contributed = contributed_to(view.mine)
             want_full = pid in contributed
         else:
             want_full = False
@@ -314,7 +327,7 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
         rank = ranks[priorities[pid].status]
         if rank < floor:
             if contributed is None:
-                contributed = {c.priority for c in view.mine if c.effective}
+                contributed = contributed_to(view.mine)
             if pid not in contributed:
                 continue
         if room_of is None:

@@ -19,7 +19,7 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
-from game.bots.reading import forgets_view, pass_for
+from game.bots.reading import any_pending, forgets_view, pass_for
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Propose, Reject, Withdraw
 
@@ -101,7 +101,7 @@ class CautiousBot:
 def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
     """Returns a withdrawal of a pledge still waiting for a vote the seat now expects to lose
     (the odds fell below 30%, say after a threat from Moscow), while it has capital to spare."""
-    if view.public.delegates[view.seat].capital < 2:
+    if view.public.delegates[view.seat].capital < 2 or not any_pending(view.mine):
         return None
     odds = None  # read only for a pledge waiting for its vote
     for c in view.mine:

@@ -4,6 +4,8 @@ table), so a bot's reasoning costs little next to building the view it reads."""
 
 from collections.abc import Callable, Sequence
 from functools import partial, wraps
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from game.engine import SeatView
@@ -258,3 +260,28 @@ def unit_of(giver: str, kind: str, pid: str) -> OfferItem:
             _UNITS.clear()
         found = _UNITS[key] = OfferItem(giver, kind, 1, pid)
     return found
+
+
+_STATUS, _KIND, _PRIORITY, _EFFECTIVE, _TERM_ENDS = map(attrgetter, ("status", "kind", "priority", "effective", "term_ends"))
+_IS_PENDING = "pending".__eq__
+
+
+def any_pending(mine: tuple) -> bool:
+    """Returns whether any of the seat's own commitments (`view.mine`) waits for a vote or its
+    backing (scanned without a loop in Python: it is asked each decision)."""
+    return "pending" in map(_STATUS, mine)
+
+
+def pending_kinds(mine: tuple) -> set[str]:
+    """Returns the kinds of the seat's own commitments that wait for a vote or their backing."""
+    return set(compress(map(_KIND, mine), map(_IS_PENDING, map(_STATUS, mine))))
+
+
+def contributed_to(mine: tuple) -> set[str]:
+    """Returns the priorities the seat's own commitments count toward now."""
+    return set(map(_PRIORITY, filter(_EFFECTIVE, mine)))
+
+
+def term_ends_in(mine: tuple, now: int) -> bool:
+    """Returns whether the term of any of the seat's own commitments ends in round `now`."""
+    return now in map(_TERM_ENDS, mine)
