@@ -9,7 +9,7 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.listing import _taught, approval_kinds, may_act, pledge_targets, signatures
+from game.bots.listing import approval_kinds, may_act, pledge_targets, signatures, taught
 from game.bots.reading import (
     advances,
     any_pending,
@@ -216,7 +216,7 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
 
 
 def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool) -> dict:
-    """Returns the seat's table for `_pledge_options`: kind -> (needs binding authority,
+    """Returns the seat's table for `best_pledge`: kind -> (needs binding authority,
     vote-bound, its (priority, progress per unit, listed) pairs in the order of the contribution
     table, or None until learned), or None for a kind it never pledges so. Kept for the scenario
     table and contribution table (a throwaway for a plain list of legal actions, which teaches
@@ -230,7 +230,7 @@ def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, appro
         tables = store.get("pledge tables")
         if tables is None:
             contribution = tuple(view.public.contribution.items())
-            tables = store["pledge tables"] = _taught(view, legal).setdefault(("pledge kinds", contribution), {})
+            tables = store["pledge tables"] = taught(view, legal).setdefault(("pledge kinds", contribution), {})
         table = store[key] = tables.setdefault((avoid, approval_ok), {})
     return table
 

@@ -32,7 +32,7 @@ _TABLES: dict[str, dict[int, tuple[Any, dict]]] = {}
 seat): (that Pass, what the seat's listings taught at that table)}, for the last few tables."""
 
 
-def _taught(view: SeatView, legal: Sequence[Any]) -> dict:
+def taught(view: SeatView, legal: Sequence[Any]) -> dict:
     """Returns what the seat's listings taught at the view's table (a throwaway dict for a remote
     bot's plain list, read afresh each time): what static rules fix holds for every game at that
     table, and the actions kept are the table's own. Only while the seat may act."""
@@ -59,14 +59,14 @@ def approval_kinds(view: SeatView, legal: Sequence[Any] | None = None) -> Set[st
     store = seat_store(view)
     found = store.get("approval kinds")
     if found is None:
-        taught = store.get("taught")
-        if taught is None and legal is not None and may_act(view, legal):
-            taught = _taught(view, legal)
-        found = taught.get("approval kinds") if taught else None
+        learned = store.get("taught")
+        if learned is None and legal is not None and may_act(view, legal):
+            learned = taught(view, legal)
+        found = learned.get("approval kinds") if learned else None
         if found is None:
             found = frozenset(view.me.approval_odds)
-            if taught is not None and hasattr(legal, "of"):
-                taught["approval kinds"] = found
+            if learned is not None and hasattr(legal, "of"):
+                learned["approval kinds"] = found
         store["approval kinds"] = found
     return found
 
@@ -85,7 +85,7 @@ def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Si
     store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("signs")
     if found is None:
-        found = store["signs"] = _taught(view, legal).setdefault("signs", {})
+        found = store["signs"] = taught(view, legal).setdefault("signs", {})
         signed = view.public.delegates[view.seat].signed
         if any(_unknown(found, pid, signed.get(pid)) for pid in view.public.priorities):
             _learn_signatures(view, legal_of(legal, "sign"), found)
@@ -132,7 +132,7 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
     store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("pledges")
     if found is None:  # what contributes is the game's own: it orders the kinds too
-        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.public.contribution), (set(), {}))
+        found = store["pledges"] = taught(view, legal).setdefault(tuple(view.public.contribution), (set(), {}))
     known, pairs = found
     if not known.issuperset(kinds):
         _learn_pledges(view, legal_of(legal, "pledge"), known, pairs)
