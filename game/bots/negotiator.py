@@ -84,10 +84,9 @@ class NegotiatorBot:
         accept = Accept(view.seat, offer.id)
         if accept not in legal:
             return counter_offer(view, offer, check, "Not that; this instead.") or Reject(view.seat, offer.id)
-        mine = my_items(offer, view.seat)
-        serves = any(self._serves(view, item) for item in offer.items if item.giver != view.seat)
-        cheap = sum(item.amount for item in mine) <= 2
-        if serves or (cheap and offer_value(view, offer) >= 1):
+        cheap = sum(item.amount for item in my_items(offer, view.seat)) <= 2
+        if (cheap and offer_value(view, offer) >= 1) or any(  # what its objectives want is read last
+                self._serves(view, item) for item in offer.items if item.giver != view.seat):
             return accept
         return counter_offer(view, offer, check, "A smaller share from us.") or Reject(view.seat, offer.id)
 

@@ -19,6 +19,7 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
+from game.bots.listing import approval_kinds
 from game.bots.reading import any_pending, forgets_view, pass_for
 from game.engine import Rng, SeatView
 from game.model.actions import Accept, OfferItem, Propose, Reject, Withdraw
@@ -72,10 +73,8 @@ class CautiousBot:
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
                 committed + sum(i.amount for i in mine)) * 2 <= total + 2
-            odds = view.private[view.seat].approval_odds
-            safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
-            if small and safe and accept in legal:
+            if small and _safe(view, legal, mine) and accept in legal:
                 return accept
             return counter_offer(view, offer, check, "Less, and on our terms.") or Reject(view.seat, offer.id)
         vote = approval_to_seek(view, legal, min_odds=0.55)
@@ -96,6 +95,17 @@ class CautiousBot:
                 return pledge
         sign = sign_choice(view, legal, full_when_contributing=False, threshold="secured")
         return sign or pass_for(view.seat)
+
+
+def _safe(view: SeatView, legal: Sequence[Any], mine: list) -> bool:
+    """Returns whether every vote-bound kind the seat would give has fair odds (>= 45%); the
+    odds are read only if it would give one."""
+    needs_vote = approval_kinds(view, legal)
+    risky = [item.kind_id for item in mine if item.kind_id in needs_vote]
+    if not risky:
+        return True
+    odds = view.private[view.seat].approval_odds
+    return all(odds.get(kind, 1.0) >= 0.45 for kind in risky)
 
 
 def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
