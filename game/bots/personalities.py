@@ -139,7 +139,7 @@ class CooperativeBot:
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             accept = Accept(view.seat, offer.id)
-            if accept in legal and offer_value(view, offer) > 0:
+            if offer_value(view, offer) > 0 and accept in legal:  # the listing is read last
                 return accept
             return counter_offer(view, offer, check) or Reject(view.seat, offer.id)
         kept = renewal(view, legal)  # a commitment whose term ends now, if it still matters
