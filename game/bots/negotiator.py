@@ -8,7 +8,6 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-import heapq
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any
@@ -154,7 +153,7 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        top = heapq.nsmallest(4, chain.from_iterable(_asks_of_others(view)))  # sorted(asks)[:4]
+        top = sorted(chain.from_iterable(_asks_of_others(view)))[:4]  # no two asks are equal
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
