@@ -1,6 +1,7 @@
 """What bots derive from a view, computed once: per view (a snapshot for one decision), or per
 part of a view that the next views hand over unchanged (the priorities, the contribution
-table), so a bot's reasoning costs little next to building the view it reads."""
+table, a delegation's units), so a bot's reasoning costs little next to building the view it
+reads; scans of the seat's own commitments done in C, and the action values built most, kept."""
 
 from collections.abc import Callable, Sequence
 from functools import partial, wraps
