@@ -12,7 +12,7 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
-from game.bots.listing import approval_kinds, refused_to_me
+from game.bots.listing import approval_kinds, excluded_asks, refused_to_me
 from game.bots.reading import (
     advances,
     awaiting_me,
@@ -160,14 +160,19 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
     rng.shuffle(top)
     usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
               and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest
+    excluded = excluded_asks(view, legal)
     for _, seat, kind, _, pid in top:
-        if cannot_give(view, seat, kind):
-            continue
+        if cannot_give(view, seat, kind) or (seat, pid) in excluded:
+            continue  # the engine refuses it, whatever the seat gives
         for give in usable:
             offer = Propose(view.seat, (seat,), (give, unit_of(seat, kind, pid)))
-            if check(offer) is None:
+            refused = check(offer)
+            if refused is None:
                 asked.add((view.round, seat))
                 return offer
+            if refused.rule == "excluded":  # the partner's item: the seat's own gives are usable
+                excluded.add((seat, pid))
+                break
     return None
 
 

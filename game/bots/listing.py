@@ -162,3 +162,16 @@ def refused_to_me(view: SeatView, legal: Sequence[Any], kind: str, pid: str) -> 
     pledge of it there (its red lines, the priority's exclusions or contributors). False while
     the seat may not act (nothing is listed then)."""
     return may_act(view, legal) and (kind, pid) not in pledge_targets(view, legal, (kind,))
+
+
+def excluded_asks(view: SeatView, legal: Sequence[Any]) -> set[tuple[str, str]]:
+    """Returns the (delegation, priority) pairs the engine refused an offer for as `excluded`:
+    the priority's exclusions are static, so a bot asks no such delegation for it again at this
+    table (its own gives are never excluded: see `refused_to_me`). Add what a check teaches; a
+    throwaway set for a plain list of legal actions or while the seat may not act."""
+    if not hasattr(legal, "of") or not may_act(view, legal):
+        return set()
+    found = seat_store(view).get("excluded")
+    if found is None:
+        found = seat_store(view)["excluded"] = taught(view, legal).setdefault("excluded", set())
+    return found

@@ -29,7 +29,7 @@ from game.bots.judgement import (
     sign_choice,
     wants,
 )
-from game.bots.listing import approval_kinds, refused_to_me
+from game.bots.listing import approval_kinds, excluded_asks, refused_to_me
 from game.bots.reading import (
     cannot_give,
     forgets_view,
@@ -102,14 +102,18 @@ class NegotiatorBot:
                 rng.shuffle([None] * self._generic_count(view))
             return None
         asks = self._asks(view) or self._generic_asks(view, rng)
+        excluded = excluded_asks(view, legal)
         for partner, kind, pid in asks:
-            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
-                continue
+            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind) or (partner, pid) in excluded:
+                continue  # the last: the engine refuses it, whatever the seat gives
             give = self._give(view, partner)
             offer = Propose(view.seat, (partner,), (give, unit_of(partner, kind, pid)))
-            if check(offer) is None:
+            refused = check(offer)
+            if refused is None:
                 self.proposed.add((view.round, partner))
                 return offer
+            if refused.rule == "excluded":  # the partner's item: the seat's give is never refused
+                excluded.add((partner, pid))
         return None
 
     def _asks(self, view: SeatView, first: bool = False) -> list[tuple[str, str, str]]:

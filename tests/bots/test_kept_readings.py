@@ -1,7 +1,8 @@
 """What bots keep between decisions (issue 16) never goes stale: at every decision of a few
 games, the kept answer equals one worked out afresh from the view and the engine's listing, the
 way the bots worked before they kept anything (the pledge table learned per scenario table, the
-negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives)."""
+negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives,
+the delegations an offer was refused for as excluded)."""
 
 from math import ceil
 
@@ -9,6 +10,7 @@ import pytest
 
 from game.bots import BotTable, make_bot
 from game.bots.judgement import best_pledge, objective_priorities, wants
+from game.bots.listing import excluded_asks
 from game.bots.negotiator import _wanted
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
@@ -163,3 +165,23 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
             checked["wants"] += 1
         table.step(seat)
     assert checked["pledge"] > 100 and checked["asks"] > 10 and checked["give"] > 10, checked
+
+
+def test_what_a_refused_offer_taught_is_the_scenario_s_exclusions():
+    """A delegation a bot no longer asks toward a priority (the engine refused such an offer as
+    `excluded`) is one the scenario excludes from it; and the bots still find those exclusions."""
+    loaded = load_scenario("paris-2026")
+    excluded = {(seat, p.id) for p in loaded.scenario.priorities for seat in p.excluded_contributors}
+    learned = set()
+    for seed in (1, 2, 3):
+        seats = default_controllers(loaded.scenario)
+        game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=seats)
+        table = BotTable(game, seats)
+        while not game.over:
+            seat = game.turn_seat
+            view, legal = game.view(seat), game.legal_actions(seat)
+            found = excluded_asks(view, legal)
+            assert found <= excluded, found - excluded
+            learned |= found
+            table.step(seat)
+    assert learned  # the games do ask excluded delegations, and learn
