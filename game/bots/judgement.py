@@ -303,14 +303,20 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     signs = signatures(view, legal)  # by priority the rules let the seat sign at all
     if not signs:
         return None  # nothing is listed now
+    signed = view.public.delegates[view.seat].signed
+    if full_when_contributing:
+        todo = signs.items()
+    else:  # only where it has not signed: a reserved signature has nothing to upgrade to
+        todo = [(pid, both) for pid, both in signs.items() if pid not in signed and both is not None]
+        if not todo:
+            return None
     contributed = None  # read once it decides something
     ranks = _RANKS
     floor = ranks[threshold]
-    signed = view.public.delegates[view.seat].signed
     priorities = view.public.priorities
     room_of = None
     best, best_key = None, None
-    for pid, both in signs.items():
+    for pid, both in todo:
         if both is None:
             continue
         done = signed.get(pid)
@@ -320,10 +326,10 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
             if contributed is None:
                 contributed = contributed_to(view.mine)
             want_full = pid in contributed
+            if done and not want_full:
+                continue  # already reserved; nothing to upgrade to
         else:
             want_full = False
-        if done is True and not want_full:
-            continue  # already reserved; nothing to upgrade to
         rank = ranks[priorities[pid].status]
         if rank < floor:
             if contributed is None:
