@@ -38,6 +38,7 @@ from game.bots.reading import (
     kinds_toward,
     memo,
     open_ids,
+    open_offers,
     pass_for,
     seat_store,
     unit_of,
@@ -215,11 +216,10 @@ class NegotiatorBot:
         if promised is None:
             promised = m["offered"] = {}
             seat = view.seat
-            for offer in view.offers:
-                if offer.status == "open":
-                    for item in offer.items:
-                        if item.giver == seat:
-                            promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
+            for offer in open_offers(view.offers):
+                for item in offer.items:
+                    if item.giver == seat:
+                        promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised
 
 

@@ -3,7 +3,7 @@ part of a view that the next views hand over unchanged (the priorities, the cont
 table, a delegation's units), so a bot's reasoning costs little next to building the view it
 reads; scans of the seat's own commitments done in C, and the action values built most, kept."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial, wraps
 from itertools import compress
 from operator import attrgetter
@@ -157,13 +157,21 @@ def promised(view: SeatView) -> dict[str, int]:
     hit = _PROMISED.get(seat)
     if hit is None or hit[0] is not offers:
         held: dict[str, int] = {}
-        for offer in offers:
-            if offer.status == "open" and offer.proposer == seat:
+        for offer in open_offers(offers):
+            if offer.proposer == seat:
                 for item in offer.items:
                     if item.giver == seat:
                         held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
+        if hit is not None and hit[1] == held:
+            held = hit[1]  # the same dict while the same: what is derived from it is kept too
         hit = _PROMISED[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
     return hit[1]
+
+
+def open_offers(offers: tuple) -> Iterator[Any]:
+    """Yields the offers still open, in order (picked out without a loop in Python: a seat's
+    offers are all it was ever party to)."""
+    return compress(offers, map(_IS_OPEN, map(_STATUS, offers)))
 
 
 _SPARE: dict[str, tuple[Any, dict, dict[str, int]]] = {}
@@ -265,6 +273,7 @@ def unit_of(giver: str, kind: str, pid: str) -> OfferItem:
 
 _STATUS, _KIND, _PRIORITY, _EFFECTIVE, _TERM_ENDS = map(attrgetter, ("status", "kind", "priority", "effective", "term_ends"))
 _IS_PENDING = "pending".__eq__
+_IS_OPEN = "open".__eq__
 
 
 def any_pending(mine: tuple) -> bool:
