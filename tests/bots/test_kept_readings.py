@@ -4,7 +4,9 @@ way the bots worked before they kept anything (the pledge table learned per scen
 negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives,
 the delegations an offer was refused for as excluded)."""
 
+import gc
 from math import ceil
+from types import FrameType
 
 import pytest
 
@@ -185,3 +187,22 @@ def test_what_a_refused_offer_taught_is_the_scenario_s_exclusions():
             learned |= found
             table.step(seat)
     assert learned  # the games do ask excluded delegations, and learn
+
+
+def test_no_bot_keeps_a_view_once_it_has_decided():
+    """What bots keep is keyed on parts of views; the view itself (and the game behind it) is let go."""
+    loaded = load_scenario("paris-2026")
+    seats = default_controllers(loaded.scenario)
+    game = Game.new(loaded.scenario, 6, content_hash=loaded.content_hash, controllers=seats)
+    table = BotTable(game, seats)
+    for _ in range(400):
+        if game.over:
+            break
+        seat = game.turn_seat
+        personality = table.personality(seat)
+        bot = table.bots.get((seat, personality)) or table.bots.setdefault((seat, personality), make_bot(personality))
+        view = game.view(seat)
+        action = bot.decide(view, game.legal_actions(seat), table.rngs[seat], game.check)
+        holders = [r for r in gc.get_referrers(view) if not isinstance(r, FrameType)]
+        assert not holders, (personality, [type(r).__name__ for r in holders])
+        assert game.apply(action).ok
