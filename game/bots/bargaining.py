@@ -12,7 +12,7 @@ from typing import Any
 
 from game.bots.base import Check
 from game.bots.judgement import free, offer_value, parse_objective, seat_facts
-from game.bots.listing import approval_kinds, refused_to_me
+from game.bots.listing import approval_kinds, excluded_asks, refused_to_me
 from game.bots.reading import (
     advances,
     awaiting_me,
@@ -22,6 +22,7 @@ from game.bots.reading import (
     open_ids,
     promised,
     spare_units,
+    unit_of,
 )
 from game.engine import Rng, SeatView
 from game.model.actions import Counter, OfferItem, Pledge, Propose
@@ -63,8 +64,8 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     made = None  # the kinds it already pledged on a condition: read once one could be pledged
     held = promised(view)
     seat = view.seat
-    free_now = view.delegates[seat].free
-    contribution = view.contribution
+    free_now = view.public.delegates[seat].free
+    contribution = view.public.contribution
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing:
         units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
@@ -74,7 +75,7 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
             made = {c.kind for c in view.mine if c.when is not None and c.status in ("active", "pending")}
         if kind in made:
             continue
-        for pid in ((wanted_pid,) if wanted_pid else view.priorities):
+        for pid in ((wanted_pid,) if wanted_pid else view.public.priorities):
             value = contribution.get((kind, pid), 0) * units
             if value <= best_value:
                 continue
@@ -104,7 +105,7 @@ def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> C
             items.append(item)
             continue
         kind, amount, condition = item.kind_id, item.amount, item.condition
-        if free(view, view.seat, kind) < 1 or kind in view.delegates[view.seat].blocked:
+        if free(view, view.seat, kind) < 1 or kind in view.public.delegates[view.seat].blocked:
             kind = _substitute(view, item.priority) or kind
         amount = max(1, min(amount - 1 if amount > 1 else 1, free(view, view.seat, kind)))
         if condition is None and kind in backing:
@@ -120,9 +121,9 @@ def counter_offer(view: SeatView, offer: Any, check: Check, note: str = "") -> C
 def _substitute(view: SeatView, pid: str) -> str | None:
     """Returns the kind the seat can give most of toward the priority, if any."""
     needs_vote = approval_kinds(view)
-    options = [(free(view, view.seat, k) * v, k) for (k, p), v in view.contribution.items()
+    options = [(free(view, view.seat, k) * v, k) for (k, p), v in view.public.contribution.items()
                if p == pid and v > 0 and free(view, view.seat, k) > 0
-               and k not in view.delegates[view.seat].blocked and k not in needs_vote]
+               and k not in view.public.delegates[view.seat].blocked and k not in needs_vote]
     return max(options)[1] if options else None
 
 
@@ -142,7 +143,7 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
             entries.append((-min(value, room), rank, kind, pid))
     entries.sort()
     me, now = view.seat, view.round
-    partners = [(seat, d) for seat, d in view.delegates.items() if seat != me and (now, seat) not in asked]
+    partners = [(seat, d) for seat, d in view.public.delegates.items() if seat != me and (now, seat) not in asked]
     holders: dict[str, list[str]] = {}  # kind -> the partners that could give some
     asks = []  # (-worth, seat, kind, rank, priority): sorts as the most worth first, then seat and kind
     level = None
@@ -159,14 +160,19 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
     rng.shuffle(top)
     usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
               and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest
+    excluded = excluded_asks(view, legal)
     for _, seat, kind, _, pid in top:
-        if cannot_give(view, seat, kind):
-            continue
+        if cannot_give(view, seat, kind) or (seat, pid) in excluded:
+            continue  # the engine refuses it, whatever the seat gives
         for give in usable:
-            offer = Propose(view.seat, (seat,), (give, OfferItem(seat, kind, 1, pid)))
-            if check(offer) is None:
+            offer = Propose(view.seat, (seat,), (give, unit_of(seat, kind, pid)))
+            refused = check(offer)
+            if refused is None:
                 asked.add((view.round, seat))
                 return offer
+            if refused.rule == "excluded":  # the partner's item: the seat's own gives are usable
+                excluded.add((seat, pid))
+                break
     return None
 
 
@@ -181,7 +187,7 @@ def _gives(view: SeatView) -> list[OfferItem]:
             if room > 0:
                 options.append((-min(value, room), kind, pid))
     options.sort()  # the most valuable first, then by kind and priority
-    return [OfferItem(view.seat, kind, 1, pid) for _, kind, pid in options[:3]]
+    return [unit_of(view.seat, kind, pid) for _, kind, pid in options[:3]]
 
 def pick_by_value(actions: Sequence[Any], value) -> Any | None:
     """Returns the action with the highest value (ties: the first), or None."""

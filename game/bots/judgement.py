@@ -9,8 +9,19 @@ from math import ceil
 from operator import attrgetter
 from typing import Any
 
-from game.bots.listing import approval_kinds, pledge_targets, signatures
-from game.bots.reading import advances, gaps, legal_of, memo, seat_store, spare_units
+from game.bots.listing import approval_kinds, may_act, pledge_targets, signatures, taught
+from game.bots.reading import (
+    advances,
+    any_pending,
+    contributed_to,
+    gaps,
+    legal_of,
+    memo,
+    pending_kinds,
+    seat_store,
+    spare_units,
+    term_ends_in,
+)
 from game.engine import SeatView
 from game.model.actions import Pledge, Renew, SeekApproval, Sign
 
@@ -88,18 +99,14 @@ what they ask is read once per seat (and again for another table's seat of that 
 def seat_facts(view: SeatView) -> dict:
     """Returns the dict of what has been read off the seat's objectives' conditions (kept per
     seat while its conditions are the same); callers add entries that follow from them alone."""
-    m = memo(view)
-    facts = m.get("facts")
+    store = seat_store(view)  # a seat's conditions are the same all game
+    facts = store.get("facts")
     if facts is None:
-        store = seat_store(view)  # a seat's conditions are the same all game
-        facts = store.get("facts")
-        if facts is None:
-            whens = tuple(map(_WHEN, view.me.objectives))
-            hit = _BY_SEAT.get(view.seat)
-            if hit is None or hit[0] != whens:  # compared by identity first
-                hit = _BY_SEAT[view.seat] = (whens, {})
-            facts = store["facts"] = hit[1]
-        m["facts"] = facts
+        whens = tuple(map(_WHEN, view.me.objectives))
+        hit = _BY_SEAT.get(view.seat)
+        if hit is None or hit[0] != whens:  # compared by identity first
+            hit = _BY_SEAT[view.seat] = (whens, {})
+        facts = store["facts"] = hit[1]
     return facts
 
 
@@ -149,7 +156,7 @@ def objective_priorities(view: SeatView) -> frozenset[str]:
 
 
 def free(view: SeatView, seat: str, kind: str) -> int:
-    return view.delegates[seat].free.get(kind, 0)
+    return view.public.delegates[seat].free.get(kind, 0)
 
 
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
@@ -157,17 +164,49 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
     vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`; the first
-    listed of the best score."""
+    listed of the best score. It weighs each (kind, priority) with room that the seat may pledge
+    its spare units to now (the engine lists a pledge of it: see `pledge_targets`)."""
+    spare = spare_units(view)
+    if not spare or not may_act(view, legal):
+        return None  # nothing listed: no spare units, or the seat may not act now
+    d = view.public.delegates[view.seat]
+    blocked, authority = d.blocked, d.binding_authority
+    table = _pledge_kinds(view, legal, avoid, approval_ok)
+    room_of = gaps(view)
+    odds = None  # read only if a vote-bound kind has a priority with room
     best, best_score, best_amount = None, 0.0, 0
-    for pid, value, room, units, chance, found in _pledge_options(view, legal, avoid, approval_ok, min_odds):
-        if priorities is not None and pid not in priorities:
-            continue
-        amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
-        if cap is not None and cap < amount:
-            amount = cap
-        score = min(amount * value, room) * chance
-        if score > 0 and (score > best_score or (score == best_score and found[0] < best[0])):
-            best, best_score, best_amount = found, score, amount
+    for kind, units in spare.items():
+        entry = table.get(kind)
+        if entry is None:
+            if kind in table:
+                continue  # avoided, or vote-bound while votes are not ok
+            entry = _pledge_kind(view, legal, table, kind, avoid, approval_ok)
+            if entry is None:
+                continue
+        if kind in blocked or (entry[0] and not authority):
+            continue  # never listed (see cannot_give)
+        pairs = entry[2]
+        if pairs is None:
+            pairs = _learn_pairs(view, legal, table, kind)
+        chance = 1.0 if not entry[1] else None  # a vote-bound kind's odds: read once a priority has room
+        for pid, value, listed in pairs:
+            room = room_of[pid]
+            if room <= 0:
+                continue
+            if chance is None:
+                if odds is None:
+                    odds = view.private[view.seat].approval_odds
+                chance = odds[kind]
+                if chance < min_odds:
+                    break
+            if priorities is not None and pid not in priorities:
+                continue
+            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+            if cap is not None and cap < amount:
+                amount = cap
+            score = min(amount * value, room) * chance
+            if score > 0 and (score > best_score or (score == best_score and listed[0] < best[0])):
+                best, best_score, best_amount = listed, score, amount
     if best is None:
         return None
     _, first, by_amount = best
@@ -176,64 +215,61 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     return by_amount.get(best_amount) or Pledge(view.seat, first.kind_id, best_amount, first.priority)
 
 
-def _pledge_options(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool,
-                    min_odds: float) -> list[tuple]:
-    """Returns (priority, progress per unit, room, spare units, odds, listed) for each (kind,
-    priority) with room that the seat may pledge its spare units to now (the engine lists a
-    pledge of it: see `pledge_targets`), kept for the view (the negotiator asks twice)."""
-    m = memo(view)
-    key = ("pledge options", avoid, approval_ok, min_odds)
-    options = m.get(key)
-    if options is not None:
-        return options
-    options = m[key] = []
-    spare = spare_units(view)
-    if not spare:
-        return options
+def _pledge_kinds(view: SeatView, legal: Sequence[Any], avoid: Set | None, approval_ok: bool) -> dict:
+    """Returns the seat's table for `best_pledge`: kind -> (needs binding authority,
+    vote-bound, its (priority, progress per unit, listed) pairs in the order of the contribution
+    table, or None until learned), or None for a kind it never pledges so. Kept for the scenario
+    table and contribution table (a throwaway for a plain list of legal actions, which teaches
+    afresh each time). Only while the seat may act."""
+    if not hasattr(legal, "of"):
+        return {}
+    store = seat_store(view)
+    key = ("pledge kinds", avoid, approval_ok)
+    table = store.get(key)
+    if table is None:  # the same for every game at the scenario table with this contribution table
+        tables = store.get("pledge tables")
+        if tables is None:
+            contribution = tuple(view.public.contribution.items())
+            tables = store["pledge tables"] = taught(view, legal).setdefault(("pledge kinds", contribution), {})
+        table = store[key] = tables.setdefault((avoid, approval_ok), {})
+    return table
+
+
+def _pledge_kind(view: SeatView, legal: Sequence[Any], table: dict, kind: str, avoid: Set | None,
+                 approval_ok: bool) -> tuple | None:
+    """Enters what the static tables say of pledging `kind` (see `_pledge_kinds`)."""
     seat = view.seat
-    room_of = gaps(view)
-    needs_vote = approval_kinds(view, legal)
-    odds = None  # read only if a vote-bound kind has a priority with room
-    toward = advances(view)
-    d = view.delegates[seat]
-    blocked, authority, kinds = d.blocked, d.binding_authority, view.kinds
-    for kind, units in spare.items():
-        if avoid and ((seat, kind) in avoid or (None, kind) in avoid):
-            continue
-        if kind in blocked or (not authority and kinds[kind].needs_binding_authority):
-            continue  # never listed (see cannot_give)
-        chance = 1.0
-        if kind in needs_vote:
-            if not approval_ok:
-                continue
-            chance = None  # read once a priority has room for it
-        for pid, value in toward.get(kind, ()):
-            room = room_of[pid]
-            if room <= 0:
-                continue
-            if chance is None:
-                if odds is None:
-                    odds = view.me.approval_odds
-                chance = odds[kind]
-                if chance < min_odds:
-                    break
-            options.append((kind, pid, value, room, units, chance))
-    if options:
-        targets = pledge_targets(view, legal, {option[0] for option in options})
-        options[:] = [(pid, value, room, units, chance, targets[(kind, pid)])
-                      for kind, pid, value, room, units, chance in options if (kind, pid) in targets]
-    return options
+    vote_bound = kind in approval_kinds(view, legal)
+    if (avoid and ((seat, kind) in avoid or (None, kind) in avoid)) or (vote_bound and not approval_ok):
+        entry = None
+    else:
+        entry = (view.public.kinds[kind].needs_binding_authority, vote_bound, None)
+    table[kind] = entry
+    return entry
+
+
+def _learn_pairs(view: SeatView, legal: Sequence[Any], table: dict, kind: str) -> tuple:
+    """Enters the priorities the rules let the seat pledge `kind` to (the seat has spare units of
+    it and may give it now, so the engine's listing names them all): see `pledge_targets`."""
+    targets = pledge_targets(view, legal, (kind,))
+    pairs = tuple((pid, value, targets[(kind, pid)]) for pid, value in advances(view).get(kind, ())
+                  if (kind, pid) in targets)
+    needs_authority, vote_bound, _ = table[kind]
+    table[kind] = (needs_authority, vote_bound, pairs)
+    return pairs
 
 
 def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
     """Returns a renewal of the seat's commitment whose term ends this round, if it still
     matters: its priority would fall short without it, or an objective of the seat names it."""
     now = view.round
+    if not term_ends_in(view.mine, now):
+        return None
     for c in view.mine:
         if c.term_ends != now or c.status not in ("active", "pending", "suspended"):
             continue
-        p = view.priorities[c.priority]
-        worth = c.amount * view.contribution.get((c.kind, c.priority), 0.0)
+        p = view.public.priorities[c.priority]
+        worth = c.amount * view.public.contribution.get((c.kind, c.priority), 0.0)
         if p.progress - worth < p.target or c.priority in objective_priorities(view):
             action = Renew(view.seat, c.id)
             if action in legal:
@@ -243,13 +279,16 @@ def renewal(view: SeatView, legal: Sequence[Any]) -> Renew | None:
 
 def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0) -> SeekApproval | None:
     """Returns a vote worth calling: a kind with pending commitments and fair odds."""
-    pending = {c.kind for c in view.mine if c.status == "pending"}
-    if not pending:
+    if not any_pending(view.mine):
         return None
+    pending = pending_kinds(view.mine)
+    mandates = view.public.delegates[view.seat].mandates
+    if all(kind in mandates or kind in view.private[view.seat].votes_scheduled for kind in pending):
+        return None  # the engine lists no request for a kind with a mandate or a vote scheduled
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
     if not requests:
         return None
-    odds = view.me.approval_odds
+    odds = view.private[view.seat].approval_odds
     votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 
@@ -264,25 +303,39 @@ def sign_choice(view: SeatView, legal: Sequence[Any], *, full_when_contributing:
     signs = signatures(view, legal)  # by priority the rules let the seat sign at all
     if not signs:
         return None  # nothing is listed now
-    contributed = {c.priority for c in view.mine if c.effective}
+    signed = view.public.delegates[view.seat].signed
+    if full_when_contributing:
+        todo = signs.items()
+    else:  # only where it has not signed: a reserved signature has nothing to upgrade to
+        todo = [(pid, both) for pid, both in signs.items() if pid not in signed and both is not None]
+        if not todo:
+            return None
+    contributed = None  # read once it decides something
     ranks = _RANKS
     floor = ranks[threshold]
-    signed = view.delegates[view.seat].signed
-    priorities = view.priorities
+    priorities = view.public.priorities
     room_of = None
     best, best_key = None, None
-    for pid, both in signs.items():
+    for pid, both in todo:
         if both is None:
             continue
         done = signed.get(pid)
         if done is False:
             continue  # signed cleanly: nothing is listed
-        want_full = full_when_contributing and pid in contributed
-        if done is True and not want_full:
-            continue  # already reserved; nothing to upgrade to
+        if full_when_contributing:
+            if contributed is None:
+                contributed = contributed_to(view.mine)
+            want_full = pid in contributed
+            if done and not want_full:
+                continue  # already reserved; nothing to upgrade to
+        else:
+            want_full = False
         rank = ranks[priorities[pid].status]
-        if rank < floor and pid not in contributed:
-            continue
+        if rank < floor:
+            if contributed is None:
+                contributed = contributed_to(view.mine)
+            if pid not in contributed:
+                continue
         if room_of is None:
             room_of = gaps(view)
         # the priority closest to done first: a signature counts most where it can secure it
@@ -299,7 +352,7 @@ def my_items(offer: Any, seat: str) -> list[Any]:
 def offer_value(view: SeatView, offer: Any) -> float:
     """Returns how much the offer advances open priorities, per unit the seat gives."""
     gain = 0.0
-    contribution = view.contribution
+    contribution = view.public.contribution
     room_of = gaps(view)
     seat = view.seat
     cost = 0

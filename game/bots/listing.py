@@ -32,7 +32,7 @@ _TABLES: dict[str, dict[int, tuple[Any, dict]]] = {}
 seat): (that Pass, what the seat's listings taught at that table)}, for the last few tables."""
 
 
-def _taught(view: SeatView, legal: Sequence[Any]) -> dict:
+def taught(view: SeatView, legal: Sequence[Any]) -> dict:
     """Returns what the seat's listings taught at the view's table (a throwaway dict for a remote
     bot's plain list, read afresh each time): what static rules fix holds for every game at that
     table, and the actions kept are the table's own. Only while the seat may act."""
@@ -59,14 +59,14 @@ def approval_kinds(view: SeatView, legal: Sequence[Any] | None = None) -> Set[st
     store = seat_store(view)
     found = store.get("approval kinds")
     if found is None:
-        taught = store.get("taught")
-        if taught is None and legal is not None and may_act(view, legal):
-            taught = _taught(view, legal)
-        found = taught.get("approval kinds") if taught else None
+        learned = store.get("taught")
+        if learned is None and legal is not None and may_act(view, legal):
+            learned = taught(view, legal)
+        found = learned.get("approval kinds") if learned else None
         if found is None:
             found = frozenset(view.me.approval_odds)
-            if taught is not None and hasattr(legal, "of"):
-                taught["approval kinds"] = found
+            if learned is not None and hasattr(legal, "of"):
+                learned["approval kinds"] = found
         store["approval kinds"] = found
     return found
 
@@ -85,9 +85,9 @@ def signatures(view: SeatView, legal: Sequence[Any]) -> dict[str, tuple[Sign, Si
     store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("signs")
     if found is None:
-        found = store["signs"] = _taught(view, legal).setdefault("signs", {})
-        signed = view.delegates[view.seat].signed
-        if any(_unknown(found, pid, signed.get(pid)) for pid in view.priorities):
+        found = store["signs"] = taught(view, legal).setdefault("signs", {})
+        signed = view.public.delegates[view.seat].signed
+        if any(_unknown(found, pid, signed.get(pid)) for pid in view.public.priorities):
             _learn_signatures(view, legal_of(legal, "sign"), found)
     return found
 
@@ -107,8 +107,8 @@ def _learn_signatures(view: SeatView, listed: Sequence[Sign], found: dict) -> No
     both: dict[str, list] = {}
     for action in listed:
         both.setdefault(action.priority, [None, None])[action.reservations] = action
-    signed = view.delegates[view.seat].signed
-    for pid in view.priorities:
+    signed = view.public.delegates[view.seat].signed
+    for pid in view.public.priorities:
         if pid in both:
             kept = found.get(pid)
             clean, reserved = both[pid]
@@ -132,7 +132,7 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
     store = seat_store(view) if hasattr(legal, "of") else {}
     found = store.get("pledges")
     if found is None:  # what contributes is the game's own: it orders the kinds too
-        found = store["pledges"] = _taught(view, legal).setdefault(tuple(view.contribution), (set(), {}))
+        found = store["pledges"] = taught(view, legal).setdefault(tuple(view.public.contribution), (set(), {}))
     known, pairs = found
     if not known.issuperset(kinds):
         _learn_pledges(view, legal_of(legal, "pledge"), known, pairs)
@@ -140,7 +140,7 @@ def pledge_targets(view: SeatView, legal: Sequence[Any], kinds) -> dict[tuple[st
 
 
 def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: dict) -> None:
-    place = {pair: index for index, pair in enumerate(view.contribution)}
+    place = {pair: index for index, pair in enumerate(view.public.contribution)}
     first: dict[str, int] = {}  # kind -> the place of its first listed priority
     for action in listed:
         kind = action.kind_id
@@ -151,7 +151,7 @@ def _learn_pledges(view: SeatView, listed: Sequence[Pledge], known: set, pairs: 
             hit = pairs[pair] = ((at, place[pair]), action, {})
         hit[2].setdefault(action.amount, action)
     seat = view.seat
-    for kind, units in view.delegates[seat].free.items():
+    for kind, units in view.public.delegates[seat].free.items():
         if units > 0 and not cannot_give(view, seat, kind):
             known.add(kind)  # all its priorities were listed: any other is never legal
 
@@ -162,3 +162,16 @@ def refused_to_me(view: SeatView, legal: Sequence[Any], kind: str, pid: str) -> 
     pledge of it there (its red lines, the priority's exclusions or contributors). False while
     the seat may not act (nothing is listed then)."""
     return may_act(view, legal) and (kind, pid) not in pledge_targets(view, legal, (kind,))
+
+
+def excluded_asks(view: SeatView, legal: Sequence[Any]) -> set[tuple[str, str]]:
+    """Returns the (delegation, priority) pairs the engine refused an offer for as `excluded`:
+    the priority's exclusions are static, so a bot asks no such delegation for it again at this
+    table (its own gives are never excluded: see `refused_to_me`). Add what a check teaches; a
+    throwaway set for a plain list of legal actions or while the seat may not act."""
+    if not hasattr(legal, "of") or not may_act(view, legal):
+        return set()
+    found = seat_store(view).get("excluded")
+    if found is None:
+        found = seat_store(view)["excluded"] = taught(view, legal).setdefault("excluded", set())
+    return found

@@ -8,8 +8,8 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
@@ -23,14 +23,14 @@ from game.bots.judgement import (
     names_others,
     objective_priorities,
     offer_value,
+    parse_objective,
     renewal,
     seat_facts,
     sign_choice,
     wants,
 )
-from game.bots.listing import approval_kinds, refused_to_me
+from game.bots.listing import approval_kinds, excluded_asks, refused_to_me
 from game.bots.reading import (
-    advances,
     cannot_give,
     forgets_view,
     gaps,
@@ -38,10 +38,13 @@ from game.bots.reading import (
     kinds_toward,
     memo,
     open_ids,
+    open_offers,
+    pass_for,
     seat_store,
+    unit_of,
 )
 from game.engine import Rng, SeatView
-from game.model.actions import Accept, OfferItem, Pass, Propose, Reject
+from game.model.actions import Accept, OfferItem, Propose, Reject
 from game.model.conditions import ContributedTest
 
 
@@ -74,17 +77,16 @@ class NegotiatorBot:
         if pledge and (view.round > 1 or rng.random() < 0.5):
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)
 
     # -- answering ---------------------------------------------------------------
     def _answer(self, view: SeatView, offer: Any, legal: Sequence[Any], check: Check) -> Any:
         accept = Accept(view.seat, offer.id)
         if accept not in legal:
             return counter_offer(view, offer, check, "Not that; this instead.") or Reject(view.seat, offer.id)
-        mine = my_items(offer, view.seat)
-        serves = any(self._serves(view, item) for item in offer.items if item.giver != view.seat)
-        cheap = sum(item.amount for item in mine) <= 2
-        if serves or (cheap and offer_value(view, offer) >= 1):
+        cheap = sum(item.amount for item in my_items(offer, view.seat)) <= 2
+        if (cheap and offer_value(view, offer) >= 1) or any(  # what its objectives want is read last
+                self._serves(view, item) for item in offer.items if item.giver != view.seat):
             return accept
         return counter_offer(view, offer, check, "A smaller share from us.") or Reject(view.seat, offer.id)
 
@@ -94,44 +96,61 @@ class NegotiatorBot:
 
     # -- offering ----------------------------------------------------------------
     def _offer(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Propose | None:
-        asks = [self._ask_for(view, w) for w in wants(view) if w.delegate and w.delegate != view.seat] \
-            if names_others(view) else []
-        asks = [a for a in asks if a is not None]
         best = self._best_give(view, legal)
         if best is None or cannot_give(view, view.seat, best[0]) or refused_to_me(view, legal, best[0], best[1]):
             # nothing it may give in return, whoever the partner: no offer, but the same draws
-            if not asks:
+            if not self._asks(view, first=True):
                 rng.shuffle([None] * self._generic_count(view))
             return None
-        if not asks:
-            asks = self._generic_asks(view, rng)
+        asks = self._asks(view) or self._generic_asks(view, rng)
+        excluded = excluded_asks(view, legal)
         for partner, kind, pid in asks:
-            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind):
-                continue
+            if (view.round, partner) in self.proposed or cannot_give(view, partner, kind) or (partner, pid) in excluded:
+                continue  # the last: the engine refuses it, whatever the seat gives
             give = self._give(view, partner)
-            offer = Propose(view.seat, (partner,), (give, OfferItem(partner, kind, 1, pid)))
-            if check(offer) is None:
+            offer = Propose(view.seat, (partner,), (give, unit_of(partner, kind, pid)))
+            refused = check(offer)
+            if refused is None:
                 self.proposed.add((view.round, partner))
                 return offer
+            if refused.rule == "excluded":  # the partner's item: the seat's give is never refused
+                excluded.add((partner, pid))
         return None
+
+    def _asks(self, view: SeatView, first: bool = False) -> list[tuple[str, str, str]]:
+        """Returns what to ask for each want of another delegation in the seat's unmet objectives
+        (see `_ask_for`), in their order, or only the first if `first`; whether an objective is met
+        is read only if something could be asked for it (reading it costs the engine a pass over
+        every objective)."""
+        if not names_others(view):
+            return []
+        asks = []
+        for objective, others in zip(view.private[view.seat].objectives, _others_wanted(view), strict=True):
+            for want in others:
+                ask = self._ask_for(view, want)
+                if ask is not None and not objective.met:
+                    asks.append(ask)
+                    if first:
+                        return asks
+        return asks
 
     def _ask_for(self, view: SeatView, want: Want) -> tuple[str, str, str] | None:
         """Turns a want into (partner, kind, priority) the partner can give now, adapting
         to events: a partner without binding authority is asked for something non-binding."""
-        partner = view.delegates[want.delegate]
-        kinds_seen = view.kinds
+        partner = view.public.delegates[want.delegate]
+        kinds_seen = view.public.kinds
         spare = partner.free
         kinds = [want.kind] if want.kind else list(kinds_seen)
         if not partner.binding_authority:
             kinds = [k for k in kinds_seen if not kinds_seen[k].needs_binding_authority
                      and spare.get(k, 0) > 0] or kinds
-        contribution = view.contribution
+        contribution = view.public.contribution
         for kind in kinds:
             if spare.get(kind, 0) <= 0 or kind in partner.blocked:
                 continue
             if kinds_seen[kind].needs_binding_authority and not partner.binding_authority:
                 continue
-            pids = [want.priority] if want.priority else open_ids(view) or list(view.priorities)
+            pids = [want.priority] if want.priority else open_ids(view) or list(view.public.priorities)
             for pid in pids:
                 if contribution.get((kind, pid), 0) > 0:
                     return want.delegate, kind, pid
@@ -139,33 +158,17 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        wanted = _wanted(view)
-        asks = []
-        me = view.seat
-        for seat, d in view.delegates.items():
-            if seat == me:
-                continue
-            for kind, units in givable(seat, d):
-                if kind in wanted:
-                    for pid, value in wanted[kind]:
-                        asks.append((-(units * value), seat, kind, pid))  # sorts as the best first
-        top = heapq.nsmallest(4, asks)  # sorted(asks)[:4]
+        top = sorted(chain.from_iterable(_asks_of_others(view)))[:4]  # no two asks are equal
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
-        wanted = _wanted(view)
-        me = view.seat
         count = 0
-        for seat, d in view.delegates.items():
-            if seat == me:
-                continue
-            for kind, _ in givable(seat, d):
-                if kind in wanted:
-                    count += len(wanted[kind])
-                    if count >= 4:
-                        return 4
+        for asks in _asks_of_others(view):
+            count += len(asks)
+            if count >= 4:
+                return 4
         return count
 
     def _give(self, view: SeatView, partner: str) -> OfferItem | None:
@@ -189,26 +192,19 @@ class NegotiatorBot:
         m = memo(view)
         if "give" in m:
             return m["give"]
-        preferred = objective_priorities(view)
-        avoid = avoided(view)
+        free = view.public.delegates[view.seat].free
         promised = self._promised(view)
         room_of = gaps(view)
-        toward = advances(view)
-        seat = view.seat
-        best, best_score = None, 0.0
-        for kind, units in view.delegates[seat].free.items():
-            units -= promised.get(kind, 0)
-            if units <= 0 or (seat, kind) in avoid:
-                continue
-            for pid, value in toward.get(kind, ()):
-                if room_of[pid] > 0:
-                    score = value * 2 if pid in preferred else value
-                    # the most valuable first, then by kind and priority
-                    if best is None or score > best_score or (score == best_score and (kind, pid) < best[:2]):
-                        best, best_score = (kind, pid, units), score
+        best = None
+        for kind, pid in _give_ranking(view, free):  # the most valuable first, then by kind and priority
+            if room_of[pid] > 0:
+                units = free.get(kind, 0) - promised.get(kind, 0)
+                if units > 0:
+                    best = (kind, pid, units)
+                    break
         if best is not None:
             kind, pid, units = best
-            best = (kind, pid, units, view.kinds[kind].military or kind in approval_kinds(view, legal))
+            best = (kind, pid, units, view.public.kinds[kind].military or kind in approval_kinds(view, legal))
         m["give"] = best
         return best
 
@@ -220,27 +216,86 @@ class NegotiatorBot:
         if promised is None:
             promised = m["offered"] = {}
             seat = view.seat
-            for offer in view.offers:
-                if offer.status == "open":
-                    for item in offer.items:
-                        if item.giver == seat:
-                            promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
+            for offer in open_offers(view.offers):
+                for item in offer.items:
+                    if item.giver == seat:
+                        promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
         return promised
+
+
+_WANTED: tuple[Any, dict] = (None, {})
+"""(the last contribution table read, {the two biggest open gaps: what `_wanted` found})."""
 
 
 def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
     """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
-    (kept for the game's contribution table while they are the same two). Read it, do not change it."""
+    (kept for the game's contribution table while they are the same two, for every seat alike).
+    Read it, do not change it."""
+    global _WANTED
     top = open_ids(view)[:2]
-    store = seat_store(view)
-    wanted = store.get(("wanted", top))
+    contribution = view.public.contribution
+    if _WANTED[0] is not contribution:
+        _WANTED = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    store = _WANTED[1]
+    wanted = store.get(top)
     if wanted is None:
-        wanted = store[("wanted", top)] = {}
+        wanted = store[top] = {}
         toward = kinds_toward(view)
         for pid in top:
             for kind, value in toward.get(pid, ()):
                 wanted.setdefault(kind, []).append((pid, value))
     return wanted
+
+
+_ASKS: dict[str, tuple[Any, Any, list]] = {}
+"""seat -> (its DelegateView read last, the `_wanted` read with it, the asks of it found then)."""
+
+
+def _asks_of_others(view: SeatView) -> Iterator[tuple]:
+    """Yields, for each other seat in order, its (-(units * progress per unit), seat, kind,
+    priority) asks toward the two biggest open gaps (`_wanted`): each kept while views hand over
+    the same DelegateView of it and the same two gaps lead."""
+    wanted = _wanted(view)
+    me = view.seat
+    for seat, d in view.public.delegates.items():
+        if seat == me:
+            continue
+        hit = _ASKS.get(seat)
+        if hit is None or hit[0] is not d or hit[1] is not wanted:
+            hit = _ASKS[seat] = (d, wanted, [  # holds both, so their ids are not reused meanwhile
+                (-(units * value), seat, kind, pid)
+                for kind, units in givable(seat, d) if kind in wanted for pid, value in wanted[kind]])
+        yield hit[2]
+
+
+def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:
+    """Returns, for each of the seat's objectives, the wants of it that name another delegation."""
+    facts = seat_facts(view)
+    found = facts.get("others wanted")
+    if found is None:
+        seat = view.seat
+        found = facts["others wanted"] = tuple(
+            tuple(w for w in parse_objective(o.when).wants if w.delegate and w.delegate != seat)
+            for o in view.me.objectives)
+    return found
+
+
+def _give_ranking(view: SeatView, free: dict[str, int]) -> tuple[tuple[str, str], ...]:
+    """Returns every (kind, priority) the seat might give toward, of the kinds in `free` (the kinds
+    it has capacity of) but none its objectives want it not to commit, by value to it: progress
+    per unit, twice that toward a priority its objectives name; ties by kind and priority. Kept
+    for the game's contribution table while the seat has capacity of the same kinds."""
+    store = seat_store(view)
+    hit = store.get("give ranking")
+    if hit is None or free.keys() != hit[0]:
+        preferred = objective_priorities(view)
+        avoid = avoided(view)
+        seat = view.seat
+        scored = sorted((-(value * 2 if pid in preferred else value), kind, pid)
+                        for (kind, pid), value in view.public.contribution.items()
+                        if kind in free and (seat, kind) not in avoid)
+        hit = store["give ranking"] = (frozenset(free), tuple((kind, pid) for _, kind, pid in scored))
+    return hit[1]
 
 
 def _contributed(view: SeatView, want: Want) -> ContributedTest:

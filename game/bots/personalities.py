@@ -19,9 +19,10 @@ from game.bots.judgement import (
     renewal,
     sign_choice,
 )
-from game.bots.reading import forgets_view
+from game.bots.listing import approval_kinds
+from game.bots.reading import any_pending, forgets_view, pass_for
 from game.engine import Rng, SeatView
-from game.model.actions import Accept, OfferItem, Pass, Propose, Reject, Withdraw
+from game.model.actions import Accept, OfferItem, Propose, Reject, Withdraw
 
 
 class RandomBot:
@@ -39,10 +40,10 @@ class RandomBot:
 
 def random_offer(view: SeatView, rng: Rng) -> Propose | None:
     """Returns a random one-for-one trade with another seat, or None if none can be drawn."""
-    partner = rng.choice([s for s in view.delegates if s != view.seat])
+    partner = rng.choice([s for s in view.public.delegates if s != view.seat])
     items = []
     for giver in (view.seat, partner):
-        options = [(k, p) for (k, p) in view.contribution if free(view, giver, k) > 0]
+        options = [(k, p) for (k, p) in view.public.contribution if free(view, giver, k) > 0]
         if not options:
             return None
         kind, pid = rng.choice(options)
@@ -65,17 +66,15 @@ class CautiousBot:
         retreat = _doomed_pledge(view, legal)
         if retreat is not None:
             return retreat
-        me = view.delegates[view.seat]
+        me = view.public.delegates[view.seat]
         committed = sum(me.committed.values())
         total = sum(me.free.values()) + committed
         for offer in answer_order(view):
             mine = my_items(offer, view.seat)
             small = all(item.amount <= 1 for item in mine) and (
                 committed + sum(i.amount for i in mine)) * 2 <= total + 2
-            odds = view.me.approval_odds
-            safe = all(odds.get(item.kind_id, 1.0) >= 0.45 for item in mine)
             accept = Accept(view.seat, offer.id)
-            if small and safe and accept in legal:
+            if small and _safe(view, legal, mine) and accept in legal:
                 return accept
             return counter_offer(view, offer, check, "Less, and on our terms.") or Reject(view.seat, offer.id)
         vote = approval_to_seek(view, legal, min_odds=0.55)
@@ -95,13 +94,24 @@ class CautiousBot:
             if pledge:
                 return pledge
         sign = sign_choice(view, legal, full_when_contributing=False, threshold="secured")
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)
+
+
+def _safe(view: SeatView, legal: Sequence[Any], mine: list) -> bool:
+    """Returns whether every vote-bound kind the seat would give has fair odds (>= 45%); the
+    odds are read only if it would give one."""
+    needs_vote = approval_kinds(view, legal)
+    risky = [item.kind_id for item in mine if item.kind_id in needs_vote]
+    if not risky:
+        return True
+    odds = view.private[view.seat].approval_odds
+    return all(odds.get(kind, 1.0) >= 0.45 for kind in risky)
 
 
 def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
     """Returns a withdrawal of a pledge still waiting for a vote the seat now expects to lose
     (the odds fell below 30%, say after a threat from Moscow), while it has capital to spare."""
-    if view.delegates[view.seat].capital < 2:
+    if view.public.delegates[view.seat].capital < 2 or not any_pending(view.mine):
         return None
     odds = None  # read only for a pledge waiting for its vote
     for c in view.mine:
@@ -109,7 +119,7 @@ def _doomed_pledge(view: SeatView, legal: Sequence[Any]) -> Withdraw | None:
         if c.status != "pending" or c.when is not None:
             continue
         if odds is None:
-            odds = view.me.approval_odds
+            odds = view.private[view.seat].approval_odds
         if odds.get(c.kind, 1.0) < 0.3:
             withdraw = Withdraw(view.seat, c.id)
             if withdraw in legal:
@@ -129,7 +139,7 @@ class CooperativeBot:
     def decide(self, view: SeatView, legal: Sequence[Any], rng: Rng, check: Check) -> Any:
         for offer in answer_order(view):
             accept = Accept(view.seat, offer.id)
-            if accept in legal and offer_value(view, offer) > 0:
+            if offer_value(view, offer) > 0 and accept in legal:  # the listing is read last
                 return accept
             return counter_offer(view, offer, check) or Reject(view.seat, offer.id)
         kept = renewal(view, legal)  # a commitment whose term ends now, if it still matters
@@ -149,4 +159,4 @@ class CooperativeBot:
         if pledge:
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)
-        return sign or Pass(view.seat)
+        return sign or pass_for(view.seat)

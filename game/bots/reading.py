@@ -1,12 +1,16 @@
 """What bots derive from a view, computed once: per view (a snapshot for one decision), or per
 part of a view that the next views hand over unchanged (the priorities, the contribution
-table), so a bot's reasoning costs little next to building the view it reads."""
+table, a delegation's units), so a bot's reasoning costs little next to building the view it
+reads; scans of the seat's own commitments done in C, and the action values built most, kept."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial, wraps
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from game.engine import SeatView
+from game.model.actions import OfferItem, Pass
 
 _LAST: tuple[Any, dict] = (None, {})
 
@@ -29,12 +33,14 @@ def forgets_view(decide: Callable) -> Callable:
 
     @wraps(decide)
     def deciding(bot: Any, view: SeatView, *args: Any) -> Any:
-        global _LAST
+        global _LAST, _STORE_NOW
         try:
             return decide(bot, view, *args)
         finally:
             if _LAST[0] is view:
                 _LAST = (None, {})
+            if _STORE_NOW[0] is view:
+                _STORE_NOW = (None, None)
 
     return deciding
 
@@ -64,45 +70,64 @@ _SEATS: dict[str, tuple[Any, dict]] = {}
 listings and private odds gave, which the static tables fix for a whole game."""
 
 
+_STORE_NOW: tuple[Any, Any] = (None, None)
+"""(the view read last, its seat's store): asked for several times a decision."""
+
+
 def seat_store(view: SeatView) -> dict:
     """Returns the seat's store for the game the view is of: a view's contribution table is its
     game's own (rebuilt only when an event changes a contribution), so it tells games apart."""
-    contribution = view.contribution
+    global _STORE_NOW
+    now = _STORE_NOW
+    if now[0] is view:
+        return now[1]
+    contribution = view.public.contribution
     hit = _SEATS.get(view.seat)
     if hit is None or hit[0] is not contribution:
         hit = _SEATS[view.seat] = (contribution, {})  # holds the table, so its id is not reused meanwhile
+    _STORE_NOW = (view, hit[1])
     return hit[1]
 
 
+_GAPS: tuple[Any, dict[str, float]] = (None, {})
+"""(the last priorities read, their gaps)."""
+
+
 def gaps(view: SeatView) -> dict[str, float]:
-    """Returns every priority's gap to its target (0 once reached), by id. Read it, do not change it."""
-    return _shared("gaps", view.priorities, _gaps)
+    """Returns every priority's gap to its target (0 once reached), by id, kept while views hand
+    over the same priorities. Read it, do not change it."""
+    global _GAPS
+    priorities = view.public.priorities
+    hit = _GAPS
+    if hit[0] is not priorities:
+        hit = _GAPS = (priorities, _gaps(priorities))  # holds the dict, so its id is not reused meanwhile
+    return hit[1]
 
 
 def _gaps(priorities: dict) -> dict[str, float]:
-    return {pid: max(0.0, p.target - p.progress) for pid, p in priorities.items()}
+    return {pid: gap if (gap := p.target - p.progress) > 0 else 0.0 for pid, p in priorities.items()}
 
 
 def open_ids(view: SeatView) -> tuple[str, ...]:
     """Returns the priorities short of their target, biggest gap first."""
-    return _shared("open", view.priorities, _open)
+    return _shared("open", view.public.priorities, _open)
 
 
 def _open(priorities: dict) -> tuple[str, ...]:
-    room = _shared("gaps", priorities, _gaps)
+    room = _GAPS[1] if _GAPS[0] is priorities else _gaps(priorities)
     return tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))
 
 
 def kinds_toward(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by priority, the (kind, progress per unit) pairs that advance it, in the
-    order of `view.contribution`."""
-    return _shared("toward", view.contribution, _toward)
+    order of `view.public.contribution`."""
+    return _shared("toward", view.public.contribution, _toward)
 
 
 def advances(view: SeatView) -> dict[str, tuple[tuple[str, float], ...]]:
     """Returns, by kind, the (priority, progress per unit) pairs it advances, in the order of
-    `view.contribution`."""
-    return _shared("advances", view.contribution, _advances)
+    `view.public.contribution`."""
+    return _shared("advances", view.public.contribution, _advances)
 
 
 def _grouped(contribution: dict, by: int) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -132,13 +157,21 @@ def promised(view: SeatView) -> dict[str, int]:
     hit = _PROMISED.get(seat)
     if hit is None or hit[0] is not offers:
         held: dict[str, int] = {}
-        for offer in offers:
-            if offer.status == "open" and offer.proposer == seat:
+        for offer in open_offers(offers):
+            if offer.proposer == seat:
                 for item in offer.items:
                     if item.giver == seat:
                         held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
+        if hit is not None and hit[1] == held:
+            held = hit[1]  # the same dict while the same: what is derived from it is kept too
         hit = _PROMISED[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
     return hit[1]
+
+
+def open_offers(offers: tuple) -> Iterator[Any]:
+    """Yields the offers still open, in order (picked out without a loop in Python: a seat's
+    offers are all it was ever party to)."""
+    return compress(offers, map(_IS_OPEN, map(_STATUS, offers)))
 
 
 _SPARE: dict[str, tuple[Any, dict, dict[str, int]]] = {}
@@ -150,14 +183,19 @@ def spare_units(view: SeatView) -> dict[str, int]:
     some of; kept while views hand over the same DelegateView of it and it promised the same.
     Read it, do not change it."""
     seat = view.seat
-    d = view.delegates[seat]
+    d = view.public.delegates[seat]
     held = promised(view)
     hit = _SPARE.get(seat)
     if hit is None or hit[0] is not d or hit[1] is not held:
+        if hit is not None and hit[1] is held and hit[0].free == d.free:
+            _SPARE[seat] = (d, held, hit[2])  # another DelegateView, the same free units
+            return hit[2]
         if held:
             found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
         else:
             found = {kind: units for kind, units in d.free.items() if units > 0}
+        if hit is not None and hit[2] == found:
+            found = hit[2]  # the same dict while the same: what is derived from it is kept too
         hit = _SPARE[seat] = (d, held, found)
     return hit[2]
 
@@ -178,19 +216,24 @@ def awaiting_me(view: SeatView) -> list:
     return hit[1]
 
 
-_GIVABLE: dict[str, tuple[Any, tuple[tuple[str, int], ...]]] = {}
+_GIVABLE: dict[str, tuple[Any, list[tuple[str, int]]]] = {}
 """seat -> (the last DelegateView read of it, what `givable` found in it)."""
 
 
-def givable(seat: str, d: Any) -> tuple[tuple[str, int], ...]:
+def givable(seat: str, d: Any) -> list[tuple[str, int]]:
     """Returns the (kind, free units) a delegation has some of and is not blocked from giving,
-    in the order of its free units; kept while views hand over the same DelegateView (each
-    view's delegates are rebuilt only when they change)."""
+    in the order of its free units; kept while views hand over DelegateViews of it with the same
+    free units and blocks (each view's delegates are rebuilt only when they change). Read it, do
+    not change it."""
     hit = _GIVABLE.get(seat)
-    if hit is not None and hit[0] is d:
-        return hit[1]
+    if hit is not None:
+        if hit[0] is d:
+            return hit[1]
+        if hit[0].free == d.free and hit[0].blocked == d.blocked:
+            _GIVABLE[seat] = (d, hit[1])  # another DelegateView, the same units and blocks
+            return hit[1]
     blocked = d.blocked
-    found = tuple((kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked)
+    found = [(kind, units) for kind, units in d.free.items() if units > 0 and kind not in blocked]
     _GIVABLE[seat] = (d, found)  # holds the DelegateView, so its id is not reused meanwhile
     return found
 
@@ -199,5 +242,56 @@ def cannot_give(view: SeatView, seat: str, kind: str) -> bool:
     """Returns whether the public rules refuse any commitment of `kind` by `seat` now: the kind
     is blocked for it, or binding while its representative has no binding authority. The
     engine refuses an offer or pledge with such an item, so a bot need not ask it."""
-    d = view.delegates[seat]
-    return kind in d.blocked or (not d.binding_authority and view.kinds[kind].needs_binding_authority)
+    d = view.public.delegates[seat]
+    return kind in d.blocked or (not d.binding_authority and view.public.kinds[kind].needs_binding_authority)
+
+
+_PASSES: dict[str, Pass] = {}
+
+
+def pass_for(seat: str) -> Pass:
+    """Returns the seat's pass: one value per seat (actions are frozen), not built each time."""
+    found = _PASSES.get(seat)
+    if found is None:
+        found = _PASSES[seat] = Pass(seat)
+    return found
+
+
+_UNITS: dict[tuple[str, str, str], OfferItem] = {}
+
+
+def unit_of(giver: str, kind: str, pid: str) -> OfferItem:
+    """Returns the unconditional one-unit item (a frozen value, kept rather than built each time)."""
+    key = (giver, kind, pid)
+    found = _UNITS.get(key)
+    if found is None:
+        if len(_UNITS) >= 65536:  # a remote bot may meet many tables: start again
+            _UNITS.clear()
+        found = _UNITS[key] = OfferItem(giver, kind, 1, pid)
+    return found
+
+
+_STATUS, _KIND, _PRIORITY, _EFFECTIVE, _TERM_ENDS = map(attrgetter, ("status", "kind", "priority", "effective", "term_ends"))
+_IS_PENDING = "pending".__eq__
+_IS_OPEN = "open".__eq__
+
+
+def any_pending(mine: tuple) -> bool:
+    """Returns whether any of the seat's own commitments (`view.mine`) waits for a vote or its
+    backing (scanned without a loop in Python: it is asked each decision)."""
+    return "pending" in map(_STATUS, mine)
+
+
+def pending_kinds(mine: tuple) -> set[str]:
+    """Returns the kinds of the seat's own commitments that wait for a vote or their backing."""
+    return set(compress(map(_KIND, mine), map(_IS_PENDING, map(_STATUS, mine))))
+
+
+def contributed_to(mine: tuple) -> set[str]:
+    """Returns the priorities the seat's own commitments count toward now."""
+    return set(map(_PRIORITY, filter(_EFFECTIVE, mine)))
+
+
+def term_ends_in(mine: tuple, now: int) -> bool:
+    """Returns whether the term of any of the seat's own commitments ends in round `now`."""
+    return now in map(_TERM_ENDS, mine)
