@@ -27,11 +27,6 @@ def approval_chance(state: State, seat: str, kind: str) -> float:
     return max(low, min(high, chance))
 
 
-def approval_body(state: State, seat: str, kind: str) -> str:
-    """Returns who votes: the delegation's body for the kind, else the scenario's word for one."""
-    return state.tables.names.body(seat, kind)
-
-
 def roll_approval(state: State, seat: str, kind: str) -> None:
     """Rolls one domestic vote with the game's RNG; the roll goes in the log."""
     d = state.delegates[seat]
@@ -60,7 +55,7 @@ def roll_approval(state: State, seat: str, kind: str) -> None:
 
 def _verdict(t, seat: str, kind: str, won: bool, returned: int | None, odds: tuple[float, float] | None) -> str:
     """Returns e.g. "Parliament approves France's ground troops (chance 80%, roll 0.31)."."""
-    body = t.names.body(seat, kind)  # approval_body
+    body = t.names.body(seat, kind)  # who votes: the delegation's body for the kind, else the scenario's word
     body = body[:1].upper() + body[1:]  # it opens the sentence: "Parliament approves ..."
     what = t.kinds[kind].name.lower()
     verdict = "approves" if won else "rejects"
@@ -112,7 +107,7 @@ def apply_seek_approval(state: State, a) -> None:
 
 
 def _sought(t, seat: str, kind: str) -> str:
-    body = t.names.body(seat, kind)  # approval_body
+    body = t.names.body(seat, kind)  # who votes: the delegation's body for the kind, else the scenario's word
     return f"{t.display_names[seat]} asks {body} to approve {t.kinds[kind].name.lower()} (vote at the end of the round)."
 
 

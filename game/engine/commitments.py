@@ -127,14 +127,9 @@ def _left(t, kind: str, free: int) -> str:
     return f"no {name}" if free <= 0 else f"only {t.quantity(kind, free)} of {name}"
 
 
-def describe_commitment(state: State, giver: str, kind: str, amount: int, priority: str,
-                        condition: Any = None) -> str:
-    """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ..."."""
-    return describe(state.tables, giver, kind, amount, priority, condition)
-
-
 def describe(t, giver: str, kind: str, amount: int, priority: str, condition: Any = None) -> str:
-    """`describe_commitment` from the compiled tables alone (what log entries worded later use)."""
+    """Returns e.g. "France: 2 thousand troops (ground troops) to Multinational force, if ...", from
+    the compiled tables alone (log entries worded when first read use it)."""
     if condition is None:  # words from the scenario alone: said once per table
         key = (giver, kind, amount, priority)
         text = t.described.get(key)
@@ -174,10 +169,6 @@ def commit(state: State, giver: str, kind: str, amount: int, priority: str, cond
         _withdraw_unhonourable = withdraw_unhonourable
     _withdraw_unhonourable(state, giver)
     return c
-
-
-def pending_note(state: State, c: Commitment) -> str:
-    return pending_words(state.tables, c.delegate, c.kind) if c.status == PENDING else ""
 
 
 def pending_words(t, seat: str, kind: str) -> str:

@@ -16,17 +16,18 @@ from game.engine.words import spokesperson
 
 PENDING, ACTIVE, WITHDRAWN, REJECTED, LAPSED = "pending", "active", "withdrawn", "rejected", "lapsed"
 SUSPENDED, VOIDED = "suspended", "cancelled"
+"""A suspended commitment keeps its units but does not count; a voided one (an event cancelled
+it) is gone for good and its units are free again (see effects.py and terms.py)."""
 NOTHING: frozenset[str] = frozenset()
 """What `State.changed` is told a change moves when no condition reads it (a term, a controller)."""
 SIGNATURE_TESTS = frozenset({"signed", "priority"})
 """The condition tests a signature can move ("priority" reads statuses, which count signatures)."""
 CAPITAL_TESTS = frozenset({"capital"})
 CAPACITY_TESTS = frozenset({"capacity"})
+"""What a commitment that does not count (pending its vote, rejected) moves: free units."""
 VOTE_TESTS = frozenset({"approved", "capacity"})
 """What a vote moves besides the statuses of its pending commitments: the mandate, and free
 units when it is lost (State.set_status marks what the statuses move)."""
-"""A suspended commitment keeps its units but does not count; a voided one (an event cancelled
-it) is gone for good and its units are free again (see effects.py and terms.py)."""
 OPEN, ACCEPTED, REJECTED_OFFER, COUNTERED, EXPIRED, FAILED, CANCELLED = (
     "open", "accepted", "rejected", "countered", "expired", "failed", "cancelled")
 
