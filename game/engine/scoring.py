@@ -82,10 +82,12 @@ def derived(state: State) -> Derived:
     if (caches.signed or caches.pledged) and not caches.dirty and caches.derived is not None:
         # no active condition watches what changed: the effective set stands
         caches.derived = _patched(state, caches.derived, caches.signed, caches.pledged)
+        if caches.touched is not None:
+            caches.touched.update(caches.signed, [pid for _, pid in caches.pledged])
         caches.signed, caches.pledged = set(), set()
     if caches.dirty or caches.derived is None:
         caches.dirty = False  # conditions evaluated while resolving read the candidate values
-        caches.signed, caches.pledged = set(), set()
+        caches.signed, caches.pledged, caches.touched = set(), set(), None
         _resolve(state)
     return caches.derived
 

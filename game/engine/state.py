@@ -144,6 +144,9 @@ class Caches:
     """(version, PublicView)."""
     view_derived: Any = None
     """The derived values the public view's priorities were built from."""
+    touched: set | None = None
+    """Priorities the derived values were patched for since the public view was built; None:
+    resolved again meanwhile, so any priority may read differently."""
     view_effective: frozenset | None = None
     """The effective conditional commitments the public view's commitments were built with."""
     static_view: tuple | None = None
@@ -330,6 +333,8 @@ class State:
         self.changed(seat, SIGNATURE_TESTS)
 
     def spend_capital(self, seat: str, amount: int) -> None:
+        if not amount:  # a free vote (approval_capital_cost 0) changes nothing a view or condition reads
+            return
         self.delegates[seat].capital -= amount
         self.changed(seat, CAPITAL_TESTS)
 
@@ -375,12 +380,11 @@ class State:
     def _watched(self, c: Commitment) -> bool:
         """Whether an active conditional commitment's condition watches what this pledge moves."""
         watch = self.conditional_watch
-        return bool(watch) and any(key in watch for key in pledge_keys(c.delegate, c.kind, c.priority))
+        return bool(watch) and not watch.keys().isdisjoint(pledge_keys(c.delegate, c.kind, c.priority))
 
     def conditions_read(self, tests) -> bool:
         """Whether an active conditional commitment's condition uses one of these tests."""
-        reads = self.conditional_reads
-        return any(test in reads for test in tests)
+        return not self.conditional_reads.keys().isdisjoint(tests)
 
     def free(self, seat: str, kind: str) -> int:
         d = self.delegates[seat]

@@ -69,15 +69,22 @@ def _public(state: State) -> PublicView:
                       _same(previous and previous.flags, state.flags),
                       delegates, priorities, commitments, *_static_parts(state))
     caches.public_view, caches.view_derived = (caches.version, view), d
-    caches.stale, caches.statuses_changed = set(), False
+    caches.stale, caches.statuses_changed, caches.touched = set(), False, set()
     return view
 
 
 def _priority_views(state: State, d, previous: PublicView | None) -> dict[str, PriorityView]:
     """Returns the priorities' views, reusing each whose values read the same."""
     t, signers = state.tables, state.signatories
-    priorities = {}
-    for pid in t.priority_order:
+    touched = state.caches.touched
+    if previous is not None and touched is not None:  # only patched since: the rest read the same
+        if not touched:
+            return previous.priorities
+        priorities = dict(previous.priorities)
+        todo = [pid for pid in t.priority_order if pid in touched]
+    else:
+        priorities, todo = {}, t.priority_order
+    for pid in todo:
         before = previous.priorities[pid] if previous else None
         if (before is not None and before.progress == d.progress[pid] and before.status == d.status[pid]
                 and before.signatories == signers.get(pid, ()) and before.leads_ok == d.leads_ok[pid]):
