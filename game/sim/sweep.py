@@ -4,6 +4,7 @@ Results are sorted by seed, so a sweep's numbers are identical whatever the back
 number of workers or the chunking. Ctrl-C keeps the games finished so far (`interrupted`).
 """
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -50,10 +51,21 @@ def play_summary(scenario: str | Scenario, seed: int, controllers: Mapping[str, 
         result["end_reason"] or "")
 
 
+GC_THRESHOLD = (50_000, 20, 100)
+"""The cyclic collector's thresholds while a task plays: a game makes few reference cycles
+but a hundred objects a decision, so the default (700) walked the young objects every few
+decisions; this spares about 3% of the instructions (callgrind) and frees the same."""
+
+
 def play_chunk(scenario: str | Scenario, content_hash: str, seeds: list[int],
                controllers: dict[str, str] | None) -> list[GameSummary]:
     """Plays one task's seeds (run in a pool process or on a Dask worker)."""
-    return [play_summary(scenario, seed, controllers, content_hash) for seed in seeds]
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        return [play_summary(scenario, seed, controllers, content_hash) for seed in seeds]
+    finally:
+        gc.set_threshold(*before)
 
 
 def chunked(seeds: Sequence[int], size: int) -> list[list[int]]:

@@ -44,3 +44,17 @@ def test_wilson_interval():
     assert wilson(0, 0) == (0.0, 0.0)
     low, high = wilson(50, 100)
     assert 0.40 < low < 0.5 < high < 0.60
+
+
+def test_a_task_plays_under_its_collector_thresholds_and_restores_the_callers(monkeypatch):
+    import gc
+
+    from game.sim import sweep as sweeping
+
+    seen = []
+    real = sweeping.play_summary
+    monkeypatch.setattr(sweeping, "play_summary", lambda *a: seen.append(gc.get_threshold()) or real(*a))
+    before = gc.get_threshold()
+    games = sweeping.play_chunk("tutorial", None, [3, 4], None)
+    assert seen == [sweeping.GC_THRESHOLD] * 2 and gc.get_threshold() == before
+    assert games == [real("tutorial", seed) for seed in (3, 4)]  # the same games as outside a task
