@@ -221,10 +221,25 @@ def _fired(state: State, seat: str) -> dict[str, int]:
     """Returns the plays of the cards the seat may know of, rebuilt only after a card is played
     (shared by the seat's views until then: views are read-only)."""
     played = state.cards_played
-    hit = state.caches.fired.get(seat)
+    cache = state.caches.fired
+    hit = cache.get(seat)
     if hit is None or hit[0] != played:
-        events = state.tables.events
-        hit = state.caches.fired[seat] = (played, {
-            eid: n for eid, n in state.fired.items()
-            if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients})
+        t = state.tables
+        private = t.listed.get(("private cards", seat))
+        if private is None:  # the private cards the seat would be told of, which the scenario fixes
+            private = t.listed["private cards", seat] = frozenset(
+                eid for eid, e in t.events.items() if e.visibility != "public" and seat in e.recipients)
+        if seat != FACILITATOR and private.isdisjoint(state.fired):  # only public cards to show:
+            hit = cache.get(PUBLIC)  # one dict for every such seat (views are read-only)
+            if hit is None or hit[0] != played:
+                hit = cache[PUBLIC] = (played, _plays(state, PUBLIC))
+        else:
+            hit = (played, _plays(state, seat))
+        cache[seat] = hit
     return hit[1]
+
+
+def _plays(state: State, seat: str) -> dict[str, int]:
+    events = state.tables.events
+    return {eid: n for eid, n in state.fired.items()
+            if seat == FACILITATOR or events[eid].visibility == "public" or seat in events[eid].recipients}

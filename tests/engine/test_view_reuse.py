@@ -4,7 +4,7 @@ since the last view are the only ones built again; what they show still equals a
 from game.engine.scoring import derived
 from game.engine.state import Caches
 from game.engine.views import build_view
-from game.model.actions import Pledge, SeekApproval, Sign
+from game.model.actions import InjectEvent, Pledge, SeekApproval, Sign
 from tests.engine.tiny import game, ok
 
 
@@ -48,3 +48,20 @@ def test_priorities_patched_twice_between_views_are_both_built_again():
     assert after.priorities == fresh.priorities
     assert after.priorities["p1"].signatories == ("a",) and after.priorities["p2"].progress == 2
     assert after.priorities["p1"] is not first.priorities["p1"]
+
+
+def test_seats_told_of_no_private_card_share_the_public_plays():
+    events = [{"id": "assure", "title": "Assurance", "text": "psst", "visibility": "private", "recipients": ["a"],
+               "effects": [{"op": "message", "text": "for a only"}]},
+              {"id": "news", "title": "News", "text": "all", "effects": [{"op": "message", "text": "everyone"}]}]
+    g = game(events=events)
+    ok(g.apply(InjectEvent("news")))
+    b, c, a = g.view("b"), g.view("c"), g.view("a")
+    assert b.events_fired == c.events_fired == a.events_fired == {"news": 1}
+    assert b.events_fired is c.events_fired is a.events_fired  # a's private card is not played yet
+    ok(g.apply(InjectEvent("assure")))
+    b, c, a, public = g.view("b"), g.view("c"), g.view("a"), g.view("public")
+    assert b.events_fired == c.events_fired == public.events_fired == {"news": 1}
+    assert b.events_fired is c.events_fired
+    assert a.events_fired == {"news": 1, "assure": 1}
+    assert g.view("facilitator").events_fired == {"news": 1, "assure": 1}
