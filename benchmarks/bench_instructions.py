@@ -5,8 +5,9 @@ noise. Not seconds: use it to compare checkouts, and bench_split.py for where ti
 Plays `--games` flagship bot games after `--warm` games under callgrind, and again with only the
 warm games; the difference, over the decisions of the extra games, leaves out start-up and
 imports. With `--before DIR` (another checkout), does the same there and prints the ratio.
-Both checkouts are byte-compiled first (this machine sets PYTHONDONTWRITEBYTECODE, so an
-uncompiled file would be compiled on every run, inside the count). About a minute a checkout.
+String hashing is fixed (PYTHONHASHSEED=0): set orders change the work a little. Both
+checkouts are byte-compiled first (this machine sets PYTHONDONTWRITEBYTECODE, so an uncompiled
+file would be compiled on every run, inside the count). About a minute a checkout.
 
     python benchmarks/bench_instructions.py [--games 6] [--warm 2] [--before DIR] [--json]
 """
@@ -38,7 +39,7 @@ def counted(checkout: Path, scenario: str, games: int) -> tuple[int, int]:
     run = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", CHILD,
          scenario, str(games)],
-        cwd=checkout, env={"PATH": "/usr/local/bin:/usr/bin:/bin", "PYTHONPATH": str(checkout)},
+        cwd=checkout, env={"PATH": "/usr/local/bin:/usr/bin:/bin", "PYTHONPATH": str(checkout), "PYTHONHASHSEED": "0"},
         capture_output=True, text=True)
     decisions = re.search(r"^decisions (\d+)$", run.stdout, re.M)
     instructions = re.search(r"Collected : (\d+)", run.stderr)
