@@ -5,7 +5,6 @@ Each move is read off the seat's own objectives and chosen by value, never by th
 of a dict; open-ended moves (conditional pledges, counters) are tested with the engine's check.
 """
 
-import heapq
 from collections.abc import Sequence
 from math import ceil
 from typing import Any
@@ -156,7 +155,7 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
         if seats is None:
             seats = holders[kind] = [seat for seat, d in partners if d.free.get(kind, 0) > 0 and kind not in d.blocked]
         asks.extend((worth, seat, kind, rank, pid) for seat in seats)
-    top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
+    top = sorted(asks)[:6]  # no two asks are equal; a sort in C, where heapq.nsmallest loops in Python
     rng.shuffle(top)
     usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
               and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest

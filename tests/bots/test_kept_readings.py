@@ -13,7 +13,7 @@ import pytest
 from game.bots import BotTable, make_bot
 from game.bots.judgement import best_pledge, objective_priorities, wants
 from game.bots.listing import excluded_asks
-from game.bots.negotiator import _wanted
+from game.bots.negotiator import _asks_of_others, _wanted
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
 from game.engine import Game, Rng
@@ -74,21 +74,28 @@ def _fresh_best_pledge(view, legal, *, cap=None, priorities=None, avoid=None, ap
     return by_amount[(kind, pid)].get(best_amount) or Pledge(seat, kind, best_amount, pid)
 
 
-def _fresh_generic_asks(view) -> list:
-    """Every ask of the other seats toward the two biggest open gaps, best first."""
-    room = gaps(view)
+def _fresh_asks_by_seat(view) -> list[list]:
+    """Each other seat's asks toward the two biggest open gaps, best first, in the delegates' order."""
+    room = {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
     top = tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))[:2]
-    asks = []
+    by_seat = []
     for seat, d in view.delegates.items():
         if seat == view.seat:
             continue
+        asks = []
         for kind, units in d.free.items():
             if units > 0 and kind not in d.blocked:
                 for pid in top:
                     value = view.contribution.get((kind, pid))
                     if value:
                         asks.append((-(units * value), seat, kind, pid))
-    return sorted(asks)
+        by_seat.append(sorted(asks))
+    return by_seat
+
+
+def _fresh_generic_asks(view) -> list:
+    """Every ask of the other seats toward the two biggest open gaps, best first."""
+    return sorted(ask for asks in _fresh_asks_by_seat(view) for ask in asks)
 
 
 def _fresh_best_give(view):
@@ -148,10 +155,12 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
         for kwargs in ({}, {"cap": 1, "approval_ok": False, "min_odds": 0.45}, {"cap": 2, "min_odds": 0.35}):
             assert best_pledge(view, legal, **kwargs) == _fresh_best_pledge(view, legal, **kwargs)
             checked["pledge"] += 1
+        assert gaps(view) == {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
         if table.personality(seat) == "negotiator":
             bot = table.bots.get((seat, "negotiator")) or make_bot("negotiator")
             me = view.seat
             if _wanted(view):
+                assert list(_asks_of_others(view)) == [asks[:4] for asks in _fresh_asks_by_seat(view)]
                 fresh = _fresh_generic_asks(view)
                 rng, twin = Rng(seed), Rng(seed)
                 top = fresh[:4]
