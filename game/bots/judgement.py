@@ -283,12 +283,15 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
         return None
     pending = pending_kinds(view.mine)
     mandates = view.public.delegates[view.seat].mandates
-    if all(kind in mandates or kind in view.private[view.seat].votes_scheduled for kind in pending):
+    me = view.private[view.seat]
+    scheduled = me.votes_scheduled
+    open_kinds = [kind for kind in pending if kind not in mandates and kind not in scheduled]
+    if not open_kinds:
         return None  # the engine lists no request for a kind with a mandate or a vote scheduled
+    odds = me.approval_odds
+    if all(odds.get(kind, 0) < min_odds for kind in open_kinds):
+        return None  # no request it could list would have fair odds: it is not listed
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
-    if not requests:
-        return None
-    odds = view.private[view.seat].approval_odds
     votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 

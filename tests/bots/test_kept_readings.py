@@ -11,7 +11,7 @@ from types import FrameType
 import pytest
 
 from game.bots import BotTable, make_bot
-from game.bots.judgement import best_pledge, objective_priorities, wants
+from game.bots.judgement import approval_to_seek, best_pledge, objective_priorities, wants
 from game.bots.listing import excluded_asks
 from game.bots.negotiator import _asks_of_others, _wanted
 from game.bots.reading import cannot_give, gaps
@@ -215,3 +215,33 @@ def test_no_bot_keeps_a_view_once_it_has_decided():
         holders = [r for r in gc.get_referrers(view) if not isinstance(r, FrameType)]
         assert not holders, (personality, [type(r).__name__ for r in holders])
         assert game.apply(action).ok
+
+
+def _fresh_approval_to_seek(view, legal, min_odds):
+    """The vote to call, worked out the way the bots did before: the listed requests for pending
+    kinds first, then their odds."""
+    pending = {c.kind for c in view.mine if c.status == "pending"}
+    requests = [a for a in legal.of("seek_approval") if a.kind_id in pending]
+    odds = view.me.approval_odds
+    votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
+    return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)
+
+
+@pytest.mark.parametrize("scenario, seed", [("paris-2026", 5), ("cop21-2015", 6)])
+def test_a_vote_is_sought_as_when_the_requests_were_listed_first(scenario, seed):
+    """approval_to_seek reads the odds before it lists the requests (most pending kinds have too
+    little odds for a request to matter): it picks the same vote, or none, at every decision."""
+    loaded = load_scenario(scenario)
+    seats = default_controllers(loaded.scenario)
+    game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=seats)
+    table = BotTable(game, seats)
+    sought = 0
+    while not game.over:
+        seat = game.turn_seat
+        view, legal = game.view(seat), game.legal_actions(seat)
+        for min_odds in (0.0, 0.2, 0.35, 0.55, 0.9):
+            found = approval_to_seek(view, legal, min_odds)
+            assert found == _fresh_approval_to_seek(view, legal, min_odds)
+            sought += found is not None
+        table.step(seat)
+    assert sought > 10
