@@ -199,12 +199,14 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 chance = odds[kind]
                 if chance < min_odds:
                     break
-            if priorities is not None and pid not in priorities:
-                continue
-            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
+            if (priorities is not None and pid not in priorities) or value <= 0:
+                continue  # (no unit of a kind that adds nothing has a score)
+            need = ceil(room / value)  # the units the gap needs, at least one and at most those it has
+            amount = units if units < need else (need if need > 1 else 1)
             if cap is not None and cap < amount:
                 amount = cap
-            score = min(amount * value, room) * chance
+            worth = amount * value
+            score = (room if worth > room else worth) * chance  # min(worth, room) * chance
             if score > 0 and (score > best_score or (score == best_score and listed[0] < best[0])):
                 best, best_score, best_amount = listed, score, amount
     if best is None:
@@ -361,7 +363,8 @@ def offer_value(view: SeatView, offer: Any) -> float:
     cost = 0
     for item in offer.items:
         value = contribution.get((item.kind_id, item.priority), 0) * item.amount
-        gain += min(value, room_of[item.priority])  # nothing for a priority already at target
+        room = room_of[item.priority]
+        gain += room if room < value else value  # min(value, room): nothing for a priority already at target
         if item.giver == seat:
             cost += item.amount
     return gain / max(1, cost)
