@@ -73,8 +73,9 @@ class NegotiatorBot:
             offer = self._offer(view, legal, rng, check)
             if offer is not None:
                 return offer
+        # toward a priority its objectives name, else anywhere one unit (one pass for both)
         pledge = best_pledge(view, legal, cap=2, priorities=objective_priorities(view) or None,
-                             avoid=avoided(view)) or best_pledge(view, legal, cap=1, avoid=avoided(view))
+                             avoid=avoided(view), else_cap=1)
         if pledge and (view.round > 1 or rng.random() < 0.5):
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)

@@ -11,7 +11,7 @@ from types import FrameType
 import pytest
 
 from game.bots import BotTable, make_bot
-from game.bots.judgement import approval_to_seek, best_pledge, objective_priorities, wants
+from game.bots.judgement import approval_to_seek, avoided, best_pledge, objective_priorities, wants
 from game.bots.listing import excluded_asks
 from game.bots.negotiator import _asks_of_others, _wanted
 from game.bots.reading import cannot_give, gaps
@@ -156,6 +156,10 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
             assert best_pledge(view, legal, **kwargs) == _fresh_best_pledge(view, legal, **kwargs)
             checked["pledge"] += 1
         assert gaps(view) == {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
+        preferred, avoid = objective_priorities(view) or None, avoided(view)  # the negotiator's pledge, in one pass
+        assert best_pledge(view, legal, cap=2, priorities=preferred, avoid=avoid, else_cap=1) == (
+            _fresh_best_pledge(view, legal, cap=2, priorities=preferred, avoid=avoid)
+            or _fresh_best_pledge(view, legal, cap=1, avoid=avoid))
         if table.personality(seat) == "negotiator":
             bot = table.bots.get((seat, "negotiator")) or make_bot("negotiator")
             me = view.seat
