@@ -2,18 +2,27 @@
 games, the kept answer equals one worked out afresh from the view and the engine's listing, the
 way the bots worked before they kept anything (the pledge table learned per scenario table, the
 negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives,
-the delegations an offer was refused for as excluded)."""
+the delegations an offer was refused for as excluded, the vote to seek, the asks each other seat
+is asked for)."""
 
 import gc
+from dataclasses import replace
 from math import ceil
-from types import FrameType
+from types import FrameType, SimpleNamespace
 
 import pytest
 
 from game.bots import BotTable, make_bot
-from game.bots.judgement import approval_to_seek, avoided, best_pledge, objective_priorities, wants
+from game.bots.judgement import (
+    Want,
+    approval_to_seek,
+    avoided,
+    best_pledge,
+    objective_priorities,
+    wants,
+)
 from game.bots.listing import excluded_asks
-from game.bots.negotiator import _asks_of_others, _wanted
+from game.bots.negotiator import _ask_kept, _asks_of_others, _wanted
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
 from game.engine import Game, Rng
@@ -249,3 +258,31 @@ def test_a_vote_is_sought_as_when_the_requests_were_listed_first(scenario, seed)
             sought += found is not None
         table.step(seat)
     assert sought > 10
+
+
+def test_a_kept_ask_follows_the_tables_and_the_open_priorities():
+    """The negotiator keeps what it asks for each want while the partner's units, blocks and
+    authority are the same: another contribution table, or (for a want of no priority) another
+    priority in the lead, is asked for afresh."""
+    loaded = load_scenario("paris-2026")
+    game = Game.new(loaded.scenario, 1, content_hash=loaded.content_hash)
+    seat = game.turn_seat
+    view = game.view(seat)
+    bot = make_bot("negotiator")
+    partner = next(s for s, d in view.delegates.items() if s != seat and d.binding_authority
+                   and sum(u > 0 for u in d.free.values()) > 1)
+    want = Want(partner, None, None, 1.0)
+    first = _ask_kept(bot, view, want)
+    assert first is not None and first == bot._ask_for(view, want)
+    # the same DelegateViews, but the pair asked for adds nothing now
+    contribution = {pair: v for pair, v in view.contribution.items() if pair != first[1:]}
+    other = replace(view, public=replace(view.public, contribution=contribution))
+    asked = _ask_kept(bot, other, want)
+    assert asked == bot._ask_for(other, want) and asked != first
+    # the same DelegateViews and tables, but the priority asked toward has reached its target
+    priorities = {pid: SimpleNamespace(target=p.target, progress=p.target if pid == first[2] else p.progress)
+                  for pid, p in view.priorities.items()}
+    other = replace(view, public=replace(view.public, priorities=priorities))
+    assert _ask_kept(bot, view, want) == first  # kept again with the view's own tables
+    asked = _ask_kept(bot, other, want)
+    assert asked == bot._ask_for(other, want) and asked[2] != first[2]
