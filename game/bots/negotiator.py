@@ -8,11 +8,10 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-from collections.abc import Iterator, Sequence
-from itertools import chain, compress
-from operator import is_not, itemgetter
+from collections.abc import Sequence
 from typing import Any
 
+from game.bots.asks import asks_of_others, best_four
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
 from game.bots.base import Check
 from game.bots.judgement import (
@@ -35,8 +34,6 @@ from game.bots.reading import (
     cannot_give,
     forgets_view,
     gaps,
-    givable,
-    kinds_toward,
     memo,
     open_ids,
     open_offers,
@@ -165,7 +162,7 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        top = _best_four(view)  # sorted(every other seat's asks)[:4]
+        top = best_four(view)  # sorted(every other seat's asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
@@ -173,7 +170,7 @@ class NegotiatorBot:
         """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them
         (each seat's list holds at most four, so the count is the same)."""
         count = 0
-        for asks in _asks_of_others(view):
+        for asks in asks_of_others(view):
             count += len(asks)
             if count >= 4:
                 return 4
@@ -269,103 +266,6 @@ def _ask_kept(bot: NegotiatorBot, view: SeatView, want: Want) -> tuple[str, str,
         _ASKED.clear()
     _ASKED[id(want)] = (want, free, blocked, authority, public.kinds, public.contribution, opened, found)
     return found
-
-
-_WANTED: tuple[Any, dict] = (None, {})
-"""(the last contribution table read, {the two biggest open gaps: what `_wanted` found})."""
-
-
-def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
-    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
-    (kept for the game's contribution table while they are the same two, for every seat alike).
-    Read it, do not change it."""
-    global _WANTED
-    top = open_ids(view)[:2]
-    contribution = view.public.contribution
-    if _WANTED[0] is not contribution:
-        _WANTED = (contribution, {})  # holds the table, so its id is not reused meanwhile
-    store = _WANTED[1]
-    wanted = store.get(top)
-    if wanted is None:
-        wanted = store[top] = {}
-        toward = kinds_toward(view)
-        for pid in top:
-            for kind, value in toward.get(pid, ()):
-                wanted.setdefault(kind, []).append((pid, value))
-    return wanted
-
-
-_ASKS: dict[str, tuple[Any, Any, Any, list]] = {}
-"""seat -> (its DelegateView read last, what `givable` found in it, the `_wanted` read with it,
-its best four asks found then)."""
-
-
-def _asks_of(d: Any, wanted: dict) -> list[tuple]:
-    """Returns the seat's best four (-(units * progress per unit), seat, kind, priority) asks
-    toward the two biggest open gaps (`_wanted`), best first: kept while views hand over the same
-    DelegateView of it, or one with the same free units and blocks, and the same two gaps lead."""
-    seat = d.id
-    hit = _ASKS.get(seat)
-    if hit is None or hit[0] is not d or hit[2] is not wanted:
-        units_of = givable(seat, d)
-        if hit is not None and hit[1] is units_of and hit[2] is wanted:
-            hit = _ASKS[seat] = (d, units_of, wanted, hit[3])
-        else:
-            hit = _ASKS[seat] = (d, units_of, wanted, sorted([  # holds them all, so their ids are not reused
-                (-(units * value), seat, kind, pid)
-                for kind, units in units_of if kind in wanted for pid, value in wanted[kind]])[:4])
-    return hit[3]
-
-
-def _asks_of_others(view: SeatView) -> Iterator[list[tuple]]:
-    """Yields, for each other seat in order, its best four asks (see `_asks_of`)."""
-    wanted = _wanted(view)
-    me = view.seat
-    asks = _ASKS
-    for seat, d in view.public.delegates.items():
-        if seat != me:
-            hit = asks.get(seat)
-            yield hit[3] if hit is not None and hit[0] is d and hit[2] is wanted else _asks_of(d, wanted)
-
-
-_BOARD: tuple[tuple, Any, list, dict] = ((), None, [], {})
-"""(the DelegateViews read last, in the order of the view's delegates, the `_wanted` read with
-them, each one's best four asks, {place of a seat: the four best asks of the others})."""
-
-
-def _best_four(view: SeatView) -> list[tuple]:
-    """Returns the four best asks of the other seats, best first (a new list): they are among the
-    lists of the four seats whose best asks are best, since no two asks are equal. Every seat's
-    asks are kept on a board for every negotiator alike: a seat's found again only when views
-    hand over another DelegateView of it, all of them when other gaps lead."""
-    global _BOARD
-    wanted = _wanted(view)
-    delegates = view.public.delegates
-    now = tuple(delegates.values())
-    seen, seen_wanted, lists, tops = _BOARD
-    if seen_wanted is wanted and len(seen) == len(now):
-        changed = list(compress(range(len(now)), map(is_not, now, seen)))  # by identity, in C
-        if changed:
-            lists = lists.copy()
-            for index in changed:
-                lists[index] = _asks_of(now[index], wanted)
-            tops = {}
-            _BOARD = (now, wanted, lists, tops)  # holds the views, so their ids are not reused meanwhile
-    else:
-        lists = [_asks_of(d, wanted) for d in now]
-        tops = {}
-        _BOARD = (now, wanted, lists, tops)
-    index = list(delegates).index(view.seat)
-    top = tops.get(index)
-    if top is None:
-        others = [found for found in chain(lists[:index], lists[index + 1:]) if found]
-        if len(others) > 4:
-            others = sorted(others, key=_BEST)[:4]
-        top = tops[index] = sorted(chain.from_iterable(others))[:4]
-    return top.copy()
-
-
-_BEST = itemgetter(0)
 
 
 def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:

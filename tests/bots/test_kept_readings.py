@@ -13,6 +13,7 @@ from types import FrameType, SimpleNamespace
 import pytest
 
 from game.bots import BotTable, make_bot
+from game.bots.asks import asks_of_others, toward_top_two
 from game.bots.judgement import (
     Want,
     approval_to_seek,
@@ -22,7 +23,7 @@ from game.bots.judgement import (
     wants,
 )
 from game.bots.listing import excluded_asks
-from game.bots.negotiator import _ask_kept, _asks_of_others, _wanted
+from game.bots.negotiator import _ask_kept
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
 from game.engine import Game, Rng
@@ -172,8 +173,8 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
         if table.personality(seat) == "negotiator":
             bot = table.bots.get((seat, "negotiator")) or make_bot("negotiator")
             me = view.seat
-            if _wanted(view):
-                assert list(_asks_of_others(view)) == [asks[:4] for asks in _fresh_asks_by_seat(view)]
+            if toward_top_two(view):
+                assert list(asks_of_others(view)) == [asks[:4] for asks in _fresh_asks_by_seat(view)]
                 fresh = _fresh_generic_asks(view)
                 rng, twin = Rng(seed), Rng(seed)
                 top = fresh[:4]
