@@ -15,11 +15,13 @@ _WANTED: tuple[Any, dict] = (None, {})
 
 
 def toward_top_two(view: SeatView) -> dict[str, list[tuple[str, float]]]:
-    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
-    (kept for the game's contribution table while they are the same two, for every seat alike).
-    Read it, do not change it."""
+    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps,
+    in the order of their ids (kept for the game's contribution table while they are the same two,
+    for every seat alike). Read it, do not change it."""
     global _WANTED
     top = open_ids(view)[:2]
+    if len(top) == 2 and top[1] < top[0]:
+        top = (top[1], top[0])  # the same asks whichever leads (each seat's are sorted): one key for both
     contribution = view.public.contribution
     if _WANTED[0] is not contribution:
         _WANTED = (contribution, {})  # holds the table, so its id is not reused meanwhile
