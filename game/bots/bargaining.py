@@ -5,7 +5,6 @@ Each move is read off the seat's own objectives and chosen by value, never by th
 of a dict; open-ended moves (conditional pledges, counters) are tested with the engine's check.
 """
 
-import heapq
 from collections.abc import Sequence
 from math import ceil
 from typing import Any
@@ -68,7 +67,9 @@ def conditional_pledge(view: SeatView, check: Check, max_units: int = 2) -> Pled
     contribution = view.public.contribution
     best, best_value = None, 0.0
     for kind, wanted_pid, condition in backing:
-        units = min(free_now.get(kind, 0) - held.get(kind, 0), max_units)
+        units = free_now.get(kind, 0) - held.get(kind, 0)
+        if units > max_units:
+            units = max_units  # (min with two arguments is a slow call)
         if units <= 0 or cannot_give(view, seat, kind):
             continue
         if made is None:
@@ -140,7 +141,7 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
     for rank, pid in enumerate(open_ids(view)[:3]):
         room = room_of[pid]
         for kind, value in toward.get(pid, ()):
-            entries.append((-min(value, room), rank, kind, pid))
+            entries.append((-(room if room < value else value), rank, kind, pid))  # -min(value, room)
     entries.sort()
     me, now = view.seat, view.round
     partners = [(seat, d) for seat, d in view.public.delegates.items() if seat != me and (now, seat) not in asked]
@@ -156,7 +157,7 @@ def small_trade(view: SeatView, legal: Sequence[Any], rng: Rng, check: Check, as
         if seats is None:
             seats = holders[kind] = [seat for seat, d in partners if d.free.get(kind, 0) > 0 and kind not in d.blocked]
         asks.extend((worth, seat, kind, rank, pid) for seat in seats)
-    top = heapq.nsmallest(6, asks)  # sorted(asks)[:6]
+    top = sorted(asks)[:6]  # no two asks are equal; a sort in C, where heapq.nsmallest loops in Python
     rng.shuffle(top)
     usable = [give for give in gives if not cannot_give(view, me, give.kind_id)
               and not refused_to_me(view, legal, give.kind_id, give.priority)]  # the engine refuses the rest
@@ -185,7 +186,7 @@ def _gives(view: SeatView) -> list[OfferItem]:
         for pid, value in toward.get(kind, ()):
             room = room_of[pid]
             if room > 0:
-                options.append((-min(value, room), kind, pid))
+                options.append((-(room if room < value else value), kind, pid))  # -min(value, room)
     options.sort()  # the most valuable first, then by kind and priority
     return [unit_of(view.seat, kind, pid) for _, kind, pid in options[:3]]
 

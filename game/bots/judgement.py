@@ -161,11 +161,13 @@ def free(view: SeatView, seat: str, kind: str) -> int:
 
 def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 priorities: Set[str] | None = None, avoid: Set | None = None,
-                approval_ok: bool = True, min_odds: float = 0.0) -> Pledge | None:
+                approval_ok: bool = True, min_odds: float = 0.0, else_cap: int | None = None) -> Pledge | None:
     """Returns the pledge that closes the most of an open gap, sized to the gap (and `cap`);
     vote-bound kinds only if `approval_ok` and their odds are at least `min_odds`; the first
     listed of the best score. It weighs each (kind, priority) with room that the seat may pledge
-    its spare units to now (the engine lists a pledge of it: see `pledge_targets`)."""
+    its spare units to now (the engine lists a pledge of it: see `pledge_targets`). With
+    `priorities` and `else_cap`, if none of those priorities has a pledge, the one the same call
+    without `priorities` and with `else_cap` for `cap` returns (found in the same pass)."""
     spare = spare_units(view)
     if not spare or not may_act(view, legal):
         return None  # nothing listed: no spare units, or the seat may not act now
@@ -175,6 +177,8 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
     room_of = gaps(view)
     odds = None  # read only if a vote-bound kind has a priority with room
     best, best_score, best_amount = None, 0.0, 0
+    wide = else_cap is not None and priorities is not None  # (with no priorities, one best is both)
+    other, other_score, other_amount = None, 0.0, 0  # toward any priority, sized with else_cap
     for kind, units in spare.items():
         entry = table.get(kind)
         if entry is None:
@@ -199,16 +203,27 @@ def best_pledge(view: SeatView, legal: Sequence[Any], *, cap: int | None = None,
                 chance = odds[kind]
                 if chance < min_odds:
                     break
+            if value <= 0:
+                continue  # no unit of a kind that adds nothing has a score
+            need = ceil(room / value)  # the units the gap needs, at least one and at most those it has
+            needed = units if units < need else (need if need > 1 else 1)
+            if wide:
+                amount = else_cap if else_cap < needed else needed
+                worth = amount * value
+                score = (room if worth > room else worth) * chance  # min(worth, room) * chance
+                if score > 0 and (score > other_score or (score == other_score and listed[0] < other[0])):
+                    other, other_score, other_amount = listed, score, amount
             if priorities is not None and pid not in priorities:
                 continue
-            amount = min(units, max(1, ceil(room / value)) if value > 0 else 0)  # the units the gap needs
-            if cap is not None and cap < amount:
-                amount = cap
-            score = min(amount * value, room) * chance
+            amount = cap if cap is not None and cap < needed else needed
+            worth = amount * value
+            score = (room if worth > room else worth) * chance  # min(worth, room) * chance
             if score > 0 and (score > best_score or (score == best_score and listed[0] < best[0])):
                 best, best_score, best_amount = listed, score, amount
     if best is None:
-        return None
+        if other is None:
+            return None
+        best, best_amount = other, other_amount
     _, first, by_amount = best
     if best_amount == first.amount:
         return first  # a listed pledge itself: the engine knows it well formed
@@ -283,12 +298,15 @@ def approval_to_seek(view: SeatView, legal: Sequence[Any], min_odds: float = 0.0
         return None
     pending = pending_kinds(view.mine)
     mandates = view.public.delegates[view.seat].mandates
-    if all(kind in mandates or kind in view.private[view.seat].votes_scheduled for kind in pending):
+    me = view.private[view.seat]
+    scheduled = me.votes_scheduled
+    open_kinds = [kind for kind in pending if kind not in mandates and kind not in scheduled]
+    if not open_kinds:
         return None  # the engine lists no request for a kind with a mandate or a vote scheduled
+    odds = me.approval_odds
+    if all(odds.get(kind, 0) < min_odds for kind in open_kinds):
+        return None  # no request it could list would have fair odds: it is not listed
     requests = [a for a in legal_of(legal, "seek_approval") if a.kind_id in pending]
-    if not requests:
-        return None
-    odds = view.private[view.seat].approval_odds
     votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
     return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)  # the best odds first
 
@@ -358,7 +376,8 @@ def offer_value(view: SeatView, offer: Any) -> float:
     cost = 0
     for item in offer.items:
         value = contribution.get((item.kind_id, item.priority), 0) * item.amount
-        gain += min(value, room_of[item.priority])  # nothing for a priority already at target
+        room = room_of[item.priority]
+        gain += room if room < value else value  # min(value, room): nothing for a priority already at target
         if item.giver == seat:
             cost += item.amount
     return gain / max(1, cost)

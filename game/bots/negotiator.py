@@ -8,10 +8,10 @@ authority (the US envoys); pledges on the backing its objectives want; counters 
 impossible offers once; and signs fully where it contributes, with reservations elsewhere.
 """
 
-from collections.abc import Iterator, Sequence
-from itertools import chain
+from collections.abc import Sequence
 from typing import Any
 
+from game.bots.asks import asks_of_others, best_four
 from game.bots.bargaining import answer_order, conditional_pledge, counter_offer
 from game.bots.base import Check
 from game.bots.judgement import (
@@ -34,8 +34,6 @@ from game.bots.reading import (
     cannot_give,
     forgets_view,
     gaps,
-    givable,
-    kinds_toward,
     memo,
     open_ids,
     open_offers,
@@ -72,8 +70,9 @@ class NegotiatorBot:
             offer = self._offer(view, legal, rng, check)
             if offer is not None:
                 return offer
+        # toward a priority its objectives name, else anywhere one unit (one pass for both)
         pledge = best_pledge(view, legal, cap=2, priorities=objective_priorities(view) or None,
-                             avoid=avoided(view)) or best_pledge(view, legal, cap=1, avoid=avoided(view))
+                             avoid=avoided(view), else_cap=1)
         if pledge and (view.round > 1 or rng.random() < 0.5):
             return pledge
         sign = sign_choice(view, legal, full_when_contributing=True)
@@ -120,15 +119,20 @@ class NegotiatorBot:
     def _asks(self, view: SeatView, first: bool = False) -> list[tuple[str, str, str]]:
         """Returns what to ask for each want of another delegation in the seat's unmet objectives
         (see `_ask_for`), in their order, or only the first if `first`; whether an objective is met
-        is read only if something could be asked for it (reading it costs the engine a pass over
-        every objective)."""
+        (and the objectives at all) is read only if something could be asked for it (reading it
+        costs the engine a pass over every objective)."""
         if not names_others(view):
             return []
         asks = []
-        for objective, others in zip(view.private[view.seat].objectives, _others_wanted(view), strict=True):
+        objectives = None
+        for index, others in enumerate(_others_wanted(view)):
             for want in others:
-                ask = self._ask_for(view, want)
-                if ask is not None and not objective.met:
+                ask = _ask_kept(self, view, want)
+                if ask is None:
+                    continue
+                if objectives is None:
+                    objectives = view.private[view.seat].objectives
+                if not objectives[index].met:
                     asks.append(ask)
                     if first:
                         return asks
@@ -158,14 +162,15 @@ class NegotiatorBot:
 
     def _generic_asks(self, view: SeatView, rng: Rng) -> list[tuple[str, str, str]]:
         """Asks the seats with the most free capacity toward the biggest open gap."""
-        top = sorted(chain.from_iterable(_asks_of_others(view)))[:4]  # no two asks are equal
+        top = best_four(view)  # sorted(every other seat's asks)[:4]
         rng.shuffle(top)
         return [(seat, kind, pid) for _, seat, kind, pid in top]
 
     def _generic_count(self, view: SeatView) -> int:
-        """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them."""
+        """Returns how many asks `_generic_asks` would shuffle (at most 4), without choosing them
+        (each seat's list holds at most four, so the count is the same)."""
         count = 0
-        for asks in _asks_of_others(view):
+        for asks in asks_of_others(view):
             count += len(asks)
             if count >= 4:
                 return 4
@@ -188,13 +193,19 @@ class NegotiatorBot:
 
     def _best_give(self, view: SeatView, legal: Sequence[Any] | None = None) -> tuple[str, str, int, bool] | None:
         """Returns (kind, priority, spare units, risky) of the seat's best contribution to give,
-        the same whoever the partner: read once per view."""
+        the same whoever the partner: read once per view, and kept for the game's contribution
+        table while the seat's free units, what it offers and the gaps are the same dicts."""
         m = memo(view)
         if "give" in m:
             return m["give"]
         free = view.public.delegates[view.seat].free
-        promised = self._promised(view)
+        promised = _offered(view)
         room_of = gaps(view)
+        store = seat_store(view)
+        hit = store.get("best give")
+        if hit is not None and hit[0] is free and hit[1] is promised and hit[2] is room_of:
+            best = m["give"] = hit[3]
+            return best
         best = None
         for kind, pid in _give_ranking(view, free):  # the most valuable first, then by kind and priority
             if room_of[pid] > 0:
@@ -206,66 +217,55 @@ class NegotiatorBot:
             kind, pid, units = best
             best = (kind, pid, units, view.public.kinds[kind].military or kind in approval_kinds(view, legal))
         m["give"] = best
+        store["best give"] = (free, promised, room_of, best)  # holds the dicts, so their ids are not reused
         return best
 
-    @staticmethod
-    def _promised(view: SeatView) -> dict[str, int]:
-        """Returns the units the seat already offers in any open offer, by kind (shared for the view)."""
-        m = memo(view)
-        promised = m.get("offered")
-        if promised is None:
-            promised = m["offered"] = {}
-            seat = view.seat
-            for offer in open_offers(view.offers):
-                for item in offer.items:
-                    if item.giver == seat:
-                        promised[item.kind_id] = promised.get(item.kind_id, 0) + item.amount
-        return promised
+
+_OFFERED: dict[str, tuple[Any, dict[str, int]]] = {}
+"""seat -> (the last tuple of its offers read, what `_offered` found in it)."""
 
 
-_WANTED: tuple[Any, dict] = (None, {})
-"""(the last contribution table read, {the two biggest open gaps: what `_wanted` found})."""
-
-
-def _wanted(view: SeatView) -> dict[str, list[tuple[str, float]]]:
-    """Returns, by kind, the (priority, progress per unit) pairs toward the two biggest open gaps
-    (kept for the game's contribution table while they are the same two, for every seat alike).
+def _offered(view: SeatView) -> dict[str, int]:
+    """Returns the units the seat gives in any open offer, by kind (whoever proposed it), kept
+    while views hand over the same tuple of its offers; the same dict while it reads the same.
     Read it, do not change it."""
-    global _WANTED
-    top = open_ids(view)[:2]
-    contribution = view.public.contribution
-    if _WANTED[0] is not contribution:
-        _WANTED = (contribution, {})  # holds the table, so its id is not reused meanwhile
-    store = _WANTED[1]
-    wanted = store.get(top)
-    if wanted is None:
-        wanted = store[top] = {}
-        toward = kinds_toward(view)
-        for pid in top:
-            for kind, value in toward.get(pid, ()):
-                wanted.setdefault(kind, []).append((pid, value))
-    return wanted
+    offers = view.offers
+    seat = view.seat
+    hit = _OFFERED.get(seat)
+    if hit is None or hit[0] is not offers:
+        found: dict[str, int] = {}
+        for offer in open_offers(offers):
+            for item in offer.items:
+                if item.giver == seat:
+                    found[item.kind_id] = found.get(item.kind_id, 0) + item.amount
+        if hit is not None and hit[1] == found:
+            found = hit[1]
+        hit = _OFFERED[seat] = (offers, found)  # holds the tuple, so its id is not reused meanwhile
+    return hit[1]
 
 
-_ASKS: dict[str, tuple[Any, Any, list]] = {}
-"""seat -> (its DelegateView read last, the `_wanted` read with it, the asks of it found then)."""
+_ASKED: dict[int, tuple] = {}
+"""id(want) -> (the want, the partner's free units, blocks and authority, the kinds and
+contribution tables, the open priorities for a want of no priority, what `_ask_for` found)."""
 
 
-def _asks_of_others(view: SeatView) -> Iterator[tuple]:
-    """Yields, for each other seat in order, its (-(units * progress per unit), seat, kind,
-    priority) asks toward the two biggest open gaps (`_wanted`): each kept while views hand over
-    the same DelegateView of it and the same two gaps lead."""
-    wanted = _wanted(view)
-    me = view.seat
-    for seat, d in view.public.delegates.items():
-        if seat == me:
-            continue
-        hit = _ASKS.get(seat)
-        if hit is None or hit[0] is not d or hit[1] is not wanted:
-            hit = _ASKS[seat] = (d, wanted, [  # holds both, so their ids are not reused meanwhile
-                (-(units * value), seat, kind, pid)
-                for kind, units in givable(seat, d) if kind in wanted for pid, value in wanted[kind]])
-        yield hit[2]
+def _ask_kept(bot: NegotiatorBot, view: SeatView, want: Want) -> tuple[str, str, str] | None:
+    """Returns bot._ask_for(view, want), kept while what it reads of the view is the same: the
+    partner's free units, blocks and authority, the tables, and the open priorities if the want
+    names none (wants are static parts of the seat's objectives)."""
+    partner = view.public.delegates[want.delegate]
+    free, blocked, authority = partner.free, partner.blocked, partner.binding_authority
+    public = view.public
+    opened = None if want.priority else open_ids(view)
+    hit = _ASKED.get(id(want))
+    if (hit is not None and hit[0] is want and hit[1] is free and hit[2] is blocked and hit[3] is authority
+            and hit[4] is public.kinds and hit[5] is public.contribution and hit[6] == opened):
+        return hit[7]
+    found = bot._ask_for(view, want)
+    if len(_ASKED) >= 4096:  # wants of many tables (a remote bot): start again
+        _ASKED.clear()
+    _ASKED[id(want)] = (want, free, blocked, authority, public.kinds, public.contribution, opened, found)
+    return found
 
 
 def _others_wanted(view: SeatView) -> tuple[tuple[Want, ...], ...]:

@@ -95,12 +95,15 @@ _GAPS: tuple[Any, dict[str, float]] = (None, {})
 
 def gaps(view: SeatView) -> dict[str, float]:
     """Returns every priority's gap to its target (0 once reached), by id, kept while views hand
-    over the same priorities. Read it, do not change it."""
+    over the same priorities; the same dict while the gaps read the same (a signature or a vote
+    changes the priorities, not their gaps), so what is derived from it is kept too. Read it, do
+    not change it."""
     global _GAPS
     priorities = view.public.priorities
     hit = _GAPS
     if hit[0] is not priorities:
-        hit = _GAPS = (priorities, _gaps(priorities))  # holds the dict, so its id is not reused meanwhile
+        found = _gaps(priorities)
+        hit = _GAPS = (priorities, hit[1] if found == hit[1] else found)  # holds the dict: its id is not reused
     return hit[1]
 
 
@@ -109,12 +112,11 @@ def _gaps(priorities: dict) -> dict[str, float]:
 
 
 def open_ids(view: SeatView) -> tuple[str, ...]:
-    """Returns the priorities short of their target, biggest gap first."""
-    return _shared("open", view.public.priorities, _open)
+    """Returns the priorities short of their target, biggest gap first (kept with the gaps)."""
+    return _shared("open", gaps(view), _open)
 
 
-def _open(priorities: dict) -> tuple[str, ...]:
-    room = _GAPS[1] if _GAPS[0] is priorities else _gaps(priorities)
+def _open(room: dict[str, float]) -> tuple[str, ...]:
     return tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))
 
 
@@ -175,28 +177,29 @@ def open_offers(offers: tuple) -> Iterator[Any]:
 
 
 _SPARE: dict[str, tuple[Any, dict, dict[str, int]]] = {}
-"""seat -> (its last DelegateView read, the units it had promised then, what `spare_units` found)."""
+"""seat -> (its free units last read, the units it had promised then, what `spare_units` found)."""
 
 
 def spare_units(view: SeatView) -> dict[str, int]:
     """Returns the seat's free units not promised in its own open offers, for each kind it has
-    some of; kept while views hand over the same DelegateView of it and it promised the same.
-    Read it, do not change it."""
+    some of; kept while views hand over the same dict of its free units (each DelegateView built
+    again for a signature or a vote keeps it), or an equal one, and it promised the same. Read
+    it, do not change it."""
     seat = view.seat
-    d = view.public.delegates[seat]
+    free = view.public.delegates[seat].free
     held = promised(view)
     hit = _SPARE.get(seat)
-    if hit is None or hit[0] is not d or hit[1] is not held:
-        if hit is not None and hit[1] is held and hit[0].free == d.free:
-            _SPARE[seat] = (d, held, hit[2])  # another DelegateView, the same free units
+    if hit is None or hit[0] is not free or hit[1] is not held:
+        if hit is not None and hit[1] is held and hit[0] == free:
+            _SPARE[seat] = (free, held, hit[2])  # another dict, the same free units
             return hit[2]
         if held:
-            found = {kind: units - held.get(kind, 0) for kind, units in d.free.items() if units - held.get(kind, 0) > 0}
+            found = {kind: units - held.get(kind, 0) for kind, units in free.items() if units - held.get(kind, 0) > 0}
         else:
-            found = {kind: units for kind, units in d.free.items() if units > 0}
+            found = {kind: units for kind, units in free.items() if units > 0}
         if hit is not None and hit[2] == found:
             found = hit[2]  # the same dict while the same: what is derived from it is kept too
-        hit = _SPARE[seat] = (d, held, found)
+        hit = _SPARE[seat] = (free, held, found)  # holds the dicts, so their ids are not reused meanwhile
     return hit[2]
 
 

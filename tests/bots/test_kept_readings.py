@@ -2,18 +2,28 @@
 games, the kept answer equals one worked out afresh from the view and the engine's listing, the
 way the bots worked before they kept anything (the pledge table learned per scenario table, the
 negotiator's generic asks, its ranking of what to give, what it asks for its unmet objectives,
-the delegations an offer was refused for as excluded)."""
+the delegations an offer was refused for as excluded, the vote to seek, the asks each other seat
+is asked for)."""
 
 import gc
+from dataclasses import replace
 from math import ceil
-from types import FrameType
+from types import FrameType, SimpleNamespace
 
 import pytest
 
 from game.bots import BotTable, make_bot
-from game.bots.judgement import best_pledge, objective_priorities, wants
+from game.bots.asks import asks_of_others, toward_top_two
+from game.bots.judgement import (
+    Want,
+    approval_to_seek,
+    avoided,
+    best_pledge,
+    objective_priorities,
+    wants,
+)
 from game.bots.listing import excluded_asks
-from game.bots.negotiator import _wanted
+from game.bots.negotiator import _ask_kept
 from game.bots.reading import cannot_give, gaps
 from game.content.scenarios import load_scenario
 from game.engine import Game, Rng
@@ -74,21 +84,28 @@ def _fresh_best_pledge(view, legal, *, cap=None, priorities=None, avoid=None, ap
     return by_amount[(kind, pid)].get(best_amount) or Pledge(seat, kind, best_amount, pid)
 
 
-def _fresh_generic_asks(view) -> list:
-    """Every ask of the other seats toward the two biggest open gaps, best first."""
-    room = gaps(view)
+def _fresh_asks_by_seat(view) -> list[list]:
+    """Each other seat's asks toward the two biggest open gaps, best first, in the delegates' order."""
+    room = {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
     top = tuple(sorted((pid for pid in room if room[pid] > 0), key=lambda pid: -room[pid]))[:2]
-    asks = []
+    by_seat = []
     for seat, d in view.delegates.items():
         if seat == view.seat:
             continue
+        asks = []
         for kind, units in d.free.items():
             if units > 0 and kind not in d.blocked:
                 for pid in top:
                     value = view.contribution.get((kind, pid))
                     if value:
                         asks.append((-(units * value), seat, kind, pid))
-    return sorted(asks)
+        by_seat.append(sorted(asks))
+    return by_seat
+
+
+def _fresh_generic_asks(view) -> list:
+    """Every ask of the other seats toward the two biggest open gaps, best first."""
+    return sorted(ask for asks in _fresh_asks_by_seat(view) for ask in asks)
 
 
 def _fresh_best_give(view):
@@ -148,10 +165,16 @@ def test_what_the_bots_keep_between_decisions_is_what_they_would_work_out_afresh
         for kwargs in ({}, {"cap": 1, "approval_ok": False, "min_odds": 0.45}, {"cap": 2, "min_odds": 0.35}):
             assert best_pledge(view, legal, **kwargs) == _fresh_best_pledge(view, legal, **kwargs)
             checked["pledge"] += 1
+        assert gaps(view) == {pid: max(0.0, p.target - p.progress) for pid, p in view.priorities.items()}
+        preferred, avoid = objective_priorities(view) or None, avoided(view)  # the negotiator's pledge, in one pass
+        assert best_pledge(view, legal, cap=2, priorities=preferred, avoid=avoid, else_cap=1) == (
+            _fresh_best_pledge(view, legal, cap=2, priorities=preferred, avoid=avoid)
+            or _fresh_best_pledge(view, legal, cap=1, avoid=avoid))
         if table.personality(seat) == "negotiator":
             bot = table.bots.get((seat, "negotiator")) or make_bot("negotiator")
             me = view.seat
-            if _wanted(view):
+            if toward_top_two(view):
+                assert list(asks_of_others(view)) == [asks[:4] for asks in _fresh_asks_by_seat(view)]
                 fresh = _fresh_generic_asks(view)
                 rng, twin = Rng(seed), Rng(seed)
                 top = fresh[:4]
@@ -206,3 +229,61 @@ def test_no_bot_keeps_a_view_once_it_has_decided():
         holders = [r for r in gc.get_referrers(view) if not isinstance(r, FrameType)]
         assert not holders, (personality, [type(r).__name__ for r in holders])
         assert game.apply(action).ok
+
+
+def _fresh_approval_to_seek(view, legal, min_odds):
+    """The vote to call, worked out the way the bots did before: the listed requests for pending
+    kinds first, then their odds."""
+    pending = {c.kind for c in view.mine if c.status == "pending"}
+    requests = [a for a in legal.of("seek_approval") if a.kind_id in pending]
+    odds = view.me.approval_odds
+    votes = [a for a in requests if odds.get(a.kind_id, 0) >= min_odds]
+    return max(votes, key=lambda a: odds.get(a.kind_id, 0), default=None)
+
+
+@pytest.mark.parametrize("scenario, seed", [("paris-2026", 5), ("cop21-2015", 6)])
+def test_a_vote_is_sought_as_when_the_requests_were_listed_first(scenario, seed):
+    """approval_to_seek reads the odds before it lists the requests (most pending kinds have too
+    little odds for a request to matter): it picks the same vote, or none, at every decision."""
+    loaded = load_scenario(scenario)
+    seats = default_controllers(loaded.scenario)
+    game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=seats)
+    table = BotTable(game, seats)
+    sought = 0
+    while not game.over:
+        seat = game.turn_seat
+        view, legal = game.view(seat), game.legal_actions(seat)
+        for min_odds in (0.0, 0.2, 0.35, 0.55, 0.9):
+            found = approval_to_seek(view, legal, min_odds)
+            assert found == _fresh_approval_to_seek(view, legal, min_odds)
+            sought += found is not None
+        table.step(seat)
+    assert sought > 10
+
+
+def test_a_kept_ask_follows_the_tables_and_the_open_priorities():
+    """The negotiator keeps what it asks for each want while the partner's units, blocks and
+    authority are the same: another contribution table, or (for a want of no priority) another
+    priority in the lead, is asked for afresh."""
+    loaded = load_scenario("paris-2026")
+    game = Game.new(loaded.scenario, 1, content_hash=loaded.content_hash)
+    seat = game.turn_seat
+    view = game.view(seat)
+    bot = make_bot("negotiator")
+    partner = next(s for s, d in view.delegates.items() if s != seat and d.binding_authority
+                   and sum(u > 0 for u in d.free.values()) > 1)
+    want = Want(partner, None, None, 1.0)
+    first = _ask_kept(bot, view, want)
+    assert first is not None and first == bot._ask_for(view, want)
+    # the same DelegateViews, but the pair asked for adds nothing now
+    contribution = {pair: v for pair, v in view.contribution.items() if pair != first[1:]}
+    other = replace(view, public=replace(view.public, contribution=contribution))
+    asked = _ask_kept(bot, other, want)
+    assert asked == bot._ask_for(other, want) and asked != first
+    # the same DelegateViews and tables, but the priority asked toward has reached its target
+    priorities = {pid: SimpleNamespace(target=p.target, progress=p.target if pid == first[2] else p.progress)
+                  for pid, p in view.priorities.items()}
+    other = replace(view, public=replace(view.public, priorities=priorities))
+    assert _ask_kept(bot, view, want) == first  # kept again with the view's own tables
+    asked = _ask_kept(bot, other, want)
+    assert asked == bot._ask_for(other, want) and asked[2] != first[2]

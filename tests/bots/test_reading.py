@@ -68,3 +68,22 @@ def test_what_a_seat_s_objectives_ask_follows_the_table_it_sits_at():
             assert objective_priorities(view) == {pid for p in parsed for pid in p.priorities}
             assert wants(view) == tuple(w for o, p in zip(objectives, parsed, strict=True) if not o.met for w in p.wants)
             assert backing_conditions(view) == _backing(seat, tuple(o.when for o in objectives))
+
+
+@pytest.mark.parametrize("personality", ["negotiator", "cooperative", "cautious"])
+def test_games_of_one_personality_side_by_side_choose_what_they_choose_alone(personality):
+    """Every seat one personality, two tables of the flagship and one of COP21 a decision each in
+    turn: what a bot keeps between decisions (asks on a board shared by every negotiator, each
+    want's ask, its best give, a seat's spare units) never answers for another game."""
+    plays = [(load_scenario(name), seed) for name, seed in (("paris-2026", 7), ("paris-2026", 8), ("cop21-2015", 7))]
+    tables, alone = [], []
+    for loaded, seed in plays:
+        seats = {d.id: personality for d in loaded.scenario.delegates}
+        game = Game.new(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=seats)
+        tables.append(BotTable(game, seats))
+        alone.append(_actions(play(loaded.scenario, seed, content_hash=loaded.content_hash, controllers=seats)))
+    while any(not t.game.over for t in tables):
+        for t in tables:
+            if not t.game.over:
+                t.step(t.game.turn_seat)
+    assert [_actions(t.game) for t in tables] == alone
