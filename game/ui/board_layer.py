@@ -114,11 +114,13 @@ class BoardLayer:
         return surface
 
     # -- drawing --------------------------------------------------------------------------------
-    def compose(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
-        """Draws the table inside `rect` from the bottom up (everything clipped to it)."""
+    def compose(self, canvas: pygame.Surface, rect: pygame.Rect, ground: bool = True) -> None:
+        """Draws the table inside `rect` from the bottom up (everything clipped to it); without
+        `ground`, the static table is already there (the caller drew it)."""
         layout = self.layout
         canvas.set_clip(rect)
-        canvas.blit(self.static, rect, rect)
+        if ground:
+            canvas.blit(self.static, rect, rect)
         crossing = sorted({self.owners[i] for i in rect.collidelistall(self.bounds)})
         draw_strokes(canvas, [self.strokes[i] for i in crossing], layout, self.text, self.palette)
         for pid, (_key, block) in self.blocks.items():

@@ -13,7 +13,7 @@ import pygame
 from game.ui.board import draw_gauges, draw_static
 from game.ui.board_layer import BoardLayer
 from game.ui.damage import merge_rects
-from game.ui.drawing import draw_tag, tag_width
+from game.ui.drawing import copy_source, draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
 from game.ui.palette import Identity, Palette
@@ -75,7 +75,7 @@ class TableRenderer:
     def set_layout(self, layout: Layout) -> None:
         s = self.session
         self.layout = layout
-        self.static = pygame.Surface(layout.size).convert()
+        self.static = copy_source(layout.size)
         tracks = tuple(t.id for t in s.scenario.tracks)
         draw_static(self.static, layout, s.names, tracks, self.text, self.palette)
         self.board.set_layout(layout, self.static)
@@ -232,8 +232,8 @@ class TableRenderer:
                 canvas.set_clip(area.clip(rect))
                 draw(canvas)
         centre = rect.clip(self.layout.centre)
-        if centre.width and centre.height:
-            self.board.compose(canvas, centre)
+        if centre.width and centre.height:  # no region reaches into the centre: the static table is there
+            self.board.compose(canvas, centre, ground=False)
         if overlay is not None:
             canvas.set_clip(rect)
             self._draw_overlays(canvas, overlay, screen)
