@@ -23,6 +23,8 @@ class BoardLayer:
         self.static: pygame.Surface | None = None
         self.cards: dict[str, tuple] = {}
         """seat -> (what the card shows, its surface); clear it to render every card again."""
+        self.earlier: dict[str, tuple] = {}
+        """seat -> the card it showed before (a seat whose turn ends without a change shows it again)."""
         self.blocks: dict[str, tuple] = {}
         self.strokes: tuple = ()
         self.bounds: list[pygame.Rect] = []
@@ -44,6 +46,7 @@ class BoardLayer:
     def forget(self) -> None:
         """Drops every rendered card and block: the next frame renders the whole table afresh."""
         self.cards.clear()
+        self.earlier.clear()
         self.blocks.clear()
         self.seen = None
 
@@ -104,6 +107,12 @@ class BoardLayer:
         cached = self.cards.get(seat)
         if cached is not None and cached[0] == key:
             return cached[1]
+        earlier = self.earlier.get(seat)
+        if cached is not None:
+            self.earlier[seat] = cached
+        if earlier is not None and earlier[0] == key:
+            self.cards[seat] = earlier
+            return earlier[1]
         bot = s.bots.personality(seat) if s.is_bot(seat) else ""
         surface = render_seat_card(d, self.ids[seat], size, turn=key[1], you=key[2], selected=key[3],
                                    full=self.layout.full_cards, priorities=tuple(screen.priorities),

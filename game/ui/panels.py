@@ -49,10 +49,10 @@ def _draw_title(surface: pygame.Surface, title: str, rect: pygame.Rect, text: Te
 def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock: PhaseClock, title: str,
                  names: Names, ids: dict[str, Identity], bot_seat: bool, pace: str, text: Text,
                  palette: Palette) -> None:
-    """Draws the title, round and phase, whose turn it is, the phase clock and the bots' pace."""
+    """Draws the title, round and phase, whose turn it is, the phase clock and the bots' pace, over the
+    bar's background (`board.draw_static` paints it)."""
     c = palette.colours
     bar = layout.top
-    pygame.draw.rect(surface, c.panel, bar.inflate(0, -2).move(0, -1))
     pad = layout.px(12)
     mid = bar.centery
     _draw_title(surface, title, pygame.Rect(pad, bar.top, layout.left.width - pad, bar.height), text, palette)
