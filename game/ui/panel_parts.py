@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.drawing import copy_source
 from game.ui.palette import Colour
 
 Part = tuple[tuple, Callable[[pygame.Surface], int]]
@@ -22,6 +21,9 @@ SPILL = 64
 """Rows below a part's height that its last line's descenders may reach."""
 VARIANTS = 2
 """Renderings kept of one part (one seat's capacities before and after a pledge)."""
+SIGHTINGS = 3
+"""A part is rendered to be kept when it is drawn this many times unchanged: rendering one costs as much
+as drawing it two or three times, and most parts that change (a seat's capacities) are drawn once or twice."""
 
 
 class PanelParts:
@@ -30,8 +32,8 @@ class PanelParts:
         self.capacity = capacity
         """Parts kept at most (three for each of the Paris table's 24 seats, and some)."""
         self.kept: OrderedDict[tuple, list[list]] = OrderedDict()
-        """(part name, whose) -> [[key, the part rendered or None, its height]], newest first; the least
-        recently used come first. Keys hold views' dicts, so they are compared, not hashed."""
+        """(part name, whose) -> [[key, the part rendered or None, its height, times drawn]], newest first;
+        the least recently used come first. Keys hold views' dicts, so they are compared, not hashed."""
         self.scratch: pygame.Surface | None = None
         self.scratch_used = 0
         """Rows of the scratch surface drawn on since it was last cleared."""
@@ -45,7 +47,8 @@ class PanelParts:
     def set_size(self, width: int, most: int) -> None:
         """Sets the panel's width and the tallest a part may be (after a resize); every part goes."""
         if self.scratch is None or self.scratch.get_size() != (width, most):
-            self.scratch = copy_source((width, most))
+            # rows of whole cache lines (16 pixels): SDL fills and copies those many times faster
+            self.scratch = pygame.Surface((-(-width // 16) * 16, most)).convert().subsurface(0, 0, width, most)
             self.scratch.fill(self.background)
             self.scratch_used = 0
             self.nowhere = pygame.Surface((width, 1))
@@ -57,22 +60,23 @@ class PanelParts:
 
     def draw(self, canvas: pygame.Surface, area: pygame.Rect, parts: list[Part]) -> int:
         """Lays the parts one below the other on `canvas` from the top of `area` (within the canvas's
-        clip); returns their height together. A part seen for the first time is drawn straight on the
-        canvas (most parts that change are seen once: a seat's capacities after a pledge); seen again
-        unchanged, it is rendered and kept."""
+        clip); returns their height together. A part is drawn straight on the canvas until it has been
+        drawn SIGHTINGS times unchanged; then it is rendered, kept and laid."""
         y = area.top
         for key, draw in parts:
             found = self._find(key)
-            if found is not None and found[1] is None:
+            if found is None:
+                found = [key, None, 0, 0]
+                self._remember(found)
+            found[3] += 1
+            if found[1] is None and found[3] >= SIGHTINGS:
                 found[1], found[2] = self._render(draw)
-            if found is not None:
+            if found[1] is not None:
                 canvas.blit(found[1], (area.left, y))
                 self.laid += 1
-                y += found[2]
-                continue
-            height = draw(self._room(canvas, area, y))
-            self._remember([key, None, height])
-            y += height
+            else:
+                found[2] = draw(self._room(canvas, area, y))
+            y += found[2]
         return y - area.top
 
     def _room(self, canvas: pygame.Surface, area: pygame.Rect, y: int) -> pygame.Surface:
@@ -110,7 +114,7 @@ class PanelParts:
         height = draw(scratch)
         rows = max(1, min(most, height + SPILL))
         self.scratch_used = rows
-        surface = pygame.Surface((width, rows), 0, scratch)
+        surface = pygame.Surface((-(-width // 16) * 16, rows), 0, scratch)
         surface.blit(scratch, (0, 0), pygame.Rect(0, 0, width, rows))
         surface.set_colorkey(self.background, pygame.RLEACCEL)  # laying it on copies only what was drawn
         self.renders += 1
