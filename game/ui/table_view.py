@@ -17,7 +17,7 @@ from game.ui.drawing import copy_source, draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
 from game.ui.palette import Identity, Palette
-from game.ui.panel_parts import SPILL, PanelParts, Part, draw_parts
+from game.ui.panel_parts import PanelParts, Part, draw_parts
 from game.ui.panels import (
     PANEL_MOST,
     card_button_rect,
@@ -37,6 +37,9 @@ from game.ui.priority_card import PREFIX, draw_priority_panel
 from game.ui.session import Session
 from game.ui.text import Text
 
+PANEL_SPILL = 64
+"""Rows below a panel's measured height that its last line's descenders may reach."""
+
 
 @dataclass
 class Overlay:
@@ -53,7 +56,7 @@ class TableRenderer:
         self.layout: Layout | None = None
         self.static: pygame.Surface | None = None
         self.board = BoardLayer(session, text, palette, ids)
-        self.parts = PanelParts(palette.colours.panel)
+        self.parts = PanelParts()
         """The seat panel's parts, kept rendered by what each shows."""
         self.panel_height: int | None = None
         """How tall the panel drawn last is (it scrolls when taller than the room it has)."""
@@ -79,7 +82,7 @@ class TableRenderer:
         tracks = tuple(t.id for t in s.scenario.tracks)
         draw_static(self.static, layout, s.names, tracks, self.text, self.palette)
         self.board.set_layout(layout, self.static)
-        self.parts.set_size(layout.right.width, layout.px(PANEL_MOST))
+        self.parts.forget()
         self.sheet = None
         self.log.seen = ()
         self.whole = True
@@ -172,7 +175,7 @@ class TableRenderer:
         size = (self.layout.right.width, self.layout.px(PANEL_MOST))
         if self.sheet is None or self.sheet.get_size() != size:
             self.sheet, self.sheet_used = pygame.Surface(size, pygame.SRCALPHA), 0
-        self.sheet.fill((0, 0, 0, 0), pygame.Rect(0, 0, size[0], self.sheet_used + SPILL))
+        self.sheet.fill((0, 0, 0, 0), pygame.Rect(0, 0, size[0], self.sheet_used + PANEL_SPILL))
         return self.sheet
 
     def cycle_lines(self) -> str:
