@@ -145,7 +145,8 @@ class App:
                         under.blit(window, overlap, overlap)
             for kept in self.widget_rects:
                 window.blit(under, kept, kept)
-            shown = merge_rects([*drawn, *self.widget_rects, *widgets], window.get_rect(), most=64)
+            places = self.widget_rects if widgets == self.widget_rects else [*self.widget_rects, *widgets]
+            shown = merge_rects([*drawn, *places], window.get_rect(), most=64)
         for rect in widgets:
             under.blit(window, rect, rect)
         self.widget_rects = widgets
