@@ -9,7 +9,7 @@ the same wording serves the end screen and the priority card on the right.
 import pygame
 
 from game.engine import PriorityView, plural
-from game.ui.drawing import draw_tag, tag_width
+from game.ui.drawing import draw_tag, tag_width, window_surface
 from game.ui.layout import Layout
 from game.ui.palette import Palette
 from game.ui.session import Screen
@@ -68,7 +68,7 @@ def render_priority_block(size: tuple[int, int], layout: Layout, p: PriorityView
                           palette: Palette) -> pygame.Surface:
     """Returns one block on a surface of its own (opaque but for the colour-keyed corners, so text
     blends over the block's colour exactly as when drawn on the table)."""
-    block = pygame.Surface(size).convert()
+    block = window_surface(size)
     block.fill(TRANSPARENT)
     draw_priority(block, block.get_rect(), layout, p, screen, text, palette)
     block.set_colorkey(TRANSPARENT)
