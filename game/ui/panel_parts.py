@@ -37,7 +37,9 @@ class PanelParts:
         self.renders = 0
         """Parts copied aside so far (tests count re-renders with it)."""
         self.laid = 0
-        """Parts laid on the panel as kept so far."""
+        """Parts shown without drawing them again so far: laid back, or left as they are on the window."""
+        self.tops: list[int] = []
+        """Where each part of the panel drawn last begins, from the panel's top."""
 
     def forget(self) -> None:
         """Drops every part kept (after a resize, the panel's place and background change)."""
@@ -47,12 +49,18 @@ class PanelParts:
         """Draws the parts one below the other on `canvas` (over the panel's background, within its clip)
         from the top of `area`; returns their height together. A part is drawn straight on the canvas
         until it has been drawn SIGHTINGS times unchanged; then its pixels are kept and laid back."""
-        y = area.top
+        y, clip = area.top, canvas.get_clip()
+        self.tops = []
         for key, draw in parts:
+            self.tops.append(y - area.top)
             found = self._find(key)
             if found is None:
                 found = [key, None, 0, 0, None]
                 self._remember(found)
+            elif found[3] and not clip.colliderect((area.left, y, area.width, found[2])):
+                y += found[2]  # drawn before, so its height is known: nothing of it shows in the clip
+                self.laid += 1
+                continue
             found[3] += 1
             if found[1] is not None and found[4] == y:
                 canvas.blit(found[1], (area.left, y))
@@ -63,6 +71,16 @@ class PanelParts:
                     found[1], found[4] = self._copy(canvas, pygame.Rect(area.left, y, area.width, found[2]).clip(area)), y
             y += found[2]
         return y - area.top
+
+    def changed_from(self, before: tuple, now: tuple) -> int | None:
+        """Returns where the panel drawn last (from the parts keyed `before`) first differs from the one
+        keyed `now`, from the panel's top (None if unknown: everything may differ)."""
+        if len(before) != len(self.tops):
+            return None
+        for index, (old, new) in enumerate(zip(before, now, strict=False)):
+            if old != new:
+                return self.tops[index]
+        return self.tops[len(now)] if len(now) < len(before) else None
 
     def _room(self, canvas: pygame.Surface, area: pygame.Rect, y: int) -> pygame.Surface:
         """Returns the canvas from `y` down to the area's bottom, clipped as the canvas is."""

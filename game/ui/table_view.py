@@ -169,6 +169,18 @@ class TableRenderer:
             draw_tag(canvas, self.text, label, (right.right - width - layout.px(8), strip.top + layout.px(3)),
                      self.palette.colours.accent)
 
+    def _panel_damage(self, key: tuple) -> pygame.Rect:
+        """Returns what changed in the panel: from the first part that changed down (with the scroll hint's
+        strip), or all of it."""
+        right, before = self.layout.right, self.keys.get("panel")
+        if before is None or before[1] or key[1]:  # a scrolled panel is drawn afresh, on a sheet
+            return right
+        top = self.parts.changed_from(before[0], key[0])
+        if top is None:
+            return right
+        top = min(right.top + top, right.bottom - self.text.height("tiny", True) - self.layout.px(8))
+        return pygame.Rect(right.left, top, right.width, right.bottom - top)
+
     def _sheet(self) -> pygame.Surface:
         """Returns a transparent surface as tall as the tallest panel (the rows used last time are
         cleared), to draw a scrolled panel on before it is laid over the canvas."""
@@ -217,7 +229,9 @@ class TableRenderer:
             self.canvas, self.whole = (canvas, lost), False
             damage = [canvas.get_rect()]
         else:
-            damage += [rect for name, rect, key, _draw in regions if self.keys.get(name, self) != key]
+            for name, rect, key, _draw in regions:
+                if self.keys.get(name, self) != key:
+                    damage.append(self._panel_damage(key) if name == "panel" else rect)
             if covering != self.keys.get("overlay"):  # what the old overlay hid, and what the new one hides
                 damage += self.covered + covered
         self.keys = {name: key for name, _rect, key, _draw in regions}
