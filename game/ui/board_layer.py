@@ -26,6 +26,8 @@ class BoardLayer:
         self.earlier: dict[str, tuple] = {}
         """seat -> the card it showed before (a seat whose turn ends without a change shows it again)."""
         self.blocks: dict[str, tuple] = {}
+        self.grounds: dict[tuple, pygame.Surface] = {}
+        """Blank priority blocks by size and edge colour (see `render_priority_block`)."""
         self.strokes: tuple = ()
         self.stroke_source: tuple | None = None
         """What the strokes were listed from: (commitments, offers, the seats in focus)."""
@@ -50,6 +52,7 @@ class BoardLayer:
         self.cards.clear()
         self.earlier.clear()
         self.blocks.clear()
+        self.grounds.clear()
         self.seen = None
         self.stroke_source = None
 
@@ -101,7 +104,8 @@ class BoardLayer:
             cached = self.blocks.get(pid)
             if cached is not None and cached[0] == key:
                 continue
-            self.blocks[pid] = (key, render_priority_block(rect.size, self.layout, p, screen, self.text, self.palette))
+            block = render_priority_block(rect.size, self.layout, p, screen, self.text, self.palette, self.grounds)
+            self.blocks[pid] = (key, block)
             self.renders += 1
             damage.append(rect)
         return damage

@@ -65,12 +65,21 @@ TRANSPARENT = (255, 0, 255)
 
 
 def render_priority_block(size: tuple[int, int], layout: Layout, p: PriorityView, screen: Screen, text: Text,
-                          palette: Palette) -> pygame.Surface:
+                          palette: Palette, grounds: dict | None = None) -> pygame.Surface:
     """Returns one block on a surface of its own (opaque but for the colour-keyed corners, so text
-    blends over the block's colour exactly as when drawn on the table)."""
+    blends over the block's colour exactly as when drawn on the table). `grounds` keeps blank blocks by
+    size and edge colour: one is copied, rather than its rounded rects drawn again (for one layout)."""
     block = window_surface(size)
-    block.fill(TRANSPARENT)
-    draw_priority(block, block.get_rect(), layout, p, screen, text, palette)
+    key = (size, _edge_colour(p, palette))
+    ground = grounds.get(key) if grounds is not None else None
+    if ground is None:
+        ground = window_surface(size)
+        ground.fill(TRANSPARENT)
+        _draw_ground(ground, ground.get_rect(), layout, p, palette)
+        if grounds is not None:
+            grounds[key] = ground
+    block.blit(ground, (0, 0))
+    _draw_face(block, block.get_rect(), layout, p, screen, text, palette)
     block.set_colorkey(TRANSPARENT)
     return block
 
@@ -82,11 +91,26 @@ def block_key(p: PriorityView, screen: Screen) -> tuple:
 
 def draw_priority(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
                   text: Text, palette: Palette) -> None:
+    _draw_ground(surface, rect, layout, p, palette)
+    _draw_face(surface, rect, layout, p, screen, text, palette)
+
+
+def _edge_colour(p: PriorityView, palette: Palette):
+    return palette.status_colour(p.status) if p.status != "failed" else palette.colours.panel_edge
+
+
+def _draw_ground(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView,
+                 palette: Palette) -> None:
+    """Draws the blank block: its colour and its edge in the status's colour."""
+    pygame.draw.rect(surface, palette.colours.panel, rect, border_radius=layout.px(8))
+    pygame.draw.rect(surface, _edge_colour(p, palette), rect, 2, border_radius=layout.px(8))
+
+
+def _draw_face(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
+               text: Text, palette: Palette) -> None:
+    """Draws what a block says over its ground: status, name, progress bar and words."""
     c = palette.colours
-    pygame.draw.rect(surface, c.panel, rect, border_radius=layout.px(8))
     status_colour = palette.status_colour(p.status)
-    pygame.draw.rect(surface, status_colour if p.status != "failed" else c.panel_edge, rect, 2,
-                     border_radius=layout.px(8))
     pad = layout.px(8)
     word = status_word(p, screen.over)
     tag_w = tag_width(text, word)
