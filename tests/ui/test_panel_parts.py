@@ -88,7 +88,7 @@ def test_scrolling_and_resizing_lay_the_panel_afresh():
         pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=wheel, flipped=False))
         d.frames(2)
         _panel_as_from_scratch(d, f"scrolled by {wheel}")
-    for size in ((1024, 700), (1280, 800)):
+    for size in ((1024, 700), (1280, 800), (1290, 806)):  # the last: the panel as high, but wider
         d.app.resize(size)
         d.frames(2)
         _panel_as_from_scratch(d, f"resized to {size}")
