@@ -26,8 +26,8 @@ class BoardLayer:
         self.earlier: dict[str, tuple] = {}
         """seat -> the card it showed before (a seat whose turn ends without a change shows it again)."""
         self.blocks: dict[str, tuple] = {}
-        self.grounds: dict[tuple, pygame.Surface] = {}
-        """Blank priority blocks by size and edge colour (see `render_priority_block`)."""
+        self.heads: dict[tuple, pygame.Surface] = {}
+        """Priority blocks with only their ground, status and name drawn (see `render_priority_block`)."""
         self.strokes: tuple = ()
         self.stroke_source: tuple | None = None
         """What the strokes were listed from: (commitments, offers, the seats in focus)."""
@@ -52,7 +52,7 @@ class BoardLayer:
         self.cards.clear()
         self.earlier.clear()
         self.blocks.clear()
-        self.grounds.clear()
+        self.heads.clear()
         self.seen = None
         self.stroke_source = None
 
@@ -104,7 +104,7 @@ class BoardLayer:
             cached = self.blocks.get(pid)
             if cached is not None and cached[0] == key:
                 continue
-            block = render_priority_block(rect.size, self.layout, p, screen, self.text, self.palette, self.grounds)
+            block = render_priority_block(rect.size, self.layout, p, screen, self.text, self.palette, self.heads)
             self.blocks[pid] = (key, block)
             self.renders += 1
             damage.append(rect)
