@@ -28,6 +28,8 @@ class BoardLayer:
         self.blocks: dict[str, tuple] = {}
         self.heads: dict[tuple, pygame.Surface] = {}
         """Priority blocks with only their ground, status and name drawn (see `render_priority_block`)."""
+        self.card_heads: dict[tuple, tuple] = {}
+        """Seat cards with only their ground, frame and header drawn (see `render_seat_card`)."""
         self.strokes: tuple = ()
         self.stroke_source: tuple | None = None
         """What the strokes were listed from: (commitments, offers, the seats in focus)."""
@@ -53,6 +55,7 @@ class BoardLayer:
         self.earlier.clear()
         self.blocks.clear()
         self.heads.clear()
+        self.card_heads.clear()
         self.seen = None
         self.stroke_source = None
 
@@ -134,7 +137,7 @@ class BoardLayer:
         surface = render_seat_card(key[0], self.ids[seat], key[4], turn=key[1], you=key[2], selected=key[3],
                                    full=self.layout.full_cards, priorities=tuple(screen.priorities),
                                    kinds=screen.kinds, short_kinds=s.names.kind_short, bot=bot, text=self.text,
-                                   palette=self.palette, scale=self.layout.scale)
+                                   palette=self.palette, scale=self.layout.scale, heads=self.card_heads)
         self.cards[seat] = (key, surface)
         self.renders += 1
         return surface
