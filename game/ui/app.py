@@ -19,6 +19,7 @@ import pygame_gui
 
 from game.ui.confirm import answer, ask_first, draw_question
 from game.ui.damage import merge_rects, outermost
+from game.ui.drawing import copy_source
 from game.ui.layout import ui_scale
 from game.ui.palette import load_palette, theme_path
 from game.ui.scene import Scene
@@ -45,7 +46,7 @@ class App:
         pygame.init()
         self.size = size
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.under = pygame.Surface(size).convert()
+        self.under = copy_source(size)
         """The scene's pixels under pygame_gui's widgets (valid inside `widget_rects`)."""
         self.widget_rects: list[pygame.Rect] = []
         self.whole = True
@@ -144,7 +145,8 @@ class App:
                         under.blit(window, overlap, overlap)
             for kept in self.widget_rects:
                 window.blit(under, kept, kept)
-            shown = merge_rects([*drawn, *self.widget_rects, *widgets], window.get_rect(), most=64)
+            places = self.widget_rects if widgets == self.widget_rects else [*self.widget_rects, *widgets]
+            shown = merge_rects([*drawn, *places], window.get_rect(), most=64)
         for rect in widgets:
             under.blit(window, rect, rect)
         self.widget_rects = widgets
@@ -214,7 +216,7 @@ class App:
         self.size = size
         if not self.fullscreen:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.under = pygame.Surface(size).convert()
+        self.under = copy_source(size)
         self.whole = True
         self.text.set_scale(ui_scale(*size))
         self.manager = self._manager(size)

@@ -5,6 +5,8 @@ The seat panel shows the revealed delegation's confidential brief, objectives an
 card. Overlays: the hot-seat curtain, event cards, the pause banner and the key help.
 """
 
+from collections.abc import Callable
+
 import pygame
 
 from game.engine import Names, controller_label, describe_item, term_words
@@ -47,10 +49,10 @@ def _draw_title(surface: pygame.Surface, title: str, rect: pygame.Rect, text: Te
 def draw_top_bar(surface: pygame.Surface, layout: Layout, screen: Screen, clock: PhaseClock, title: str,
                  names: Names, ids: dict[str, Identity], bot_seat: bool, pace: str, text: Text,
                  palette: Palette) -> None:
-    """Draws the title, round and phase, whose turn it is, the phase clock and the bots' pace."""
+    """Draws the title, round and phase, whose turn it is, the phase clock and the bots' pace, over the
+    bar's background (`board.draw_static` paints it)."""
     c = palette.colours
     bar = layout.top
-    pygame.draw.rect(surface, c.panel, bar.inflate(0, -2).move(0, -1))
     pad = layout.px(12)
     mid = bar.centery
     _draw_title(surface, title, pygame.Rect(pad, bar.top, layout.left.width - pad, bar.height), text, palette)
@@ -97,7 +99,7 @@ def draw_my_panel(out: pygame.Surface, screen: Screen, names: Names, ids: dict[s
     width = out.get_width()
     pad = px(12)
     inner = width - 2 * pad
-    y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
+    y = _panel_header(out, header_of(d), ids[seat], pad, inner, text, palette, px)
     if screen.turn_seat == seat and not screen.over:
         y = _line(out, f"Your turn: {screen.actions_left} action(s) left", pad, y, inner, "small", c.highlight, text, True)
     y = _line(out, f"Your score if the game ended now: {me.score} pts", pad, y, inner, "small", c.text, text)
@@ -119,52 +121,77 @@ def draw_my_panel(out: pygame.Surface, screen: Screen, names: Names, ids: dict[s
     y = _heading(out, "Confidential brief", pad, y + px(6), text, palette)
     y = text.blit_wrapped(out, me.confidential_brief.strip(), pygame.Rect(pad, y, inner, px(600)), "small", c.text)
     y = _offers(out, screen, names, pad, y, inner, text, palette, px)
-    y = _capacities(out, d, screen.kinds, names, pad, y + px(6), inner, text, palette, px)
+    y = _capacities(out, d.free, d.committed, d.blocked, screen.kinds, names, pad, y + px(6), inner, text, palette, px)
     return y + pad
 
 
-def draw_seat_panel(out: pygame.Surface, screen: Screen, seat: str, public_brief: str, controller: str, names: Names,
-                    ids: dict[str, Identity], text: Text, palette: Palette, scale: float, back_hint: bool) -> int:
-    """Draws a seat's public card (representative, who plays it, public brief, capacities, signatures)
-    from the top left of `out`; returns its height."""
-    c = palette.colours
+def seat_panel_parts(screen: Screen, seat: str, public_brief: str, controller: str, names: Names,
+                     ids: dict[str, Identity], text: Text, palette: Palette, scale: float,
+                     back_hint: bool) -> list[tuple[tuple, Callable[[pygame.Surface], int]]]:
+    """Returns a seat's public card (representative, who plays it, public brief, capacities, signatures)
+    as parts drawn one below the other: (everything the part shows, a function drawing it from the top
+    left of a surface and returning its height). Each function reads only what its key holds, so a
+    part kept rendered by key (`panel_parts.py`) is right: a pledge draws the capacities again, not the brief."""
     d = screen.delegates[seat]
     px = lambda v: max(1, round(v * scale))  # noqa: E731
-    width = out.get_width()
-    pad = px(12)
-    inner = width - 2 * pad
-    y = _panel_header(out, d, ids[seat], pad, inner, text, palette, px)
-    y = _line(out, f"Played by {controller_label(controller)} · political capital {d.capital}", pad, y, inner, "small", c.text, text)
-    if back_hint:
-        y = _line(out, "Tab: back to your own brief", pad, y, inner, "tiny", c.accent, text)
-    y = _heading(out, "Public position", pad, y + px(6), text, palette)
-    y = text.blit_wrapped(out, public_brief.strip(), pygame.Rect(pad, y, inner, px(500)), "small", c.text)
-    y = _capacities(out, d, screen.kinds, names, pad, y + px(6), inner, text, palette, px)
-    signed = [f"{names.short[p]}{' (reservations)' if r else ''}" for p, r in d.signed.items()]
-    y = _heading(out, "Signed", pad, y + px(6), text, palette)
-    y = text.blit_wrapped(out, ", ".join(signed) or "nothing yet", pygame.Rect(pad, y, inner, px(200)), "small", c.text)
-    if d.blocked:
-        y = _heading(out, "Blocked", pad, y + px(6), text, palette)
-        for kind, why in d.blocked.items():
-            y = text.blit_wrapped(out, f"{names.kind_name(kind)}: {why}", pygame.Rect(pad, y, inner, px(200)), "small", c.danger)
-    if d.mandates:
-        y = _line(out, "Mandates won: " + ", ".join(names.kind_name(k) for k in sorted(d.mandates)), pad, y + px(4), inner,
-                  "small", c.ok, text)
-    return y + pad
+    head = ("head", seat, header_of(d), controller, d.capital, back_hint, public_brief)
+    give = ("give", seat, d.free, d.committed, d.blocked, screen.kinds)
+    marks = ("marks", seat, d.signed, d.blocked, d.mandates)
+
+    def draw_head(out: pygame.Surface) -> int:
+        _seat, header, who, capital, back, brief = head[1:]
+        pad, inner = px(12), out.get_width() - 2 * px(12)
+        y = _panel_header(out, header, ids[seat], pad, inner, text, palette, px)
+        y = _line(out, f"Played by {controller_label(who)} · political capital {capital}", pad, y, inner, "small",
+                  palette.colours.text, text)
+        if back:
+            y = _line(out, "Tab: back to your own brief", pad, y, inner, "tiny", palette.colours.accent, text)
+        y = _heading(out, "Public position", pad, y + px(6), text, palette)
+        return text.blit_wrapped(out, brief.strip(), pygame.Rect(pad, y, inner, px(500)), "small", palette.colours.text)
+
+    def draw_give(out: pygame.Surface) -> int:
+        free, committed, blocked, kinds = give[2:]
+        return _capacities(out, free, committed, blocked, kinds, names, px(12), px(6), out.get_width() - 2 * px(12),
+                           text, palette, px)
+
+    def draw_marks(out: pygame.Surface) -> int:
+        signed, blocked, mandates = marks[2:]
+        c, pad, inner = palette.colours, px(12), out.get_width() - 2 * px(12)
+        words = [f"{names.short[p]}{' (reservations)' if r else ''}" for p, r in signed.items()]
+        y = _heading(out, "Signed", pad, px(6), text, palette)
+        y = text.blit_wrapped(out, ", ".join(words) or "nothing yet", pygame.Rect(pad, y, inner, px(200)), "small", c.text)
+        if blocked:
+            y = _heading(out, "Blocked", pad, y + px(6), text, palette)
+            for kind, why in blocked.items():
+                y = text.blit_wrapped(out, f"{names.kind_name(kind)}: {why}", pygame.Rect(pad, y, inner, px(200)), "small",
+                                      c.danger)
+        if mandates:
+            y = _line(out, "Mandates won: " + ", ".join(names.kind_name(k) for k in sorted(mandates)), pad, y + px(4),
+                      inner, "small", c.ok, text)
+        return y + pad
+
+    return [(head, draw_head), (give, draw_give), (marks, draw_marks)]
 
 
-def _panel_header(out, d, identity: Identity, pad: int, inner: int, text: Text, palette: Palette, px) -> int:
+def header_of(d) -> tuple:
+    """Returns what a panel's header shows of a delegation: name, representative, title, role, authority."""
+    return d.name, d.representative, d.title, d.role, d.binding_authority
+
+
+def _panel_header(out, header: tuple, identity: Identity, pad: int, inner: int, text: Text, palette: Palette,
+                  px) -> int:
     c = palette.colours
+    name, representative, title, role, binding_authority = header
     radius = px(22)
     draw_badge(out, identity, (pad + radius, pad + radius), radius, text)
     x = pad + radius * 2 + px(10)
     room = pygame.Rect(x, pad - px(2), inner - x + pad, 1000)
-    size = text.shrink(d.name, "heading", room.width, True, smallest=text.px("body"))  # the full name: wrapped, never cut
-    room.top = text.blit_wrapped(out, d.name, room, size, c.text, True)
-    room.top = text.blit_wrapped(out, f"{d.representative}, {d.title}", room, "tiny", c.muted)
+    size = text.shrink(name, "heading", room.width, True, smallest=text.px("body"))  # the full name: wrapped, never cut
+    room.top = text.blit_wrapped(out, name, room, size, c.text, True)
+    room.top = text.blit_wrapped(out, f"{representative}, {title}", room, "tiny", c.muted)
     y = max(room.top, pad + radius * 2) + px(8)
-    if d.role == "envoy" or not d.binding_authority:
-        label = "ENVOY · no binding authority" if d.role == "envoy" else "NO BINDING AUTHORITY"
+    if role == "envoy" or not binding_authority:
+        label = "ENVOY · no binding authority" if role == "envoy" else "NO BINDING AUTHORITY"
         y = draw_tag(out, text, label, (pad, y), c.envoy).bottom + px(6)
     return y
 
@@ -221,17 +248,18 @@ def _offers(out, screen: Screen, names: Names, pad: int, y: int, inner: int, tex
     return y
 
 
-def _capacities(out, d, kinds: dict, names: Names, pad: int, y: int, inner: int, text: Text, palette: Palette, px) -> int:
+def _capacities(out, free: dict, committed: dict, blocked: dict, kinds: dict, names: Names, pad: int, y: int,
+                inner: int, text: Text, palette: Palette, px) -> int:
     c = palette.colours
     y = _heading(out, "Can still give (free / total)", pad, y, text, palette)
     for kind in kinds:
-        if kind not in d.free:
+        if kind not in free:
             continue
-        free = d.free[kind]
-        total = free + d.committed.get(kind, 0)
-        colour = c.danger if kind in d.blocked else (c.text if free else c.faint)
-        blocked = " · blocked" if kind in d.blocked else ""
-        y = _line(out, f"{names.kind_name(kind)}: {free} / {total}{blocked}", pad, y, inner, "small", colour, text)
+        left = free[kind]
+        total = left + committed.get(kind, 0)
+        colour = c.danger if kind in blocked else (c.text if left else c.faint)
+        tag = " · blocked" if kind in blocked else ""
+        y = _line(out, f"{names.kind_name(kind)}: {left} / {total}{tag}", pad, y, inner, "small", colour, text)
     return y
 
 

@@ -9,7 +9,7 @@ the same wording serves the end screen and the priority card on the right.
 import pygame
 
 from game.engine import PriorityView, plural
-from game.ui.drawing import draw_tag, tag_width
+from game.ui.drawing import draw_tag, tag_width, window_surface
 from game.ui.layout import Layout
 from game.ui.palette import Palette
 from game.ui.session import Screen
@@ -65,12 +65,23 @@ TRANSPARENT = (255, 0, 255)
 
 
 def render_priority_block(size: tuple[int, int], layout: Layout, p: PriorityView, screen: Screen, text: Text,
-                          palette: Palette) -> pygame.Surface:
+                          palette: Palette, heads: dict | None = None) -> pygame.Surface:
     """Returns one block on a surface of its own (opaque but for the colour-keyed corners, so text
-    blends over the block's colour exactly as when drawn on the table)."""
-    block = pygame.Surface(size).convert()
-    block.fill(TRANSPARENT)
-    draw_priority(block, block.get_rect(), layout, p, screen, text, palette)
+    blends over the block's colour exactly as when drawn on the table). `heads` keeps, for one layout,
+    blocks with only their ground, status and name drawn, by what those show: one is copied, rather
+    than drawn again, when only the progress and words changed."""
+    block = window_surface(size)
+    key = (size, p.status, screen.over, p.name, p.short)
+    head = heads.get(key) if heads is not None else None
+    if head is None:
+        head = window_surface(size)
+        head.fill(TRANSPARENT)
+        _draw_ground(head, head.get_rect(), layout, p, palette)
+        _draw_head(head, head.get_rect(), layout, p, screen, text, palette)
+        if heads is not None:
+            heads[key] = head
+    block.blit(head, (0, 0))
+    _draw_body(block, block.get_rect(), layout, p, screen, text, palette)
     block.set_colorkey(TRANSPARENT)
     return block
 
@@ -82,18 +93,41 @@ def block_key(p: PriorityView, screen: Screen) -> tuple:
 
 def draw_priority(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
                   text: Text, palette: Palette) -> None:
-    c = palette.colours
-    pygame.draw.rect(surface, c.panel, rect, border_radius=layout.px(8))
-    status_colour = palette.status_colour(p.status)
-    pygame.draw.rect(surface, status_colour if p.status != "failed" else c.panel_edge, rect, 2,
-                     border_radius=layout.px(8))
+    _draw_ground(surface, rect, layout, p, palette)
+    _draw_head(surface, rect, layout, p, screen, text, palette)
+    _draw_body(surface, rect, layout, p, screen, text, palette)
+
+
+def _edge_colour(p: PriorityView, palette: Palette):
+    return palette.status_colour(p.status) if p.status != "failed" else palette.colours.panel_edge
+
+
+def _draw_ground(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView,
+                 palette: Palette) -> None:
+    """Draws the blank block: its colour and its edge in the status's colour."""
+    pygame.draw.rect(surface, palette.colours.panel, rect, border_radius=layout.px(8))
+    pygame.draw.rect(surface, _edge_colour(p, palette), rect, 2, border_radius=layout.px(8))
+
+
+def _draw_head(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
+               text: Text, palette: Palette) -> None:
+    """Draws a block's status tag and name over its ground (they read p.status, p.name, p.short and
+    whether the game is over)."""
     pad = layout.px(8)
     word = status_word(p, screen.over)
     tag_w = tag_width(text, word)
-    draw_tag(surface, text, word, (rect.right - pad - tag_w, rect.top + layout.px(5)), status_colour)
+    draw_tag(surface, text, word, (rect.right - pad - tag_w, rect.top + layout.px(5)), palette.status_colour(p.status))
     room = rect.width - 3 * pad - tag_w
     size, name = fitting_name(text, p, room)
-    text.blit(surface, name, (rect.left + pad, rect.top + layout.px(3)), size, c.text, True, width=room)
+    text.blit(surface, name, (rect.left + pad, rect.top + layout.px(3)), size, palette.colours.text, True, width=room)
+
+
+def _draw_body(surface: pygame.Surface, rect: pygame.Rect, layout: Layout, p: PriorityView, screen: Screen,
+               text: Text, palette: Palette) -> None:
+    """Draws a block's progress bar and words below its name."""
+    c = palette.colours
+    status_colour = palette.status_colour(p.status)
+    pad = layout.px(8)
     bar_top = rect.top + text.height("small", True) + layout.px(4)
     bar = pygame.Rect(rect.left + pad, bar_top, rect.width - 2 * pad, max(5, layout.px(8)))
     draw_bar(surface, bar, p, status_colour, layout, palette)

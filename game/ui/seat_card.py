@@ -119,16 +119,12 @@ def capital_words(capital: int, free: int, width: int, text: Text) -> tuple[str,
 
 def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool, you: bool, selected: bool,
                      full: bool, priorities: tuple[str, ...], kinds: dict, short_kinds: dict, bot: str, text: Text,
-                     palette: Palette, scale: float) -> pygame.Surface:
-    """Returns the card of one delegation (a DelegateView): who speaks for it, what it can still give."""
+                     palette: Palette, scale: float, heads: dict | None = None) -> pygame.Surface:
+    """Returns the card of one delegation (a DelegateView): who speaks for it, what it can still give.
+    `heads` keeps, for one layout, cards with only their ground, frame and header (badge, name,
+    principal) drawn, by what those show: one is copied when only the rows below changed."""
     c = palette.colours
-    card = pygame.Surface(size, pygame.SRCALPHA)
-    rect = card.get_rect()
-    pygame.draw.rect(card, c.card_active if turn else c.card, rect, border_radius=8)
-    edge = c.highlight if turn else (c.accent if selected else identity.colour)
-    pygame.draw.rect(card, edge, rect, 5 if turn else 2, border_radius=8)
-    if d.role == "envoy" or not d.binding_authority:
-        dashed_rect(card, c.envoy, rect.inflate(-8, -8), 2)
+    rect = pygame.Rect((0, 0), size)
     px = lambda v: max(1, round(v * scale))  # noqa: E731
     pad = max(4, px(6 if full else 5))
     pip_top, pip = pips_top(rect.height, full, scale)
@@ -143,10 +139,23 @@ def render_seat_card(d, identity: Identity, size: tuple[int, int], *, turn: bool
     beside = fitted_name(d.name, name_size, inner - pad - 2 * radius, text, height=room)
     above = fitted_name(d.name, name_size, inner, text, height=room) if beside.loss else beside
     stacked = above.loss < beside.loss or beside.loss == 2  # a narrow card: the name takes the whole width
-    if stacked:
-        y = _name_lines(card, above, (pad, pad - 2), text, palette) + 2
+    key = (identity, d.name, d.representative, d.title, d.role, d.binding_authority, size, full, turn, selected)
+    kept = heads.get(key) if heads is not None else None
+    if kept is not None:
+        card, y = kept[0].copy(), kept[1]
     else:
-        y = _header(card, d, beside, (pad, pad * 2 + radius * 2), radius, budget, identity, text, palette)
+        card = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(card, c.card_active if turn else c.card, rect, border_radius=8)
+        edge = c.highlight if turn else (c.accent if selected else identity.colour)
+        pygame.draw.rect(card, edge, rect, 5 if turn else 2, border_radius=8)
+        if d.role == "envoy" or not d.binding_authority:
+            dashed_rect(card, c.envoy, rect.inflate(-8, -8), 2)
+        if stacked:
+            y = _name_lines(card, above, (pad, pad - 2), text, palette) + 2
+        else:
+            y = _header(card, d, beside, (pad, pad * 2 + radius * 2), radius, budget, identity, text, palette)
+        if heads is not None:
+            heads[key] = (card.copy(), y)
     y = y if full else max(y, budget)
     tags = _tags(d, bot, you, turn, full, palette)
     capital, free = d.capital, sum(d.free.values())

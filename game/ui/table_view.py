@@ -13,10 +13,11 @@ import pygame
 from game.ui.board import draw_gauges, draw_static
 from game.ui.board_layer import BoardLayer
 from game.ui.damage import merge_rects
-from game.ui.drawing import draw_tag, tag_width
+from game.ui.drawing import copy_source, draw_tag, tag_width
 from game.ui.layout import Layout
 from game.ui.logview import LogPanel
 from game.ui.palette import Identity, Palette
+from game.ui.panel_parts import PanelParts, Part, draw_parts
 from game.ui.panels import (
     PANEL_MOST,
     card_button_rect,
@@ -26,11 +27,11 @@ from game.ui.panels import (
     draw_my_panel,
     draw_notice,
     draw_paused,
-    draw_seat_panel,
     draw_top_bar,
     event_card_rect,
     help_rect,
     paused_rect,
+    seat_panel_parts,
 )
 from game.ui.priority_card import PREFIX, draw_priority_panel
 from game.ui.session import Session
@@ -55,6 +56,8 @@ class TableRenderer:
         self.layout: Layout | None = None
         self.static: pygame.Surface | None = None
         self.board = BoardLayer(session, text, palette, ids)
+        self.parts = PanelParts()
+        """The seat panel's parts, kept rendered by what each shows."""
         self.panel_height: int | None = None
         """How tall the panel drawn last is (it scrolls when taller than the room it has)."""
         self.sheet: pygame.Surface | None = None
@@ -75,17 +78,19 @@ class TableRenderer:
     def set_layout(self, layout: Layout) -> None:
         s = self.session
         self.layout = layout
-        self.static = pygame.Surface(layout.size).convert()
+        self.static = copy_source(layout.size)
         tracks = tuple(t.id for t in s.scenario.tracks)
         draw_static(self.static, layout, s.names, tracks, self.text, self.palette)
         self.board.set_layout(layout, self.static)
+        self.parts.forget()
         self.sheet = None
         self.log.seen = ()
         self.whole = True
 
     def forget(self) -> None:
-        """Drops every rendered card and block: the next frame draws everything again."""
+        """Drops every rendered card, block and panel part: the next frame draws everything again."""
         self.board.forget()
+        self.parts.forget()
         self.whole = True
 
     # Tests and tools force a fresh render by clearing these (as before the table was composed by regions).
@@ -105,6 +110,7 @@ class TableRenderer:
     @panel_key.setter
     def panel_key(self, value: None) -> None:
         self.keys.pop("panel", None)
+        self.parts.forget()
 
     @property
     def cards(self) -> dict[str, tuple]:
@@ -114,9 +120,10 @@ class TableRenderer:
         return self.board.card(seat, size, selected)
 
     # -- the seat panel ---------------------------------------------------------------------------
-    def _panel_source(self, selected: str | None):
-        """Returns (everything the right panel reads, a function drawing it on a surface and returning
-        its height): the panel is drawn again only when the first changes."""
+    def _panel_source(self, selected: str | None) -> list[Part]:
+        """Returns the right panel's parts: (everything a part shows, a function drawing it on a surface
+        and returning its height). The panel is drawn again only when a key changes, and a part is
+        rendered again only when no part kept has its key."""
         s = self.session
         screen = s.screen()
         scale = self.layout.scale
@@ -126,8 +133,8 @@ class TableRenderer:
             p = screen.priorities[pid]
             reserved = tuple(screen.delegates[seat].signed.get(pid) for seat in p.signatories)
             description = s.game.catalog.priorities[pid].description
-            return (("priority", pid, p, screen.over, reserved),
-                    lambda out: draw_priority_panel(out, screen, p, description, s.names, *args))
+            return [(("priority", pid, p, screen.over, reserved),
+                     lambda out: draw_priority_panel(out, screen, p, description, s.names, *args))]
         seat = selected or (None if s.viewer else screen.turn_seat)
         if s.viewer and seat in (None, s.viewer):
             viewer = s.viewer
@@ -135,25 +142,22 @@ class TableRenderer:
             terms = tuple((c.id, c.term_ends, c.status) for c in screen.view.mine if c.term_ends is not None)
             key = ("me", viewer, screen.me, screen.delegates[viewer], turn, screen.actions_left if turn else None,
                    screen.offers, terms, screen.round if terms else None)
-            return key, lambda out: draw_my_panel(out, screen, s.names, self.ids, *args)
+            return [(key, lambda out: draw_my_panel(out, screen, s.names, self.ids, *args))]
         if seat is not None:
             brief, controller = s.game.catalog.delegates[seat].public_brief, s.game.controller(seat)
-            back = s.viewer is not None
-            key = ("seat", seat, screen.delegates[seat], controller, back)
-            return key, lambda out: draw_seat_panel(out, screen, seat, brief, controller, s.names, self.ids, *args,
-                                                    back_hint=back)
-        return ("none",), lambda out: 10
+            return seat_panel_parts(screen, seat, brief, controller, s.names, self.ids, *args,
+                                    back_hint=s.viewer is not None)
+        return [(("none",), lambda out: 10)]
 
-    def _draw_panel(self, canvas: pygame.Surface, draw) -> None:
-        """Draws the panel on the canvas (on a sheet of its own when scrolled), then the scroll hint."""
+    def _draw_panel(self, canvas: pygame.Surface, parts: list[Part]) -> None:
+        """Draws the panel on the canvas (its parts as kept; on a sheet of its own, drawn afresh, when
+        scrolled), then the scroll hint."""
         right, layout = self.layout.right, self.layout
         if self.panel_scroll == 0:
-            panel = canvas.subsurface(right)
-            panel.set_clip(canvas.get_clip().clip(right).move(-right.left, -right.top))
-            height = draw(panel)
+            height = self.parts.draw(canvas, right, parts)
         else:
             sheet = self._sheet()
-            height = self.sheet_used = min(sheet.get_height(), draw(sheet))
+            height = self.sheet_used = min(sheet.get_height(), draw_parts(sheet, parts))
             canvas.blit(sheet, right.topleft, pygame.Rect(0, self.panel_scroll, right.width, right.height))
         self.panel_height = height
         if height - self.panel_scroll > right.height:
@@ -164,6 +168,18 @@ class TableRenderer:
             width = tag_width(self.text, label)
             draw_tag(canvas, self.text, label, (right.right - width - layout.px(8), strip.top + layout.px(3)),
                      self.palette.colours.accent)
+
+    def _panel_damage(self, key: tuple) -> pygame.Rect:
+        """Returns what changed in the panel: from the first part that changed down (with the scroll hint's
+        strip), or all of it."""
+        right, before = self.layout.right, self.keys.get("panel")
+        if before is None or before[1] or key[1]:  # a scrolled panel is drawn afresh, on a sheet
+            return right
+        top = self.parts.changed_from(before[0], key[0])
+        if top is None:
+            return right
+        top = min(right.top + top, right.bottom - self.text.height("tiny", True) - self.layout.px(8))
+        return pygame.Rect(right.left, top, right.width, right.bottom - top)
 
     def _sheet(self) -> pygame.Surface:
         """Returns a transparent surface as tall as the tallest panel (the rows used last time are
@@ -213,7 +229,9 @@ class TableRenderer:
             self.canvas, self.whole = (canvas, lost), False
             damage = [canvas.get_rect()]
         else:
-            damage += [rect for name, rect, key, _draw in regions if self.keys.get(name, self) != key]
+            for name, rect, key, _draw in regions:
+                if self.keys.get(name, self) != key:
+                    damage.append(self._panel_damage(key) if name == "panel" else rect)
             if covering != self.keys.get("overlay"):  # what the old overlay hid, and what the new one hides
                 damage += self.covered + covered
         self.keys = {name: key for name, _rect, key, _draw in regions}
@@ -232,8 +250,8 @@ class TableRenderer:
                 canvas.set_clip(area.clip(rect))
                 draw(canvas)
         centre = rect.clip(self.layout.centre)
-        if centre.width and centre.height:
-            self.board.compose(canvas, centre)
+        if centre.width and centre.height:  # no region reaches into the centre: the static table is there
+            self.board.compose(canvas, centre, ground=False)
         if overlay is not None:
             canvas.set_clip(rect)
             self._draw_overlays(canvas, overlay, screen)
@@ -247,7 +265,8 @@ class TableRenderer:
         log_rect = layout.log.inflate(-layout.px(12), 0)
         log_rect.top += layout.px(28)
         log_rect.height -= layout.px(34)
-        shown, draw_panel = self._panel_source(selected)
+        panel = self._panel_source(selected)
+        shown = tuple(key for key, _draw in panel)
         turn = screen.turn_seat
         bot_seat = bool(turn and s.is_bot(turn))
         clock = s.clock
@@ -259,7 +278,7 @@ class TableRenderer:
             ("gauges", layout.gauges, tuple(screen.tracks.items()),
              lambda canvas: draw_gauges(canvas, layout, screen, bounds, text, palette)),
             ("log", log_rect, (self.log.version, self.log.scroll), lambda canvas: self.log.draw(canvas, log_rect)),
-            ("panel", layout.right, (shown, self.panel_scroll), lambda canvas: self._draw_panel(canvas, draw_panel)),
+            ("panel", layout.right, (shown, self.panel_scroll), lambda canvas: self._draw_panel(canvas, panel)),
             ("top", layout.top, top,
              lambda canvas: draw_top_bar(canvas, layout, screen, clock, s.scenario.meta.title, s.names, self.ids,
                                          bot_seat, s.pace, text, palette)),
