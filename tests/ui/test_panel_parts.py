@@ -120,3 +120,24 @@ def test_a_delegations_own_desk_stays_right_turn_after_turn():
             break
     assert checked >= 4, "four human turns came"
     d.close()
+
+
+def test_a_seats_panel_shows_its_new_political_capital():
+    from game.model.actions import InjectEvent
+
+    d = _bots_table(6)
+    s, layout = d.scene.session, d.scene.layout
+    parts = d.scene.renderer.parts
+    for _ in range(5):  # the UK's card up, down, up...: drawn unchanged often enough to be kept
+        d.click(layout.seats["uk"])
+    assert d.scene.selected == "uk" and parts.laid > 0
+    laid = parts.laid
+    before = s.screen().delegates["uk"].capital
+    assert s.game.apply(InjectEvent("commons_vote")).ok  # gives the UK 1 political capital
+    s.changed()
+    s.cards.clear()
+    d.frames(1)
+    assert s.screen().delegates["uk"].capital == before + 1
+    _panel_as_from_scratch(d, "the UK after its capital rose")
+    assert parts.laid > laid, "its unchanged parts (capacities, signatures) were laid as kept"
+    d.close()
