@@ -35,8 +35,8 @@ from game.bots.reading import (
     forgets_view,
     gaps,
     memo,
+    offered,
     open_ids,
-    open_offers,
     pass_for,
     seat_store,
     unit_of,
@@ -199,7 +199,7 @@ class NegotiatorBot:
         if "give" in m:
             return m["give"]
         free = view.public.delegates[view.seat].free
-        promised = _offered(view)
+        promised = offered(view)
         room_of = gaps(view)
         store = seat_store(view)
         hit = store.get("best give")
@@ -219,29 +219,6 @@ class NegotiatorBot:
         m["give"] = best
         store["best give"] = (free, promised, room_of, best)  # holds the dicts, so their ids are not reused
         return best
-
-
-_OFFERED: dict[str, tuple[Any, dict[str, int]]] = {}
-"""seat -> (the last tuple of its offers read, what `_offered` found in it)."""
-
-
-def _offered(view: SeatView) -> dict[str, int]:
-    """Returns the units the seat gives in any open offer, by kind (whoever proposed it), kept
-    while views hand over the same tuple of its offers; the same dict while it reads the same.
-    Read it, do not change it."""
-    offers = view.offers
-    seat = view.seat
-    hit = _OFFERED.get(seat)
-    if hit is None or hit[0] is not offers:
-        found: dict[str, int] = {}
-        for offer in open_offers(offers):
-            for item in offer.items:
-                if item.giver == seat:
-                    found[item.kind_id] = found.get(item.kind_id, 0) + item.amount
-        if hit is not None and hit[1] == found:
-            found = hit[1]
-        hit = _OFFERED[seat] = (offers, found)  # holds the tuple, so its id is not reused meanwhile
-    return hit[1]
 
 
 _ASKED: dict[int, tuple] = {}

@@ -147,6 +147,8 @@ _advances = partial(_grouped, by=0)
 
 _PROMISED: dict[str, tuple[Any, dict[str, int]]] = {}
 """seat -> (the last tuple of its offers read, what `promised` found in it)."""
+_OFFERED: dict[str, tuple[Any, dict[str, int]]] = {}
+"""seat -> (the last tuple of its offers read, what `offered` found in it)."""
 
 
 def promised(view: SeatView) -> dict[str, int]:
@@ -154,19 +156,29 @@ def promised(view: SeatView) -> dict[str, int]:
     not pledge them elsewhere, so its offers stay good until answered. Kept while views hand
     over the same tuple of the seat's offers (rebuilt when an offer is made or changes).
     Read it, do not change it."""
+    return _units_given(view, _PROMISED, own=True)
+
+
+def offered(view: SeatView) -> dict[str, int]:
+    """Returns the units the seat gives in any open offer, by kind (whoever proposed it), kept
+    the same way. Read it, do not change it."""
+    return _units_given(view, _OFFERED, own=False)
+
+
+def _units_given(view: SeatView, kept: dict, own: bool) -> dict[str, int]:
     offers = view.offers
     seat = view.seat
-    hit = _PROMISED.get(seat)
+    hit = kept.get(seat)
     if hit is None or hit[0] is not offers:
         held: dict[str, int] = {}
         for offer in open_offers(offers):
-            if offer.proposer == seat:
+            if not own or offer.proposer == seat:
                 for item in offer.items:
                     if item.giver == seat:
                         held[item.kind_id] = held.get(item.kind_id, 0) + item.amount
         if hit is not None and hit[1] == held:
             held = hit[1]  # the same dict while the same: what is derived from it is kept too
-        hit = _PROMISED[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
+        hit = kept[seat] = (offers, held)  # holds the tuple, so its id is not reused meanwhile
     return hit[1]
 
 
