@@ -54,7 +54,8 @@ def play_summary(scenario: str | Scenario, seed: int, controllers: Mapping[str, 
 GC_THRESHOLD = (50_000, 20, 100)
 """The cyclic collector's thresholds while a task plays: a game makes few reference cycles
 but a hundred objects a decision, so the default (700) walked the young objects every few
-decisions; this spares about 3% of the instructions (callgrind) and frees the same."""
+decisions; this spares about 3% of the instructions (`bench_instructions.py --gc-threshold`)
+and frees the same objects."""
 
 
 def play_chunk(scenario: str | Scenario, content_hash: str, seeds: list[int],
