@@ -58,15 +58,33 @@ decisions; this spares about 3% of the instructions (`bench_instructions.py --gc
 and frees the same objects."""
 
 
+_TUNED = threading.Lock()
+_tasks: list = [0, None]
+"""[tasks playing in this process, the thresholds before the first began]: a Dask worker
+plays tasks in several threads, and the last to finish gives the thresholds back."""
+
+
+@contextmanager
+def _collector_tuned() -> Iterator[None]:
+    with _TUNED:
+        if _tasks[0] == 0:
+            _tasks[1] = gc.get_threshold()
+            gc.set_threshold(*GC_THRESHOLD)
+        _tasks[0] += 1
+    try:
+        yield
+    finally:
+        with _TUNED:
+            _tasks[0] -= 1
+            if _tasks[0] == 0:
+                gc.set_threshold(*_tasks[1])
+
+
 def play_chunk(scenario: str | Scenario, content_hash: str, seeds: list[int],
                controllers: dict[str, str] | None) -> list[GameSummary]:
     """Plays one task's seeds (run in a pool process or on a Dask worker)."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
-    try:
+    with _collector_tuned():
         return [play_summary(scenario, seed, controllers, content_hash) for seed in seeds]
-    finally:
-        gc.set_threshold(*before)
 
 
 def chunked(seeds: Sequence[int], size: int) -> list[list[int]]:

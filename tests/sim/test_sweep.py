@@ -58,3 +58,31 @@ def test_a_task_plays_under_its_collector_thresholds_and_restores_the_callers(mo
     games = sweeping.play_chunk("tutorial", None, [3, 4], None)
     assert seen == [sweeping.GC_THRESHOLD] * 2 and gc.get_threshold() == before
     assert games == [real("tutorial", seed) for seed in (3, 4)]  # the same games as outside a task
+
+
+def test_tasks_in_threads_give_the_thresholds_back_when_the_last_ends():
+    import gc
+    import threading
+
+    from game.sim import sweep as sweeping
+
+    before = gc.get_threshold()
+    steps = {name: (threading.Event(), threading.Event()) for name in ("first", "second")}
+
+    def task(name):
+        inside, leave = steps[name]
+        with sweeping._collector_tuned():
+            inside.set()
+            leave.wait(10)
+
+    threads = {name: threading.Thread(target=task, args=(name,)) for name in steps}
+    threads["first"].start()
+    assert steps["first"][0].wait(10)
+    threads["second"].start()
+    assert steps["second"][0].wait(10)
+    steps["first"][1].set()  # the first task ends while the second still plays
+    threads["first"].join(10)
+    assert gc.get_threshold() == sweeping.GC_THRESHOLD
+    steps["second"][1].set()
+    threads["second"].join(10)
+    assert gc.get_threshold() == before
